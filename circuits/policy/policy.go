@@ -1,0 +1,98 @@
+// Package policy holds the governance policy's integer parameters as circuit
+// variables, in the one order that defines the policy commitment. Both the
+// solvency and the compliance circuits open the same commitment from it, and the
+// prover computes the native commitment from the same order (Elements).
+package policy
+
+import (
+	"github.com/consensys/gnark/frontend"
+
+	"github.com/zktreasury/zktreasury/circuits/gadget/poseidon"
+)
+
+// Version is the policy encoding version absorbed into the commitment.
+const Version = 1
+
+// Vars are the policy's integer parameters. Amounts are value units
+// (10^-ValueDecimals USD), ratios and weights basis points, flags 0 or 1.
+type Vars struct {
+	ValueDecimals  frontend.Variable
+	Paused         frontend.Variable
+	MinRatioBps    frontend.Variable
+	NotionalCap    frontend.Variable
+	TurnoverCap    frontend.Variable
+	MaxSlippageBps frontend.Variable
+	LossBudget     frontend.Variable
+	BufferFloorBps frontend.Variable
+	Assets         []AssetVars
+	Venues         []VenueVars
+	// HaircutBps is indexed [asset][venue].
+	HaircutBps [][]frontend.Variable
+}
+
+// AssetVars are one asset's parameters.
+type AssetVars struct {
+	CircuitDecimals frontend.Variable
+	Allowed         frontend.Variable
+	Stable          frontend.Variable
+	Coverage        frontend.Variable
+	TargetWeightBps frontend.Variable
+	WeightMinBps    frontend.Variable
+	WeightMaxBps    frontend.Variable
+}
+
+// VenueVars are one venue's parameters.
+type VenueVars struct {
+	Allowed  frontend.Variable
+	CapValue frontend.Variable
+}
+
+// NewVars returns Vars with slices sized for nAssets and nVenues.
+func NewVars(nAssets, nVenues int) Vars {
+	v := Vars{
+		Assets:     make([]AssetVars, nAssets),
+		Venues:     make([]VenueVars, nVenues),
+		HaircutBps: make([][]frontend.Variable, nAssets),
+	}
+	for a := range v.HaircutBps {
+		v.HaircutBps[a] = make([]frontend.Variable, nVenues)
+	}
+	return v
+}
+
+// Elements returns the parameters in commitment order:
+//
+//	version, nAssets, nVenues, valueDecimals, paused, minRatioBps, notionalCap,
+//	turnoverCap, maxSlippageBps, lossBudget, bufferFloorBps,
+//	for each asset: circuitDecimals, allowed, stable, coverage, targetWeightBps,
+//	                weightMinBps, weightMaxBps,
+//	for each venue: allowed, capValue,
+//	for each asset, for each venue: haircutBps.
+//
+// The shape (nAssets, nVenues) is absorbed so that policies of different shapes
+// can never share a commitment.
+func (v *Vars) Elements() []frontend.Variable {
+	out := []frontend.Variable{Version, len(v.Assets), len(v.Venues), v.ValueDecimals, v.Paused,
+		v.MinRatioBps, v.NotionalCap, v.TurnoverCap, v.MaxSlippageBps, v.LossBudget, v.BufferFloorBps}
+	for _, a := range v.Assets {
+		out = append(out, a.CircuitDecimals, a.Allowed, a.Stable, a.Coverage, a.TargetWeightBps, a.WeightMinBps, a.WeightMaxBps)
+	}
+	for _, x := range v.Venues {
+		out = append(out, x.Allowed, x.CapValue)
+	}
+	for _, row := range v.HaircutBps {
+		out = append(out, row...)
+	}
+	return out
+}
+
+// Commit returns the policy commitment: the Poseidon2 hash, tagged TagPolicy, of
+// Elements().
+func (v *Vars) Commit(api frontend.API) (frontend.Variable, error) {
+	h, err := poseidon.NewHasher(api, poseidon.TagPolicy)
+	if err != nil {
+		return nil, err
+	}
+	h.Write(v.Elements()...)
+	return h.Sum(), nil
+}

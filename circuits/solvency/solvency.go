@@ -1,0 +1,244 @@
+// Package solvency is the solvency statement of zktreasury as a gnark circuit.
+package solvency
+
+import (
+	"fmt"
+	"math/big"
+	"math/bits"
+
+	"github.com/consensys/gnark/frontend"
+
+	"github.com/zktreasury/zktreasury/circuits/gadget/bound"
+	"github.com/zktreasury/zktreasury/circuits/gadget/merkle"
+	"github.com/zktreasury/zktreasury/circuits/gadget/poseidon"
+	"github.com/zktreasury/zktreasury/circuits/policy"
+)
+
+// Bit widths of the circuit's inputs.
+const (
+	AmountBits  = 64 // balances and positions, circuit-scale units
+	PriceBits   = 64 // value units per circuit-scale unit
+	HaircutBits = 14 // haircuts are at most 10000 bps < 2^14
+	RatioBits   = 32 // the minimum solvency ratio in bps
+	EpochBits   = 64
+	// PackPerElement balances are packed into one field element of a leaf
+	// (3 × 64 = 192 bits < 254), which is injective because each is range-checked.
+	PackPerElement = 3
+	// MaxAssets is the largest asset count whose leaf fits the widest compression.
+	MaxAssets = 45
+	// MaxUsers is the largest tree capacity; sums are bounded with it.
+	MaxUsers = 1 << 24
+)
+
+// Params size a solvency circuit.
+type Params struct {
+	// Users is the liabilities tree capacity: a power of 4. Every leaf of the
+	// capacity is in the proof; empty ones are all-zero.
+	Users int
+	// Assets and Venues shape the positions grid and the policy.
+	Assets int
+	Venues int
+	// RangeCheck selects the range-check strategy.
+	RangeCheck bound.Mode
+}
+
+// Validate checks the parameters.
+func (p Params) Validate() error {
+	if _, err := merkle.Depth(p.Users); err != nil {
+		return fmt.Errorf("solvency params: %w", err)
+	}
+	if p.Users > MaxUsers {
+		return fmt.Errorf("solvency params: %d users exceed %d", p.Users, MaxUsers)
+	}
+	if p.Assets < 1 || p.Assets > MaxAssets {
+		return fmt.Errorf("solvency params: %d assets, want 1..%d", p.Assets, MaxAssets)
+	}
+	if p.Venues < 1 {
+		return fmt.Errorf("solvency params: %d venues, want at least 1", p.Venues)
+	}
+	if p.RangeCheck != bound.Lookup && p.RangeCheck != bound.Bits {
+		return fmt.Errorf("solvency params: unknown range-check mode %d", p.RangeCheck)
+	}
+	return nil
+}
+
+// String names the parameters, e.g. "u1024-a4-v3-lookup".
+func (p Params) String() string {
+	return fmt.Sprintf("u%d-a%d-v%d-%s", p.Users, p.Assets, p.Venues, p.RangeCheck)
+}
+
+// LeafInputs is the number of field elements a leaf hashes: the user hash and
+// the packed balances.
+func LeafInputs(nAssets int) int {
+	return 1 + (nAssets+PackPerElement-1)/PackPerElement
+}
+
+// Circuit proves that committed reserves, valued at the public prices less the
+// committed policy's haircuts, cover at least MinRatioBps/10000 of the
+// liabilities summed over every leaf of the committed tree (and, where the policy
+// asks, each asset on its own), with every balance in [0, 2^64).
+type Circuit struct {
+	// public
+	StateCommitment  frontend.Variable   `gnark:",public"`
+	LiabilitiesRoot  frontend.Variable   `gnark:",public"`
+	PolicyCommitment frontend.Variable   `gnark:",public"`
+	Epoch            frontend.Variable   `gnark:",public"`
+	Prices           []frontend.Variable `gnark:",public"`
+
+	// private
+	StateSalt frontend.Variable
+	// Positions is indexed [asset][venue], circuit-scale units.
+	Positions [][]frontend.Variable
+	Policy    policy.Vars
+	// UserHashes[i] = H(userID, salt) of leaf i; zero for an empty leaf.
+	UserHashes []frontend.Variable
+	// Balances is indexed [user][asset], circuit-scale units.
+	Balances [][]frontend.Variable
+
+	// Params fixes the shape; it is not part of the witness.
+	Params Params `gnark:"-"`
+}
+
+// NewCircuit returns a circuit with every slice sized for p.
+func NewCircuit(p Params) (*Circuit, error) {
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	c := &Circuit{
+		Prices:     make([]frontend.Variable, p.Assets),
+		Positions:  make([][]frontend.Variable, p.Assets),
+		Policy:     policy.NewVars(p.Assets, p.Venues),
+		UserHashes: make([]frontend.Variable, p.Users),
+		Balances:   make([][]frontend.Variable, p.Users),
+		Params:     p,
+	}
+	for a := range c.Positions {
+		c.Positions[a] = make([]frontend.Variable, p.Venues)
+	}
+	for i := range c.Balances {
+		c.Balances[i] = make([]frontend.Variable, p.Assets)
+	}
+	return c, nil
+}
+
+func log2Ceil(n int) int { return bits.Len(uint(n - 1)) }
+
+// Define states the relation.
+func (c *Circuit) Define(api frontend.API) error {
+	p := c.Params
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	rc := bound.New(api, p.RangeCheck)
+
+	// Public inputs are bounded so products cannot wrap; the epoch is range-checked
+	// so that it appears in a constraint and is bound to the proof.
+	for _, pr := range c.Prices {
+		rc.Check(pr, PriceBits)
+	}
+	rc.Check(c.Epoch, EpochBits)
+
+	// The committed policy: the parameters used below are the ones committed to.
+	pc, err := c.Policy.Commit(api)
+	if err != nil {
+		return err
+	}
+	api.AssertIsEqual(pc, c.PolicyCommitment)
+	rc.Check(c.Policy.MinRatioBps, RatioBits)
+	for a := range p.Assets {
+		api.AssertIsBoolean(c.Policy.Assets[a].Coverage)
+	}
+
+	// The committed reserves state.
+	sh, err := poseidon.NewHasher(api, poseidon.TagState)
+	if err != nil {
+		return err
+	}
+	sh.Write(c.StateSalt)
+	for a := range p.Assets {
+		sh.Write(c.Positions[a]...)
+	}
+	api.AssertIsEqual(sh.Sum(), c.StateCommitment)
+
+	// Reserves, haircut: R = sum_{a,v} x[a][v] * price[a] * (10000 - haircut[a][v]),
+	// and per asset cover[a] = sum_v x[a][v] * (10000 - haircut[a][v]).
+	reserves := frontend.Variable(0)
+	cover := make([]frontend.Variable, p.Assets)
+	for a := range p.Assets {
+		cover[a] = frontend.Variable(0)
+		for v := range p.Venues {
+			x := c.Positions[a][v]
+			rc.Check(x, AmountBits)
+			h := c.Policy.HaircutBps[a][v]
+			keep := api.Sub(10000, h)
+			// 0 <= haircut <= 10000: both h and 10000-h fit 14 bits.
+			rc.Check(h, HaircutBits)
+			rc.Check(keep, HaircutBits)
+			kept := api.Mul(x, keep)
+			cover[a] = api.Add(cover[a], kept)
+			reserves = api.Add(reserves, api.Mul(kept, c.Prices[a]))
+		}
+	}
+
+	// Liabilities: every leaf of the capacity is hashed into the tree and summed.
+	leafWidth, err := poseidon.WidthFor(LeafInputs(p.Assets))
+	if err != nil {
+		return err
+	}
+	lc, err := poseidon.NewCompressor(api, leafWidth)
+	if err != nil {
+		return err
+	}
+	totals := make([]frontend.Variable, p.Assets)
+	for a := range totals {
+		totals[a] = frontend.Variable(0)
+	}
+	leaves := make([]frontend.Variable, p.Users)
+	for i := range p.Users {
+		in := []frontend.Variable{c.UserHashes[i]}
+		for j := 0; j < p.Assets; j += PackPerElement {
+			packed := frontend.Variable(0)
+			for k := j; k < j+PackPerElement && k < p.Assets; k++ {
+				b := c.Balances[i][k]
+				rc.Check(b, AmountBits)
+				totals[k] = api.Add(totals[k], b)
+				if k == j {
+					packed = b
+				} else {
+					packed = api.Add(packed, api.Mul(b, shift(AmountBits*(k-j))))
+				}
+			}
+			in = append(in, packed)
+		}
+		leaves[i] = lc.Compress(in...)
+	}
+	root, err := merkle.Root(api, leaves)
+	if err != nil {
+		return err
+	}
+	api.AssertIsEqual(root, c.LiabilitiesRoot)
+
+	// Totals are below 2^(64+log N); liabilities value below 2^(128+log N+log A).
+	totalBits := AmountBits + log2Ceil(p.Users)
+	liabValue := frontend.Variable(0)
+	for a := range p.Assets {
+		liabValue = api.Add(liabValue, api.Mul(totals[a], c.Prices[a]))
+	}
+	need := api.Mul(liabValue, c.Policy.MinRatioBps)
+	needBits := totalBits + PriceBits + log2Ceil(p.Assets) + RatioBits
+	haveBits := AmountBits + PriceBits + HaircutBits + log2Ceil(p.Assets*p.Venues)
+	rc.AssertLE(need, reserves, max(needBits, haveBits)+1)
+
+	// Per-asset coverage where the policy asks: coverage * (cover - total*ratio) >= 0.
+	covBits := max(AmountBits+HaircutBits+log2Ceil(p.Venues), totalBits+RatioBits) + 1
+	for a := range p.Assets {
+		diff := api.Sub(cover[a], api.Mul(totals[a], c.Policy.MinRatioBps))
+		rc.Check(api.Mul(c.Policy.Assets[a].Coverage, diff), covBits)
+	}
+	return nil
+}
+
+// shift returns 2^n as a circuit constant.
+func shift(n int) frontend.Variable {
+	return new(big.Int).Lsh(big.NewInt(1), uint(n))
+}

@@ -1,0 +1,359 @@
+package solvency_test
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+	"testing"
+
+	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
+	"github.com/consensys/gnark/backend"
+	"github.com/consensys/gnark/constraint"
+	"github.com/consensys/gnark/frontend"
+	"github.com/consensys/gnark/frontend/cs/r1cs"
+	"github.com/consensys/gnark/frontend/cs/scs"
+	"github.com/consensys/gnark/test"
+	"github.com/shopspring/decimal"
+
+	"github.com/zktreasury/zktreasury/circuits/gadget/bound"
+	"github.com/zktreasury/zktreasury/circuits/gadget/poseidon"
+	"github.com/zktreasury/zktreasury/circuits/solvency"
+	"github.com/zktreasury/zktreasury/prover/hashing"
+	"github.com/zktreasury/zktreasury/prover/liabtree"
+	"github.com/zktreasury/zktreasury/prover/statement"
+	"github.com/zktreasury/zktreasury/treasury"
+)
+
+// fixture builds a small solvent statement: nAssets assets (the first stable),
+// two venues, nUsers users, at ratio 10000 with a 1% haircut at the second venue.
+func fixture(t testing.TB, nAssets, nUsers, capacity int, mode bound.Mode, mutate func(*treasury.Policy, *treasury.Positions, *treasury.Ledger)) *statement.Solvency {
+	t.Helper()
+	pol := &treasury.Policy{Version: 1, ValueDecimals: 12, MinSolvencyRatioBps: 10000,
+		NotionalCapUSD: decimal.RequireFromString("1000000"), TurnoverCapUSD: decimal.RequireFromString("5000000"),
+		MaxSlippageBps: 50, LossBudgetUSD: decimal.RequireFromString("10000"), LiquidityBufferBps: 1000}
+	pol.Venues = []treasury.VenuePolicy{{ID: "vault", Kind: "custody", Allowed: true}, {ID: "aave", Kind: "lending", Allowed: true}}
+	prices := &treasury.Prices{}
+	for a := range nAssets {
+		w := uint32(10000 / nAssets)
+		if a == 0 {
+			w += uint32(10000 % nAssets)
+		}
+		pol.Assets = append(pol.Assets, treasury.AssetPolicy{Symbol: fmt.Sprintf("A%d", a), Decimals: 18, CircuitDecimals: 6,
+			Stable: a == 0, Allowed: true, Coverage: a == 0, TargetWeightBps: w, WeightMinBps: 0, WeightMaxBps: 10000,
+			HaircutsBps: map[string]uint32{"vault": 0, "aave": 100}})
+		prices.USD = append(prices.USD, decimal.NewFromInt(int64(1+a*1000)))
+	}
+	if err := pol.Validate("fixture"); err != nil {
+		t.Fatal(err)
+	}
+	pos := treasury.NewPositions(pol)
+	led := &treasury.Ledger{}
+	for u := range nUsers {
+		ub := treasury.UserBalance{ID: fmt.Sprintf("user-%d", u)}
+		for a := range nAssets {
+			ub.Balance = append(ub.Balance, decimal.NewFromInt(int64(u*7+a+1)).Div(decimal.NewFromInt(100)))
+		}
+		led.Users = append(led.Users, ub)
+	}
+	for a, tot := range led.Totals(nAssets) {
+		pos.Amount[a][0] = tot.Mul(decimal.RequireFromString("1.2"))
+		pos.Amount[a][1] = decimal.RequireFromString("0.5")
+	}
+	if mutate != nil {
+		mutate(pol, pos, led)
+	}
+	sec := &statement.Secrets{StateSalt: hashing.FromUint64(42), UserSaltKey: hashing.FromUint64(7)}
+	s, err := statement.BuildSolvency(statement.SolvencyInputs{Policy: pol, Prices: prices, Positions: pos, Ledger: led,
+		Secrets: sec, Epoch: 3, Capacity: capacity, RangeCheck: mode})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// compiled caches constraint systems per builder and params.
+var compiled = map[string]constraint.ConstraintSystem{}
+
+func compile(t testing.TB, p solvency.Params, plonk bool) constraint.ConstraintSystem {
+	t.Helper()
+	key := fmt.Sprintf("%s-%v", p, plonk)
+	if ccs, ok := compiled[key]; ok {
+		return ccs
+	}
+	c, err := solvency.NewCircuit(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b frontend.NewBuilder = r1cs.NewBuilder
+	if plonk {
+		b = scs.NewBuilder
+	}
+	ccs, err := frontend.Compile(ecc.BN254.ScalarField(), b, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	compiled[key] = ccs
+	return ccs
+}
+
+func toFr(v frontend.Variable) fr.Element {
+	var e fr.Element
+	switch x := v.(type) {
+	case fr.Element:
+		return x
+	case uint64:
+		e.SetUint64(x)
+	case int:
+		e.SetInt64(int64(x))
+	case *big.Int:
+		e.SetBigInt(x)
+	default:
+		panic(fmt.Sprintf("toFr: %T", v))
+	}
+	return e
+}
+
+// rebind recomputes, natively and in the field, every commitment of an assignment
+// that may hold cheating values, so that the only unsatisfied constraint is the
+// one the cheat targets.
+func rebind(t testing.TB, c *solvency.Circuit) {
+	t.Helper()
+	nA := len(c.Prices)
+	leaves := make([]fr.Element, len(c.UserHashes))
+	width, err := poseidon.WidthFor(solvency.LeafInputs(nA))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range leaves {
+		in := []fr.Element{toFr(c.UserHashes[i])}
+		for j := 0; j < nA; j += solvency.PackPerElement {
+			var packed fr.Element
+			for k := min(j+solvency.PackPerElement, nA) - 1; k >= j; k-- {
+				var sh fr.Element
+				sh.SetBigInt(new(big.Int).Lsh(big.NewInt(1), solvency.AmountBits))
+				packed.Mul(&packed, &sh)
+				b := toFr(c.Balances[i][k])
+				packed.Add(&packed, &b)
+			}
+			in = append(in, packed)
+		}
+		leaves[i] = hashing.MustCompress(width, in...)
+	}
+	tree, err := liabtree.Build(leaves)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.LiabilitiesRoot = tree.Root()
+	el := []fr.Element{toFr(c.StateSalt)}
+	for _, row := range c.Positions {
+		for _, x := range row {
+			el = append(el, toFr(x))
+		}
+	}
+	c.StateCommitment = hashing.Hash(poseidon.TagState, el...)
+	pe, err := statement.Elements(c.Policy.Elements())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.PolicyCommitment = hashing.Hash(poseidon.TagPolicy, pe...)
+}
+
+func solved(t testing.TB, ccs constraint.ConstraintSystem, c *solvency.Circuit) error {
+	t.Helper()
+	w, err := frontend.NewWitness(c, ecc.BN254.ScalarField())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ccs.IsSolved(w)
+}
+
+var pMinus1 = new(big.Int).Sub(fr.Modulus(), big.NewInt(1))
+
+func TestHonestWitnessSatisfiesBothBuilders(t *testing.T) {
+	for _, mode := range []bound.Mode{bound.Lookup, bound.Bits} {
+		for _, nA := range []int{1, 3, 4} {
+			s := fixture(t, nA, 13, 16, mode, nil)
+			if err := s.Check(); err != nil {
+				t.Fatalf("fixture not solvent: %v", err)
+			}
+			for _, plonk := range []bool{false, true} {
+				if err := solved(t, compile(t, s.Params, plonk), s.Assignment()); err != nil {
+					t.Errorf("%s plonk=%v: honest witness rejected: %v", s.Params, plonk, err)
+				}
+			}
+		}
+	}
+}
+
+// TestCheats: every cheat, with all commitments rebound to the cheating values,
+// must leave the constraint system unsatisfied, for both range-check modes.
+func TestCheats(t *testing.T) {
+	type cheat struct {
+		name   string
+		rebind bool // recompute commitments over the cheating witness
+		mutate func(c *solvency.Circuit, s *statement.Solvency)
+	}
+	cheats := []cheat{
+		{"control: rebinding an honest witness changes nothing", true, func(c *solvency.Circuit, s *statement.Solvency) {}},
+		{"balance of -1 (p-1) offsetting another", true, func(c *solvency.Circuit, s *statement.Solvency) {
+			c.Balances[0][1] = pMinus1
+			c.Balances[1][1] = s.Users[1].Balances[1] + 1
+		}},
+		{"balance of 2^64 (aliases the next packed slot)", true, func(c *solvency.Circuit, s *statement.Solvency) {
+			c.Balances[0][0] = new(big.Int).Lsh(big.NewInt(1), 64)
+			c.Balances[0][1] = s.Users[0].Balances[1] - 1
+		}},
+		{"leaf balance differs from the one summed (root kept)", false, func(c *solvency.Circuit, s *statement.Solvency) {
+			c.Balances[2][0] = s.Users[2].Balances[0] - 1
+		}},
+		{"liabilities off by one unit (root kept)", false, func(c *solvency.Circuit, s *statement.Solvency) {
+			c.Balances[0][2] = s.Users[0].Balances[2] + 1
+		}},
+		{"non-empty leaf left out of the totals (root kept)", false, func(c *solvency.Circuit, s *statement.Solvency) {
+			for a := range c.Balances[5] {
+				c.Balances[5][a] = 0
+			}
+		}},
+		{"wrong sibling: a neighbouring leaf's user hash changed (root kept)", false, func(c *solvency.Circuit, s *statement.Solvency) {
+			c.UserHashes[1] = hashing.FromUint64(12345)
+		}},
+		{"price of 2^64 (rebound)", true, func(c *solvency.Circuit, s *statement.Solvency) {
+			c.Prices[0] = new(big.Int).Lsh(big.NewInt(1), 64)
+		}},
+		{"haircut differs from the committed one", false, func(c *solvency.Circuit, s *statement.Solvency) {
+			c.Policy.HaircutBps[1][1] = uint64(0)
+		}},
+		{"haircut above 100% (committed)", true, func(c *solvency.Circuit, s *statement.Solvency) {
+			c.Policy.HaircutBps[1][1] = uint64(10001)
+		}},
+		{"negative haircut (committed)", true, func(c *solvency.Circuit, s *statement.Solvency) {
+			c.Policy.HaircutBps[1][1] = pMinus1
+		}},
+		{"ratio differs from the committed one", false, func(c *solvency.Circuit, s *statement.Solvency) {
+			c.Policy.MinRatioBps = uint64(5000)
+		}},
+		{"two assets' balances swapped (root kept)", false, func(c *solvency.Circuit, s *statement.Solvency) {
+			for i := range c.Balances {
+				c.Balances[i][1], c.Balances[i][2] = c.Balances[i][2], c.Balances[i][1]
+			}
+		}},
+		{"tampered state commitment", false, func(c *solvency.Circuit, s *statement.Solvency) {
+			e := toFr(c.StateCommitment)
+			var one fr.Element
+			one.SetOne()
+			e.Add(&e, &one)
+			c.StateCommitment = e
+		}},
+		{"position not the committed one", false, func(c *solvency.Circuit, s *statement.Solvency) {
+			c.Positions[0][0] = s.Positions[0][0] + 1
+		}},
+		{"negative position offsetting another (rebound)", true, func(c *solvency.Circuit, s *statement.Solvency) {
+			c.Positions[1][1] = pMinus1
+			c.Positions[1][0] = s.Positions[1][0] + 1
+		}},
+		{"epoch of 2^64", false, func(c *solvency.Circuit, s *statement.Solvency) {
+			c.Epoch = new(big.Int).Lsh(big.NewInt(1), 64)
+		}},
+	}
+	for _, mode := range []bound.Mode{bound.Lookup, bound.Bits} {
+		s := fixture(t, 3, 13, 16, mode, nil)
+		ccs := compile(t, s.Params, false)
+		for _, ch := range cheats {
+			t.Run(mode.String()+"/"+ch.name, func(t *testing.T) {
+				c := s.Assignment()
+				ch.mutate(c, s)
+				if ch.rebind {
+					rebind(t, c)
+				}
+				err := solved(t, ccs, c)
+				if strings.HasPrefix(ch.name, "control") {
+					if err != nil {
+						t.Fatalf("control rejected: %v", err)
+					}
+					return
+				}
+				if err == nil {
+					t.Fatal("cheating witness satisfied the circuit")
+				}
+			})
+		}
+	}
+}
+
+// TestReservesBoundary: reserves exactly at the ratio prove; one unit short does
+// not, in total and for an asset that must be covered on its own.
+func TestReservesBoundary(t *testing.T) {
+	// One asset at price 1 USD per circuit unit scale, no haircut at the vault:
+	// required = L * 10000, reserves = x * 10000 (value units scale cancels).
+	exact := func(short int64, coverage bool) *statement.Solvency {
+		return fixture(t, 2, 5, 16, bound.Lookup, func(p *treasury.Policy, pos *treasury.Positions, l *treasury.Ledger) {
+			p.Assets[0].Coverage = coverage
+			tot := l.Totals(2)
+			// Asset 1 must pay for asset 0's shortfall in the total check unless
+			// coverage is per asset, so give it exactly its own liabilities.
+			pos.Amount[1][0] = tot[1]
+			pos.Amount[1][1] = decimal.Zero
+			pos.Amount[0][1] = decimal.Zero
+			pos.Amount[0][0] = tot[0].Sub(decimal.New(short, -6))
+			if !coverage {
+				// Total check only: shift the shortfall entirely to the total.
+				p.Assets[0].Coverage = false
+			}
+		})
+	}
+	for _, coverage := range []bool{false, true} {
+		ok := exact(0, coverage)
+		if err := ok.Check(); err != nil {
+			t.Fatalf("coverage=%v: exact reserves not solvent natively: %v", coverage, err)
+		}
+		ccs := compile(t, ok.Params, false)
+		if err := solved(t, ccs, ok.Assignment()); err != nil {
+			t.Fatalf("coverage=%v: exact reserves rejected: %v", coverage, err)
+		}
+		short := exact(1, coverage)
+		if err := short.Check(); err == nil {
+			t.Fatalf("coverage=%v: one unit short passes the native check", coverage)
+		}
+		if err := solved(t, ccs, short.Assignment()); err == nil {
+			t.Fatalf("coverage=%v: one unit short satisfied the circuit", coverage)
+		}
+	}
+}
+
+// TestPerAssetCoverage: a surplus in one asset cannot hide a shortfall in an asset
+// the policy wants covered on its own.
+func TestPerAssetCoverage(t *testing.T) {
+	s := fixture(t, 2, 5, 16, bound.Lookup, func(p *treasury.Policy, pos *treasury.Positions, l *treasury.Ledger) {
+		p.Assets[0].Coverage = true
+		tot := l.Totals(2)
+		pos.Amount[0][0] = tot[0].Sub(decimal.New(1, -6))
+		pos.Amount[0][1] = decimal.Zero
+		pos.Amount[1][0] = tot[1].Mul(decimal.NewFromInt(10))
+	})
+	if s.Reserves.Cmp(s.Required) < 0 {
+		t.Fatal("fixture should be solvent in total")
+	}
+	if err := s.Check(); err == nil {
+		t.Fatal("native check missed the per-asset shortfall")
+	}
+	if err := solved(t, compile(t, s.Params, false), s.Assignment()); err == nil {
+		t.Fatal("per-asset shortfall satisfied the circuit")
+	}
+}
+
+// TestProveVerifyBothBackends runs the full prover and verifier of gnark's test
+// harness (Groth16 and PLONK on BN254) on an honest and a cheating witness.
+func TestProveVerifyBothBackends(t *testing.T) {
+	if testing.Short() {
+		t.Skip("proves twice")
+	}
+	s := fixture(t, 3, 10, 16, bound.Lookup, nil)
+	good := s.Assignment()
+	bad := s.Assignment()
+	bad.Balances[0][0] = s.Users[0].Balances[0] + 1
+	c, _ := solvency.NewCircuit(s.Params)
+	assert := test.NewAssert(t)
+	assert.CheckCircuit(c, test.WithValidAssignment(good), test.WithInvalidAssignment(bad),
+		test.WithCurves(ecc.BN254), test.WithBackends(backend.GROTH16, backend.PLONK), test.NoFuzzing(), test.NoSerializationChecks())
+}

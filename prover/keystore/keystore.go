@@ -1,0 +1,197 @@
+// Package keystore keeps proving and verifying keys on disk, named by the digest
+// of the constraint system they were made for, and refuses a key that does not
+// match: a different circuit, a tampered file, or a key of another backend.
+package keystore
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/consensys/gnark/constraint"
+
+	"github.com/zktreasury/zktreasury/prover/zk"
+)
+
+// ErrNoKeys is returned when no keys exist for a circuit digest and backend.
+var ErrNoKeys = errors.New("no keys for this circuit")
+
+// ErrKeyMismatch is returned when a key file does not match its metadata or the
+// circuit it is loaded for.
+var ErrKeyMismatch = errors.New("key does not match the circuit")
+
+// Format identifies the metadata format.
+const Format = "zktreasury-keys/1"
+
+// Meta describes a key pair; it is written beside the keys.
+type Meta struct {
+	Format             string    `json:"format"`
+	Circuit            string    `json:"circuit"`
+	Params             string    `json:"params"`
+	Backend            string    `json:"backend"`
+	CircuitDigest      string    `json:"circuitDigest"`
+	ProvingKeyDigest   string    `json:"provingKeyDigest"`
+	VerifyingKeyDigest string    `json:"verifyingKeyDigest"`
+	Constraints        int       `json:"constraints"`
+	PublicInputs       int       `json:"publicInputs"`
+	Insecure           bool      `json:"insecure"`
+	Created            time.Time `json:"created"`
+}
+
+// Store is a directory of keys.
+type Store struct {
+	Dir string
+}
+
+// CircuitDigest returns the hex SHA-256 of a constraint system's serialization.
+func CircuitDigest(ccs constraint.ConstraintSystem) (string, error) {
+	d, err := zk.Digest(ccs)
+	if err != nil {
+		return "", fmt.Errorf("circuit digest: %w", err)
+	}
+	return d, nil
+}
+
+func (s Store) base(circuit, backend, digest string) string {
+	return filepath.Join(s.Dir, fmt.Sprintf("%s-%s-%s", circuit, digest[:16], backend))
+}
+
+// Paths returns the proving key, verifying key and metadata paths.
+func (s Store) Paths(circuit, backend, digest string) (pk, vk, meta string) {
+	b := s.base(circuit, backend, digest)
+	return b + ".pk", b + ".vk", b + ".json"
+}
+
+// Save writes keys and metadata atomically (temp file, then rename).
+func (s Store) Save(m Meta, keys zk.Keys) error {
+	pkPath, vkPath, metaPath := s.Paths(m.Circuit, m.Backend, m.CircuitDigest)
+	pkb, err := zk.Bytes(keys.PK)
+	if err != nil {
+		return fmt.Errorf("serialize proving key: %w", err)
+	}
+	vkb, err := zk.Bytes(keys.VK)
+	if err != nil {
+		return fmt.Errorf("serialize verifying key: %w", err)
+	}
+	m.Format = Format
+	m.ProvingKeyDigest = sum(pkb)
+	m.VerifyingKeyDigest = sum(vkb)
+	mb, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return err
+	}
+	for _, f := range []struct {
+		path string
+		data []byte
+	}{{pkPath, pkb}, {vkPath, vkb}, {metaPath, append(mb, '\n')}} {
+		if err := writeAtomic(f.path, f.data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func sum(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}
+
+// LoadMeta reads the metadata of the keys for a circuit digest.
+func (s Store) LoadMeta(circuit, backend, digest string) (*Meta, error) {
+	_, _, metaPath := s.Paths(circuit, backend, digest)
+	data, err := os.ReadFile(metaPath)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("%w: %s %s (digest %s) in %q", ErrNoKeys, circuit, backend, digest[:16], s.Dir)
+	}
+	if err != nil {
+		return nil, err
+	}
+	var m Meta
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, fmt.Errorf("key metadata %s: %w", metaPath, err)
+	}
+	if m.Format != Format || m.Circuit != circuit || m.Backend != backend || m.CircuitDigest != digest {
+		return nil, fmt.Errorf("%w: %s describes %s/%s/%s", ErrKeyMismatch, metaPath, m.Circuit, m.Backend, m.CircuitDigest)
+	}
+	return &m, nil
+}
+
+// LoadVerifyingKey loads and checks the verifying key for a circuit digest.
+func (s Store) LoadVerifyingKey(b zk.Backend, circuit, digest string) (io.WriterTo, *Meta, error) {
+	m, err := s.LoadMeta(circuit, b.Name(), digest)
+	if err != nil {
+		return nil, nil, err
+	}
+	_, vkPath, _ := s.Paths(circuit, b.Name(), digest)
+	vk, err := load(vkPath, m.VerifyingKeyDigest, b.NewVerifyingKey())
+	if err != nil {
+		return nil, nil, err
+	}
+	return vk, m, nil
+}
+
+// LoadProvingKey loads and checks the proving key for a constraint system; the
+// key must have been made for exactly this circuit.
+func (s Store) LoadProvingKey(b zk.Backend, circuit string, ccs constraint.ConstraintSystem) (io.WriterTo, *Meta, error) {
+	digest, err := CircuitDigest(ccs)
+	if err != nil {
+		return nil, nil, err
+	}
+	m, err := s.LoadMeta(circuit, b.Name(), digest)
+	if err != nil {
+		return nil, nil, err
+	}
+	if m.Constraints != ccs.GetNbConstraints() {
+		return nil, nil, fmt.Errorf("%w: metadata says %d constraints, circuit has %d", ErrKeyMismatch, m.Constraints, ccs.GetNbConstraints())
+	}
+	pkPath, _, _ := s.Paths(circuit, b.Name(), digest)
+	pk, err := load(pkPath, m.ProvingKeyDigest, b.NewProvingKey())
+	if err != nil {
+		return nil, nil, err
+	}
+	return pk, m, nil
+}
+
+func load(path, wantDigest string, into io.ReaderFrom) (io.WriterTo, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read key %s: %w", path, err)
+	}
+	if got := sum(data); got != wantDigest {
+		return nil, fmt.Errorf("%w: %s has digest %s, metadata says %s", ErrKeyMismatch, path, got[:16], wantDigest[:16])
+	}
+	if _, err := into.ReadFrom(bytes.NewReader(data)); err != nil {
+		return nil, fmt.Errorf("decode key %s: %w", path, err)
+	}
+	w, ok := into.(io.WriterTo)
+	if !ok {
+		return nil, fmt.Errorf("key %s: %T cannot be written back", path, into)
+	}
+	return w, nil
+}
+
+func writeAtomic(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return os.Rename(f.Name(), path)
+}

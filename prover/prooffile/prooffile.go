@@ -1,0 +1,108 @@
+// Package prooffile reads and writes zktreasury proof files: JSON naming the
+// circuit, backend and key digests, the named public inputs, the proof, and its
+// Solidity calldata. A proof file never carries a verifying key: verifiers load
+// theirs from a key store or a deployed contract.
+package prooffile
+
+import (
+	"bytes"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/zktreasury/zktreasury/prover/statement"
+)
+
+// Format identifies the proof file format.
+const Format = "zktreasury-proof/1"
+
+// File is a proof file.
+type File struct {
+	Format             string                 `json:"format"`
+	Circuit            string                 `json:"circuit"`
+	Params             string                 `json:"params"`
+	Backend            string                 `json:"backend"`
+	CircuitDigest      string                 `json:"circuitDigest"`
+	VerifyingKeyDigest string                 `json:"verifyingKeyDigest"`
+	Insecure           bool                   `json:"insecureSetup"`
+	PublicInputs       []statement.NamedInput `json:"publicInputs"`
+	Proof              string                 `json:"proof"`
+	Solidity           Solidity               `json:"solidity"`
+}
+
+// Solidity is the calldata for the exported verifier contract.
+type Solidity struct {
+	Proof string   `json:"proof"`
+	Input []string `json:"input"`
+}
+
+// Write writes a proof file atomically.
+func Write(path string, f *File) error {
+	f.Format = Format
+	data, err := json.MarshalIndent(f, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("write proof %s: %w", path, err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("write proof %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(append(data, '\n')); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write proof %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write proof %s: %w", path, err)
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// Read reads and checks a proof file's shape.
+func Read(path string) (*File, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read proof %s: %w", path, err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var f File
+	if err := dec.Decode(&f); err != nil {
+		return nil, fmt.Errorf("read proof %s: %w", path, err)
+	}
+	if f.Format != Format {
+		return nil, fmt.Errorf("read proof %s: format %q, want %q", path, f.Format, Format)
+	}
+	if len(f.CircuitDigest) != 64 {
+		return nil, fmt.Errorf("read proof %s: circuitDigest %q is not a SHA-256", path, f.CircuitDigest)
+	}
+	return &f, nil
+}
+
+// ProofBytes decodes the proof.
+func (f *File) ProofBytes() ([]byte, error) { return DecodeHex(f.Proof) }
+
+// Input returns the public input with the given name.
+func (f *File) Input(name string) (string, bool) {
+	for _, in := range f.PublicInputs {
+		if in.Name == name {
+			return in.Value, true
+		}
+	}
+	return "", false
+}
+
+// DecodeHex decodes 0x-prefixed hex.
+func DecodeHex(s string) ([]byte, error) {
+	b, err := hex.DecodeString(strings.TrimPrefix(s, "0x"))
+	if err != nil {
+		return nil, fmt.Errorf("invalid hex: %w", err)
+	}
+	return b, nil
+}

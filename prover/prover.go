@@ -1,0 +1,202 @@
+// Package prover runs the proof pipeline: compile a circuit, set up or load its
+// keys by digest, prove an assignment, check the proof, and write or verify proof
+// files. The statement subpackage builds assignments; zk wraps the proof systems.
+package prover
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math/big"
+	"runtime"
+	"time"
+
+	"github.com/consensys/gnark/constraint"
+	"github.com/consensys/gnark/frontend"
+
+	"github.com/zktreasury/zktreasury/prover/keystore"
+	"github.com/zktreasury/zktreasury/prover/prooffile"
+	"github.com/zktreasury/zktreasury/prover/statement"
+	"github.com/zktreasury/zktreasury/prover/zk"
+)
+
+// Logf reports progress; nil is silent.
+type Logf func(format string, args ...any)
+
+func (l Logf) log(format string, args ...any) {
+	if l != nil {
+		l(format, args...)
+	}
+}
+
+// Job names a circuit instance: its name ("solvency"), its parameters' name, and
+// a shape (a circuit with sized slices and no values).
+type Job struct {
+	Circuit string
+	Params  string
+	Shape   frontend.Circuit
+}
+
+// Compile compiles the job's circuit for a backend and returns its digest.
+func Compile(b zk.Backend, j Job, logf Logf) (constraint.ConstraintSystem, string, error) {
+	start := time.Now()
+	ccs, err := b.Compile(j.Shape)
+	if err != nil {
+		return nil, "", fmt.Errorf("compile %s %s: %w", j.Circuit, j.Params, err)
+	}
+	digest, err := keystore.CircuitDigest(ccs)
+	if err != nil {
+		return nil, "", err
+	}
+	logf.log("compiled %s %s for %s: %d constraints in %s (digest %s)", j.Circuit, j.Params, b.Name(), ccs.GetNbConstraints(), time.Since(start).Round(time.Millisecond), digest[:16])
+	return ccs, digest, nil
+}
+
+// SetupInsecure compiles the job, runs a single-party setup and saves the keys.
+// Whoever ran it can forge proofs: for development and tests only.
+func SetupInsecure(store keystore.Store, b zk.Backend, j Job, logf Logf) (*keystore.Meta, error) {
+	ccs, digest, err := Compile(b, j, logf)
+	if err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	keys, err := b.SetupInsecure(ccs)
+	if err != nil {
+		return nil, err
+	}
+	logf.log("setup done in %s", time.Since(start).Round(time.Millisecond))
+	m := keystore.Meta{Circuit: j.Circuit, Params: j.Params, Backend: b.Name(), CircuitDigest: digest,
+		Constraints: ccs.GetNbConstraints(), PublicInputs: b.NbPublicInputs(ccs), Insecure: true,
+		Created: time.Now().UTC().Truncate(time.Second)}
+	if err := store.Save(m, keys); err != nil {
+		return nil, fmt.Errorf("save keys: %w", err)
+	}
+	saved, err := store.LoadMeta(j.Circuit, b.Name(), digest)
+	if err != nil {
+		return nil, err
+	}
+	return saved, nil
+}
+
+// Prove compiles the job, loads its keys, proves the assignment, verifies the
+// proof with the stored verifying key, and returns the proof file. public must
+// name the assignment's public inputs in circuit order; it is checked against
+// the witness.
+func Prove(store keystore.Store, b zk.Backend, j Job, assignment frontend.Circuit, public []statement.NamedInput, logf Logf) (*prooffile.File, error) {
+	ccs, digest, err := Compile(b, j, logf)
+	if err != nil {
+		return nil, err
+	}
+	pk, meta, err := store.LoadProvingKey(b, j.Circuit, ccs)
+	if err != nil {
+		return nil, err
+	}
+	vk, _, err := store.LoadVerifyingKey(b, j.Circuit, digest)
+	if err != nil {
+		return nil, err
+	}
+	full, err := frontend.NewWitness(assignment, zk.Curve.ScalarField())
+	if err != nil {
+		return nil, fmt.Errorf("witness: %w", err)
+	}
+	pub, err := full.Public()
+	if err != nil {
+		return nil, err
+	}
+	if err := matchPublic(pub.Vector(), public); err != nil {
+		return nil, err
+	}
+	logf.log("proving %s with %s (%d constraints, %d cores)...", j.Circuit, b.Name(), ccs.GetNbConstraints(), runtime.GOMAXPROCS(0))
+	start := time.Now()
+	proof, err := b.Prove(ccs, pk, full)
+	if err != nil {
+		return nil, err
+	}
+	logf.log("proved in %s", time.Since(start).Round(time.Millisecond))
+	if err := b.Verify(proof, vk, pub); err != nil {
+		return nil, fmt.Errorf("fresh proof does not verify: %w", err)
+	}
+	pb, err := zk.Bytes(proof)
+	if err != nil {
+		return nil, err
+	}
+	sol, err := zk.SolidityCalldata(proof)
+	if err != nil {
+		return nil, err
+	}
+	f := &prooffile.File{Circuit: j.Circuit, Params: j.Params, Backend: b.Name(), CircuitDigest: digest,
+		VerifyingKeyDigest: meta.VerifyingKeyDigest, Insecure: meta.Insecure, PublicInputs: public,
+		Proof: "0x" + fmt.Sprintf("%x", pb), Solidity: prooffile.Solidity{Proof: "0x" + fmt.Sprintf("%x", sol)}}
+	for _, in := range public {
+		f.Solidity.Input = append(f.Solidity.Input, in.Value)
+	}
+	return f, nil
+}
+
+// matchPublic checks that the named inputs are the witness's public vector.
+func matchPublic(vector any, named []statement.NamedInput) error {
+	vals, err := publicValues(named)
+	if err != nil {
+		return err
+	}
+	w, err := zk.PublicWitness(vals)
+	if err != nil {
+		return err
+	}
+	if fmt.Sprint(w.Vector()) != fmt.Sprint(vector) {
+		return errors.New("internal error: named public inputs do not match the witness")
+	}
+	return nil
+}
+
+func publicValues(named []statement.NamedInput) ([]any, error) {
+	out := make([]any, len(named))
+	for i, in := range named {
+		e, err := statement.ParseElement(in.Value)
+		if err != nil {
+			return nil, fmt.Errorf("public input %s = %q: %w", in.Name, in.Value, err)
+		}
+		out[i] = e.BigInt(new(big.Int))
+	}
+	return out, nil
+}
+
+// Verify checks a proof file against the verifying key in the store for the
+// file's circuit digest. The key must be the one the file names; a key carried
+// by the file itself is never trusted (the format has none). It returns an error
+// wrapping zk.ErrProofRejected when the proof is checked and does not verify.
+func Verify(store keystore.Store, f *prooffile.File) error {
+	b, err := zk.ByName(f.Backend)
+	if err != nil {
+		return err
+	}
+	vk, meta, err := store.LoadVerifyingKey(b, f.Circuit, f.CircuitDigest)
+	if err != nil {
+		return err
+	}
+	if meta.VerifyingKeyDigest != f.VerifyingKeyDigest {
+		return fmt.Errorf("%w: proof names verifying key %.16s, the store has %.16s", zk.ErrProofRejected, f.VerifyingKeyDigest, meta.VerifyingKeyDigest)
+	}
+	if len(f.PublicInputs) != meta.PublicInputs {
+		return fmt.Errorf("%w: %d public inputs, the circuit has %d", zk.ErrProofRejected, len(f.PublicInputs), meta.PublicInputs)
+	}
+	vals, err := publicValues(f.PublicInputs)
+	if err != nil {
+		return err
+	}
+	pub, err := zk.PublicWitness(vals)
+	if err != nil {
+		return err
+	}
+	pb, err := f.ProofBytes()
+	if err != nil {
+		return fmt.Errorf("%w: malformed proof: %v", zk.ErrProofRejected, err)
+	}
+	proof := b.NewProof()
+	if _, err := proof.ReadFrom(bytesReader(pb)); err != nil {
+		return fmt.Errorf("%w: malformed proof: %v", zk.ErrProofRejected, err)
+	}
+	return b.Verify(proof, vk, pub)
+}
+
+func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }

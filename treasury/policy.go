@@ -1,0 +1,276 @@
+package treasury
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+
+	"github.com/shopspring/decimal"
+)
+
+// MaxBps is 100% in basis points.
+const MaxBps = 10_000
+
+// MaxRatioBps bounds the minimum solvency ratio a policy may ask for (1000%).
+// The circuits range-check the ratio to 32 bits; this bound is far inside that.
+const MaxRatioBps = 100_000
+
+// Policy is a governance policy: the asset and venue universe, haircuts, the
+// minimum solvency ratio and the risk corridors every planned action must stay in.
+// It is loaded from JSON; unknown fields are errors.
+type Policy struct {
+	// Version of the policy format; only 1 exists.
+	Version int `json:"version"`
+	// ValueDecimals sets the value unit all prices are expressed in inside the
+	// circuits: one value unit is 10^-ValueDecimals USD.
+	ValueDecimals int32 `json:"valueDecimals"`
+	// Assets is the asset universe, in the order used by every commitment.
+	Assets []AssetPolicy `json:"assets"`
+	// Venues is the venue universe, in the order used by every commitment.
+	Venues []VenuePolicy `json:"venues"`
+	// MinSolvencyRatioBps is the minimum ratio of haircut reserves to liabilities.
+	MinSolvencyRatioBps uint32 `json:"minSolvencyRatioBps"`
+	// NotionalCapUSD caps the value sold by one action, at oracle prices.
+	NotionalCapUSD decimal.Decimal `json:"notionalCapUSD"`
+	// TurnoverCapUSD caps the value sold by all actions of one epoch.
+	TurnoverCapUSD decimal.Decimal `json:"turnoverCapUSD"`
+	// MaxSlippageBps bounds one action's loss versus the oracle price.
+	MaxSlippageBps uint32 `json:"maxSlippageBps"`
+	// LossBudgetUSD bounds the cumulative loss versus oracle prices of one epoch.
+	LossBudgetUSD decimal.Decimal `json:"lossBudgetUSD"`
+	// LiquidityBufferBps is the floor of the stable assets' share of reserves.
+	LiquidityBufferBps uint32 `json:"liquidityBufferBps"`
+	// Paused is the kill switch: no action may execute while it is set.
+	Paused bool `json:"paused"`
+}
+
+// AssetPolicy describes one asset of the universe and its corridors.
+type AssetPolicy struct {
+	// Symbol names the asset everywhere (files, logs, commitments order).
+	Symbol string `json:"symbol"`
+	// Decimals is the token's own number of decimals.
+	Decimals int32 `json:"decimals"`
+	// CircuitDecimals is the asset's circuit scale: amounts enter the circuits as
+	// integers of 10^-CircuitDecimals tokens. At most Decimals.
+	CircuitDecimals int32 `json:"circuitDecimals"`
+	// Stable marks assets that count toward the liquidity buffer.
+	Stable bool `json:"stable"`
+	// Allowed marks assets the engine may buy; holdings of a disallowed asset
+	// may only be sold.
+	Allowed bool `json:"allowed"`
+	// Coverage asks the solvency proof to show this asset covered on its own.
+	Coverage bool `json:"coverage"`
+	// TargetWeightBps is the strategic weight of the asset in the reserves.
+	TargetWeightBps uint32 `json:"targetWeightBps"`
+	// WeightMinBps and WeightMaxBps bound the asset's weight.
+	WeightMinBps uint32 `json:"weightMinBps"`
+	WeightMaxBps uint32 `json:"weightMaxBps"`
+	// HaircutsBps is the haircut applied to a position of this asset at each
+	// venue when valuing reserves; every venue must be listed.
+	HaircutsBps map[string]uint32 `json:"haircutsBps"`
+}
+
+// VenuePolicy describes one venue: a custody wallet, an AMM pool or a lending pool.
+type VenuePolicy struct {
+	// ID names the venue everywhere.
+	ID string `json:"id"`
+	// Kind is one of "custody", "amm", "lending".
+	Kind string `json:"kind"`
+	// Allowed marks venues the engine may route value into.
+	Allowed bool `json:"allowed"`
+	// CapUSD optionally caps the value held at the venue (zero means no cap).
+	CapUSD decimal.Decimal `json:"capUSD"`
+}
+
+// VenueKinds lists the valid values of VenuePolicy.Kind.
+var VenueKinds = []string{"custody", "amm", "lending"}
+
+var symbolRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$`)
+
+// LoadPolicy reads and validates a policy file.
+func LoadPolicy(path string) (*Policy, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("load policy %s: %w", path, err)
+	}
+	p, err := ParsePolicy(path, data)
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// ParsePolicy decodes and validates a policy; name is used in error messages.
+func ParsePolicy(name string, data []byte) (*Policy, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var p Policy
+	if err := dec.Decode(&p); err != nil {
+		return nil, jsonError(name, data, dec, err)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, inputErr(name, lineAt(data, dec.InputOffset()), "", "", "trailing data after the policy object")
+	}
+	if err := p.Validate(name); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+func jsonError(name string, data []byte, dec *json.Decoder, err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return inputErr(name, lineAt(data, syn.Offset), "", "", "invalid JSON: %v", syn)
+	case errors.As(err, &typ):
+		return inputErr(name, lineAt(data, typ.Offset), typ.Field, "", "expected %s, got JSON %s", typ.Type, typ.Value)
+	}
+	msg := err.Error()
+	if m := regexp.MustCompile(`unknown field "([^"]*)"`).FindStringSubmatch(msg); m != nil {
+		return inputErr(name, lineAt(data, dec.InputOffset()), m[1], "", "unknown field")
+	}
+	return inputErr(name, lineAt(data, dec.InputOffset()), "", "", "%v", err)
+}
+
+func lineAt(data []byte, offset int64) int {
+	if offset > int64(len(data)) {
+		offset = int64(len(data))
+	}
+	return bytes.Count(data[:offset], []byte("\n")) + 1
+}
+
+// Validate checks every field of the policy; name is used in error messages.
+func (p *Policy) Validate(name string) error {
+	if p.Version != 1 {
+		return inputErr(name, 0, "version", fmt.Sprint(p.Version), "only version 1 is supported")
+	}
+	if p.ValueDecimals < 0 || p.ValueDecimals > 18 {
+		return inputErr(name, 0, "valueDecimals", fmt.Sprint(p.ValueDecimals), "must be in [0, 18]")
+	}
+	if len(p.Assets) == 0 {
+		return inputErr(name, 0, "assets", "", "at least one asset is required")
+	}
+	if len(p.Venues) == 0 {
+		return inputErr(name, 0, "venues", "", "at least one venue is required")
+	}
+	venues := map[string]bool{}
+	for i, v := range p.Venues {
+		f := fmt.Sprintf("venues[%d]", i)
+		if !symbolRE.MatchString(v.ID) {
+			return inputErr(name, 0, f+".id", v.ID, "must match %s", symbolRE)
+		}
+		if venues[v.ID] {
+			return inputErr(name, 0, f+".id", v.ID, "duplicate venue")
+		}
+		venues[v.ID] = true
+		if !contains(VenueKinds, v.Kind) {
+			return inputErr(name, 0, f+".kind", v.Kind, "must be one of %v", VenueKinds)
+		}
+		if v.CapUSD.Sign() < 0 {
+			return inputErr(name, 0, f+".capUSD", v.CapUSD.String(), "must not be negative")
+		}
+	}
+	symbols := map[string]bool{}
+	var targetSum uint32
+	for i, a := range p.Assets {
+		f := fmt.Sprintf("assets[%d]", i)
+		if !symbolRE.MatchString(a.Symbol) {
+			return inputErr(name, 0, f+".symbol", a.Symbol, "must match %s", symbolRE)
+		}
+		if symbols[a.Symbol] {
+			return inputErr(name, 0, f+".symbol", a.Symbol, "duplicate asset")
+		}
+		symbols[a.Symbol] = true
+		if a.Decimals < 0 || a.Decimals > 36 {
+			return inputErr(name, 0, f+".decimals", fmt.Sprint(a.Decimals), "must be in [0, 36]")
+		}
+		if a.CircuitDecimals < 0 || a.CircuitDecimals > a.Decimals {
+			return inputErr(name, 0, f+".circuitDecimals", fmt.Sprint(a.CircuitDecimals), "must be in [0, decimals=%d]", a.Decimals)
+		}
+		if a.WeightMinBps > a.WeightMaxBps || a.WeightMaxBps > MaxBps {
+			return inputErr(name, 0, f+".weightMaxBps", fmt.Sprint(a.WeightMaxBps), "need weightMinBps (%d) <= weightMaxBps <= %d", a.WeightMinBps, MaxBps)
+		}
+		if a.TargetWeightBps < a.WeightMinBps || a.TargetWeightBps > a.WeightMaxBps {
+			return inputErr(name, 0, f+".targetWeightBps", fmt.Sprint(a.TargetWeightBps), "must lie in the band [%d, %d]", a.WeightMinBps, a.WeightMaxBps)
+		}
+		targetSum += a.TargetWeightBps
+		for _, v := range p.Venues {
+			h, ok := a.HaircutsBps[v.ID]
+			if !ok {
+				return inputErr(name, 0, f+".haircutsBps", v.ID, "missing haircut for venue %q", v.ID)
+			}
+			if h > MaxBps {
+				return inputErr(name, 0, f+".haircutsBps."+v.ID, fmt.Sprint(h), "must be at most %d", MaxBps)
+			}
+		}
+		for id := range a.HaircutsBps {
+			if !venues[id] {
+				return inputErr(name, 0, f+".haircutsBps", id, "unknown venue")
+			}
+		}
+	}
+	if targetSum != MaxBps {
+		return inputErr(name, 0, "assets[].targetWeightBps", fmt.Sprint(targetSum), "target weights must sum to %d", MaxBps)
+	}
+	if p.MinSolvencyRatioBps == 0 || p.MinSolvencyRatioBps > MaxRatioBps {
+		return inputErr(name, 0, "minSolvencyRatioBps", fmt.Sprint(p.MinSolvencyRatioBps), "must be in [1, %d]", MaxRatioBps)
+	}
+	if p.MaxSlippageBps > MaxBps {
+		return inputErr(name, 0, "maxSlippageBps", fmt.Sprint(p.MaxSlippageBps), "must be at most %d", MaxBps)
+	}
+	if p.LiquidityBufferBps > MaxBps {
+		return inputErr(name, 0, "liquidityBufferBps", fmt.Sprint(p.LiquidityBufferBps), "must be at most %d", MaxBps)
+	}
+	for _, c := range []struct {
+		field string
+		v     decimal.Decimal
+	}{{"notionalCapUSD", p.NotionalCapUSD}, {"turnoverCapUSD", p.TurnoverCapUSD}, {"lossBudgetUSD", p.LossBudgetUSD}} {
+		if c.v.Sign() < 0 {
+			return inputErr(name, 0, c.field, c.v.String(), "must not be negative")
+		}
+	}
+	return nil
+}
+
+// AssetIndex returns the index of the asset with the given symbol, or -1.
+func (p *Policy) AssetIndex(symbol string) int {
+	for i, a := range p.Assets {
+		if a.Symbol == symbol {
+			return i
+		}
+	}
+	return -1
+}
+
+// VenueIndex returns the index of the venue with the given id, or -1.
+func (p *Policy) VenueIndex(id string) int {
+	for i, v := range p.Venues {
+		if v.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// Symbols returns the asset symbols in policy order.
+func (p *Policy) Symbols() []string {
+	out := make([]string, len(p.Assets))
+	for i, a := range p.Assets {
+		out[i] = a.Symbol
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
