@@ -1,7 +1,20 @@
 package root
 
-// Each top-level noun is listed here, one line each, so concurrent work adds a
-// line rather than editing shared code.
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/cmdutil"
+	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/inclusion"
+	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/keys"
+	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/prove"
+	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/verify"
+)
+
+// Each top-level command is listed here, one line each, so concurrent work adds
+// a line rather than editing shared code.
 func init() {
-	nouns = append(nouns)
+	nouns = append(nouns, keys.NewCmdKeys)
+	nouns = append(nouns, prove.NewCmdProve)
+	nouns = append(nouns, func(f *cmdutil.Factory) *cobra.Command { return verify.NewCmdVerify(f, nil) })
+	nouns = append(nouns, inclusion.NewCmdInclusion)
 }

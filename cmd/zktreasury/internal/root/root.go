@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/consensys/gnark/logger"
 	"github.com/spf13/cobra"
 
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/cmdutil"
@@ -38,6 +39,9 @@ var nouns []func(*cmdutil.Factory) *cobra.Command
 
 // Main runs the command line and returns the process exit code.
 func Main(args []string, in io.Reader, out, errOut io.Writer) int {
+	// gnark logs to stdout by default, which would corrupt --json output; our
+	// own progress lines go to stderr instead.
+	logger.Disable()
 	f := &cmdutil.Factory{In: in, Out: out, Err: errOut}
 	cmd := NewCmdRoot(f)
 	cmd.SetArgs(args)

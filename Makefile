@@ -1,0 +1,56 @@
+# zktreasury — every target installs what it needs (Go modules, solc-js, geth).
+GO      ?= go
+BIN     := bin/zktreasury
+OUT     := out/demo
+KEYS    := $(OUT)/keys
+CASE    := testdata/solvency
+Z       := ./$(BIN)
+
+.PHONY: all build deps test test-short bench lint demo demo-solvency clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/zktreasury
+
+deps:
+	$(GO) mod download
+
+lint:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+
+# Everything CI runs. Circuit tests use small sizes; the large ones are benchmarks.
+test: deps lint
+	$(GO) test -count=1 -timeout 25m ./...
+
+test-short: deps
+	$(GO) test -short -count=1 ./...
+
+# Performance figures quoted in README.md (about 20 minutes on 2 cores).
+bench: deps
+	$(GO) test ./prover -run '^$$' -bench 'SolvencyConstraints' -benchtime 1x -timeout 30m
+	$(GO) test ./prover -run '^$$' -bench 'SolvencyProve' -benchtime 1x -timeout 60m
+
+# The main job end to end on the built-in fixtures.
+demo: build demo-solvency
+
+demo-solvency:
+	@mkdir -p $(OUT)
+	@echo "== solvency: insecure development keys for the fixture's circuit shape"
+	$(Z) keys setup solvency --insecure-dev --case $(CASE)/solvent --keys $(KEYS)
+	@echo "== solvency: prove the solvent case"
+	$(Z) prove solvency --case $(CASE)/solvent --keys $(KEYS) --out $(OUT)/solvency.proof.json
+	@echo "== anyone: verify the proof with the pinned verifying key"
+	$(Z) verify $(OUT)/solvency.proof.json --keys $(KEYS)
+	@echo "== operator -> user: export a user's inclusion proof; the user checks it"
+	$(Z) inclusion export --case $(CASE)/solvent --user acct-1000 --out $(OUT)/acct-1000.inclusion.json
+	$(Z) inclusion verify $(OUT)/acct-1000.inclusion.json --proof $(OUT)/solvency.proof.json
+	@echo "== the insolvent case is refused with exit code 3 and no proof"
+	@$(Z) prove solvency --case $(CASE)/insolvent --keys $(KEYS) --out $(OUT)/insolvent.proof.json; \
+	  code=$$?; if [ $$code -ne 3 ]; then echo "expected exit 3, got $$code"; exit 1; fi; \
+	  test ! -e $(OUT)/insolvent.proof.json && echo "(exit 3 as expected; no proof written)"
+
+clean:
+	rm -rf bin out

@@ -1,0 +1,135 @@
+package prove
+
+import (
+	"errors"
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/zktreasury/zktreasury/circuits/solvency"
+	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/cmdutil"
+	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/inputs"
+	"github.com/zktreasury/zktreasury/prover"
+	"github.com/zktreasury/zktreasury/prover/keystore"
+	"github.com/zktreasury/zktreasury/prover/prooffile"
+	"github.com/zktreasury/zktreasury/prover/statement"
+	"github.com/zktreasury/zktreasury/prover/zk"
+)
+
+// SolvencyOptions are the options of `prove solvency`.
+type SolvencyOptions struct {
+	F       *cmdutil.Factory
+	Inputs  inputs.Solvency
+	Backend string
+	KeysDir string
+	Out     string
+	JSON    bool
+}
+
+// NewCmdSolvency returns `prove solvency`.
+func NewCmdSolvency(f *cmdutil.Factory, runF func(*SolvencyOptions) error) *cobra.Command {
+	opts := &SolvencyOptions{F: f}
+	cmd := &cobra.Command{
+		Use:   "solvency",
+		Short: "Prove that the reserves cover the liabilities at the policy's ratio",
+		Long: `Load the policy, prices, positions, liabilities and secrets; check solvency
+natively (exit 3 without a proof if insolvent); prove with the stored keys; check
+the proof; and write the proof file atomically.`,
+		Example: "  zktreasury prove solvency --case testdata/solvency/solvent --out out/solvency.proof.json",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if _, err := zk.ByName(opts.Backend); err != nil {
+				return cmdutil.Usagef("--backend: %v", err)
+			}
+			if err := opts.Inputs.Resolve(cmd, true); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return solvencyRun(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Backend, "backend", "groth16", "proof system: groth16 or plonk")
+	fl.StringVar(&opts.KeysDir, "keys", "keys", "key store directory")
+	fl.StringVar(&opts.Out, "out", "solvency.proof.json", "proof file to write")
+	fl.BoolVar(&opts.JSON, "json", false, "print the result as JSON")
+	opts.Inputs.Register(cmd, true)
+	return cmd
+}
+
+// SolvencyResult is the JSON output of `prove solvency`.
+type SolvencyResult struct {
+	Solvent      bool                   `json:"solvent"`
+	Reason       string                 `json:"reason,omitempty"`
+	RatioBps     int64                  `json:"ratioBps"`
+	MinRatioBps  uint64                 `json:"minRatioBps"`
+	Users        int                    `json:"users"`
+	Capacity     int                    `json:"capacity"`
+	ProofFile    string                 `json:"proofFile,omitempty"`
+	Backend      string                 `json:"backend"`
+	PublicInputs []statement.NamedInput `json:"publicInputs"`
+}
+
+func solvencyRun(opts *SolvencyOptions) error {
+	prog := cmdutil.NewProgress(opts.F.Err, opts.JSON)
+	prog.Step("loading inputs")
+	st, pol, err := opts.Inputs.Build()
+	if err != nil {
+		return err
+	}
+	res := SolvencyResult{Solvent: true, RatioBps: st.RatioBps(), MinRatioBps: st.MinRatioBps, Users: len(st.Users),
+		Capacity: st.Params.Users, Backend: opts.Backend, PublicInputs: st.Public(pol.Symbols())}
+	if err := st.Check(); err != nil {
+		if !errors.Is(err, statement.ErrInsolvent) {
+			return err
+		}
+		res.Solvent, res.Reason = false, err.Error()
+		if err := report(opts, res); err != nil {
+			return err
+		}
+		return &cmdutil.NoError{Reason: err.Error()}
+	}
+	shape, err := solvency.NewCircuit(st.Params)
+	if err != nil {
+		return err
+	}
+	b, _ := zk.ByName(opts.Backend)
+	f, err := prover.Prove(keystore.Store{Dir: opts.KeysDir}, b, prover.Job{Circuit: "solvency", Params: st.Params.String(), Shape: shape},
+		st.Assignment(), res.PublicInputs, prog.Step)
+	if errors.Is(err, keystore.ErrNoKeys) {
+		return fmt.Errorf("%w; run `zktreasury keys setup solvency --insecure-dev` with the same --policy, --capacity and --range-check", err)
+	}
+	if err != nil {
+		return err
+	}
+	if err := prooffile.Write(opts.Out, f); err != nil {
+		return err
+	}
+	prog.Step("wrote %s", opts.Out)
+	res.ProofFile = opts.Out
+	return report(opts, res)
+}
+
+func report(opts *SolvencyOptions, res SolvencyResult) error {
+	if opts.JSON {
+		return cmdutil.PrintJSON(opts.F.Out, res)
+	}
+	w := tabwriter.NewWriter(opts.F.Out, 0, 2, 2, ' ', 0)
+	verdict := "SOLVENT"
+	if !res.Solvent {
+		verdict = "INSOLVENT: " + res.Reason
+	}
+	fmt.Fprintf(w, "verdict\t%s\n", verdict)
+	fmt.Fprintf(w, "ratio\t%d bps (minimum %d)\n", res.RatioBps, res.MinRatioBps)
+	fmt.Fprintf(w, "users\t%d of capacity %d\n", res.Users, res.Capacity)
+	for _, in := range res.PublicInputs {
+		fmt.Fprintf(w, "%s\t%s\n", in.Name, in.Value)
+	}
+	if res.ProofFile != "" {
+		fmt.Fprintf(w, "proof\t%s (%s)\n", res.ProofFile, res.Backend)
+	}
+	return w.Flush()
+}

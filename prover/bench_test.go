@@ -1,0 +1,142 @@
+package prover_test
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/zktreasury/zktreasury/circuits/gadget/bound"
+	"github.com/zktreasury/zktreasury/prover"
+	"github.com/zktreasury/zktreasury/prover/keystore"
+	"github.com/zktreasury/zktreasury/prover/statement"
+	"github.com/zktreasury/zktreasury/prover/zk"
+)
+
+func synthetic(b *testing.B, users, assets, venues int, mode bound.Mode) *statement.Solvency {
+	b.Helper()
+	in, err := statement.SyntheticInputs(users, assets, venues, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	in.RangeCheck = mode
+	s, err := statement.BuildSolvency(in)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := s.Check(); err != nil {
+		b.Fatal(err)
+	}
+	return s
+}
+
+// BenchmarkSolvencyConstraints reports R1CS and SCS constraints per user for a
+// 1,024-user tree (the fixed cost of the policy and state hashes is amortised).
+//
+//	go test ./prover -run '^$' -bench SolvencyConstraints -benchtime 1x
+func BenchmarkSolvencyConstraints(b *testing.B) {
+	const users = 1024
+	for _, mode := range []bound.Mode{bound.Lookup, bound.Bits} {
+		for _, assets := range []int{1, 4, 16} {
+			for _, be := range []zk.Backend{zk.Groth16{}, zk.Plonk{}} {
+				b.Run(fmt.Sprintf("%s/assets=%d/%s", be.Name(), assets, mode), func(b *testing.B) {
+					s := synthetic(b, users, assets, 3, mode)
+					var n int
+					for range b.N {
+						ccs, _, err := prover.Compile(be, job(b, s), nil)
+						if err != nil {
+							b.Fatal(err)
+						}
+						n = ccs.GetNbConstraints()
+					}
+					b.ReportMetric(float64(n)/users, "constraints/user")
+					b.ReportMetric(float64(n), "constraints")
+				})
+			}
+		}
+	}
+}
+
+var setupOnce sync.Map // key -> keystore.Store
+
+// BenchmarkSolvencyProve measures prove time and peak Go heap for 1,024 users
+// × 4 assets × 3 venues; the (insecure) setup runs once, outside the timer.
+//
+//	go test ./prover -run '^$' -bench SolvencyProve -benchtime 1x -timeout 60m
+func BenchmarkSolvencyProve(b *testing.B) {
+	const users, assets = 1024, 4
+	for _, mode := range []bound.Mode{bound.Lookup, bound.Bits} {
+		for _, be := range []zk.Backend{zk.Groth16{}, zk.Plonk{}} {
+			b.Run(fmt.Sprintf("%s/u%d-a%d/%s", be.Name(), users, assets, mode), func(b *testing.B) {
+				s := synthetic(b, users, assets, 3, mode)
+				j := job(b, s)
+				key := be.Name() + j.Params
+				st, ok := setupOnce.Load(key)
+				if !ok {
+					store := keystore.Store{Dir: b.TempDir()}
+					start := time.Now()
+					if _, err := prover.SetupInsecure(store, be, j, nil); err != nil {
+						b.Fatal(err)
+					}
+					b.ReportMetric(time.Since(start).Seconds(), "setup-s")
+					setupOnce.Store(key, store)
+					st = store
+				}
+				store := st.(keystore.Store)
+				assignment := s.Assignment()
+				public := s.Public(nil2(assets))
+				runtime.GC()
+				peak := trackPeakHeap()
+				b.ResetTimer()
+				for range b.N {
+					if _, err := prover.Prove(store, be, j, assignment, public, nil); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.StopTimer()
+				perOp := b.Elapsed().Seconds() / float64(b.N)
+				b.ReportMetric(float64(users)/perOp, "users/s")
+				b.ReportMetric(float64(peak())/(1<<20), "peak-heap-MB")
+			})
+		}
+	}
+}
+
+func nil2(n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = fmt.Sprintf("TOK%d", i)
+	}
+	return out
+}
+
+// trackPeakHeap samples the Go heap every 20 ms until the returned function is
+// called, which returns the peak in bytes.
+func trackPeakHeap() func() uint64 {
+	var mu sync.Mutex
+	var peak uint64
+	done := make(chan struct{})
+	go func() {
+		t := time.NewTicker(20 * time.Millisecond)
+		defer t.Stop()
+		var ms runtime.MemStats
+		for {
+			runtime.ReadMemStats(&ms)
+			mu.Lock()
+			peak = max(peak, ms.HeapInuse+ms.StackInuse)
+			mu.Unlock()
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() uint64 {
+		close(done)
+		mu.Lock()
+		defer mu.Unlock()
+		return peak
+	}
+}
