@@ -183,7 +183,9 @@ func (Groth16) ExportSolidity(vk io.WriterTo, w io.Writer) error {
 }
 
 // NbPublicInputs implements Backend: R1CS counts the constant-one wire as public.
-func (Groth16) NbPublicInputs(ccs constraint.ConstraintSystem) int { return ccs.GetNbPublicVariables() - 1 }
+func (Groth16) NbPublicInputs(ccs constraint.ConstraintSystem) int {
+	return ccs.GetNbPublicVariables() - 1
+}
 
 // Plonk is gnark's PLONK on BN254 with KZG: one universal SRS for every circuit.
 type Plonk struct{}
