@@ -6,7 +6,9 @@ KEYS    := $(OUT)/keys
 CASE    := testdata/solvency
 Z       := ./$(BIN)
 
-.PHONY: all build deps test test-short bench lint demo demo-solvency clean
+GETH_CACHE ?= $(HOME)/.cache/zktreasury/geth
+
+.PHONY: all build deps test test-short test-e2e bench lint demo demo-solvency contracts clean
 
 all: build
 
@@ -15,6 +17,11 @@ build:
 
 deps:
 	$(GO) mod download
+	npm ci --prefix contracts --no-audit --no-fund
+
+# Regenerate Solidity artifacts and Go bindings from contracts/src and contracts/verifiers.
+contracts: deps
+	$(GO) run ./contracts/internal/gen
 
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -24,6 +31,12 @@ lint:
 # Everything CI runs. Circuit tests use small sizes; the large ones are benchmarks.
 test: deps lint
 	$(GO) test -count=1 -timeout 25m ./...
+	$(MAKE) test-e2e
+
+# End to end against a real geth --dev node on 127.0.0.1, installed into a cache
+# directory on first use (go install github.com/ethereum/go-ethereum/cmd/geth@v1.17.8).
+test-e2e:
+	ZKT_E2E=1 ZKT_GETH_CACHE=$(GETH_CACHE) $(GO) test -count=1 -timeout 20m -run 'TestGethEndToEnd' -v ./contracts/devnode/
 
 test-short: deps
 	$(GO) test -short -count=1 ./...
@@ -32,6 +45,7 @@ test-short: deps
 bench: deps
 	$(GO) test ./prover -run '^$$' -bench 'SolvencyConstraints' -benchtime 1x -timeout 30m
 	$(GO) test ./prover -run '^$$' -bench 'SolvencyProve' -benchtime 1x -timeout 60m
+	$(GO) test ./contracts/ -run '^$$' -bench SubmitEpochGas -benchtime 3x
 
 # The main job end to end on the built-in fixtures.
 demo: build demo-solvency
