@@ -10,7 +10,9 @@ package bound
 
 import (
 	"fmt"
+	"math/big"
 
+	"github.com/consensys/gnark/constraint/solver"
 	"github.com/consensys/gnark/frontend"
 	"github.com/consensys/gnark/std/rangecheck"
 )
@@ -88,3 +90,60 @@ func (c *Checker) AssertLE(a, b frontend.Variable, bits int) {
 
 // AssertBool asserts v is 0 or 1.
 func (c *Checker) AssertBool(v frontend.Variable) { c.api.AssertIsBoolean(v) }
+
+func init() {
+	solver.RegisterHint(LessOrEqualHint, DivFloorHint)
+}
+
+// LessOrEqualHint returns 1 if inputs[0] <= inputs[1] (as integers), else 0.
+func LessOrEqualHint(_ *big.Int, inputs, outputs []*big.Int) error {
+	if inputs[0].Cmp(inputs[1]) <= 0 {
+		outputs[0].SetUint64(1)
+	} else {
+		outputs[0].SetUint64(0)
+	}
+	return nil
+}
+
+// DivFloorHint returns floor(inputs[0] / inputs[1]) and the remainder; a zero
+// divisor gives 0, 0 (the caller's constraints then fail).
+func DivFloorHint(_ *big.Int, inputs, outputs []*big.Int) error {
+	if inputs[1].Sign() == 0 {
+		outputs[0].SetUint64(0)
+		outputs[1].SetUint64(0)
+		return nil
+	}
+	outputs[0].QuoRem(inputs[0], inputs[1], outputs[1])
+	return nil
+}
+
+// LessOrEqual returns 1 if a <= b and 0 otherwise. Both must be known to lie in
+// [0, 2^bits). The bit comes from a hint and is pinned by one range check:
+// bit = 1 requires b - a in [0, 2^bits), bit = 0 requires a - b - 1 in [0, 2^bits).
+func (c *Checker) LessOrEqual(a, b frontend.Variable, bits int) frontend.Variable {
+	out, err := c.api.Compiler().NewHint(LessOrEqualHint, 1, a, b)
+	if err != nil {
+		panic(err)
+	}
+	bit := out[0]
+	c.api.AssertIsBoolean(bit)
+	le := c.api.Sub(b, a)
+	gt := c.api.Sub(c.api.Sub(a, b), 1)
+	c.Check(c.api.Select(bit, le, gt), bits)
+	return bit
+}
+
+// DivFloor returns q = floor(x / y) for x in [0, 2^xBits) and y in [1, 2^xBits),
+// with q < 2^qBits. It asserts y > 0: r = x - q*y must satisfy 0 <= r < y.
+func (c *Checker) DivFloor(x, y frontend.Variable, xBits, qBits int) frontend.Variable {
+	out, err := c.api.Compiler().NewHint(DivFloorHint, 2, x, y)
+	if err != nil {
+		panic(err)
+	}
+	q := out[0]
+	c.Check(q, qBits)
+	r := c.api.Sub(x, c.api.Mul(q, y))
+	c.Check(r, xBits)
+	c.Check(c.api.Sub(c.api.Sub(y, r), 1), xBits)
+	return q
+}

@@ -1,0 +1,138 @@
+package corridor
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Sentinel errors, one per corridor. A check returns a *Violation whose Unwrap
+// gives one of these, so callers test with errors.Is.
+var (
+	// ErrPaused is returned for any action while the policy's kill switch is set.
+	ErrPaused = errors.New("policy is paused")
+	// ErrAssetNotAllowed is returned when an action's AssetOut is not an allowed
+	// asset (selling a disallowed asset is fine; buying one is not).
+	ErrAssetNotAllowed = errors.New("asset not allowed")
+	// ErrVenueNotAllowed is returned when an action's execution venue or its
+	// VenueOut is not an allowed venue.
+	ErrVenueNotAllowed = errors.New("venue not allowed")
+	// ErrNegativePosition is returned when an action takes more of an asset out
+	// of a slot than the slot holds.
+	ErrNegativePosition = errors.New("position would go negative")
+	// ErrOverflow is returned when an action would take a slot above 2^64 - 1
+	// circuit units.
+	ErrOverflow = errors.New("position would overflow 64 bits")
+	// ErrNotionalCap is returned when an action's value in exceeds the per-action
+	// notional cap.
+	ErrNotionalCap = errors.New("notional cap exceeded")
+	// ErrSlippage is returned when an action's value out falls short of its value
+	// in by more than MaxSlippageBps.
+	ErrSlippage = errors.New("slippage versus oracle exceeds the maximum")
+	// ErrWeightBand is returned when an action (or an epoch) moves an asset's
+	// weight further outside its [min, max] band than it was.
+	ErrWeightBand = errors.New("weight moved further outside its band")
+	// ErrLiquidityBuffer is returned when an action (or an epoch) leaves the
+	// stable share below the buffer floor and lower than it was.
+	ErrLiquidityBuffer = errors.New("liquidity buffer below its floor and falling")
+	// ErrTurnoverCap is returned at the end of an epoch whose summed value in
+	// exceeds the turnover cap.
+	ErrTurnoverCap = errors.New("turnover cap exceeded")
+	// ErrLossBudget is returned at the end of an epoch whose summed loss versus
+	// oracle prices exceeds the loss budget.
+	ErrLossBudget = errors.New("loss budget exceeded")
+	// ErrSolvencyRatio is returned when haircut reserves fall short of
+	// liabilities times the minimum solvency ratio.
+	ErrSolvencyRatio = errors.New("solvency ratio below the minimum")
+	// ErrEmptyAction is returned for an action that moves nothing
+	// (AmountIn = 0 and AmountOut = 0).
+	ErrEmptyAction = errors.New("empty action")
+	// ErrEmptyReserves is returned when weights are needed but the reserves are
+	// worth nothing (T = 0) before or after an action or an epoch.
+	ErrEmptyReserves = errors.New("reserves are worth nothing")
+	// ErrIndexOutOfRange is returned when an action names an asset or venue
+	// index outside the policy, or when limits, state and prices disagree on the
+	// number of assets or venues.
+	ErrIndexOutOfRange = errors.New("index out of range")
+)
+
+// corridorNames gives each sentinel the short name used in Violation.Corridor.
+var corridorNames = map[error]string{
+	ErrPaused:           "paused",
+	ErrAssetNotAllowed:  "allowed-assets",
+	ErrVenueNotAllowed:  "allowed-venues",
+	ErrNegativePosition: "non-negative",
+	ErrOverflow:         "overflow",
+	ErrNotionalCap:      "notional-cap",
+	ErrSlippage:         "slippage",
+	ErrWeightBand:       "weight-band",
+	ErrLiquidityBuffer:  "liquidity-buffer",
+	ErrTurnoverCap:      "turnover-cap",
+	ErrLossBudget:       "loss-budget",
+	ErrSolvencyRatio:    "solvency-ratio",
+	ErrEmptyAction:      "empty-action",
+	ErrEmptyReserves:    "empty-reserves",
+	ErrIndexOutOfRange:  "index",
+}
+
+// Violation says which corridor an action or an epoch left, and by how much.
+type Violation struct {
+	// Corridor is the corridor's short name, e.g. "notional-cap".
+	Corridor string
+	// Err is the corridor's sentinel error; errors.Is matches it.
+	Err error
+	// Action is the index of the offending action in its epoch, or -1 for an
+	// epoch-level corridor.
+	Action int
+	// Asset and Venue locate the violation, or are -1 when not applicable.
+	Asset, Venue int
+	// AssetName and VenueName are the symbols, when the limits carry names.
+	AssetName, VenueName string
+	// Limit is the bound that was crossed and Value the value that crossed it,
+	// both as decimal integers in circuit units, value units or basis points.
+	Limit, Value string
+}
+
+func (v *Violation) Error() string {
+	var b strings.Builder
+	if v.Action >= 0 {
+		fmt.Fprintf(&b, "action %d: ", v.Action)
+	} else {
+		b.WriteString("epoch: ")
+	}
+	b.WriteString(v.Err.Error())
+	if v.Asset >= 0 {
+		fmt.Fprintf(&b, " (asset %s", nameOr(v.AssetName, v.Asset))
+		if v.Venue >= 0 {
+			fmt.Fprintf(&b, " at venue %s", nameOr(v.VenueName, v.Venue))
+		}
+		b.WriteString(")")
+	} else if v.Venue >= 0 {
+		fmt.Fprintf(&b, " (venue %s)", nameOr(v.VenueName, v.Venue))
+	}
+	if v.Value != "" || v.Limit != "" {
+		fmt.Fprintf(&b, ": %s, limit %s", v.Value, v.Limit)
+	}
+	return b.String()
+}
+
+// Unwrap returns the corridor's sentinel error.
+func (v *Violation) Unwrap() error { return v.Err }
+
+func nameOr(name string, i int) string {
+	if name != "" {
+		return fmt.Sprintf("%s(#%d)", name, i)
+	}
+	return fmt.Sprintf("#%d", i)
+}
+
+func (l *Limits) violation(err error, action, asset, venue int, limit, value string) *Violation {
+	v := &Violation{Corridor: corridorNames[err], Err: err, Action: action, Asset: asset, Venue: venue, Limit: limit, Value: value}
+	if asset >= 0 && asset < len(l.AssetNames) {
+		v.AssetName = l.AssetNames[asset]
+	}
+	if venue >= 0 && venue < len(l.VenueNames) {
+		v.VenueName = l.VenueNames[venue]
+	}
+	return v
+}
