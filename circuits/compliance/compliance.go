@@ -189,11 +189,18 @@ func dot(api frontend.API, e []frontend.Variable, f func(int) frontend.Variable)
 
 // Define states the relation.
 func (c *Circuit) Define(api frontend.API) error {
+	_, err := c.DefineWith(api, bound.New(api, c.Params.RangeCheck))
+	return err
+}
+
+// DefineWith states the relation with a given range checker and returns the
+// positions after the last action, S(n), so that circuits/epoch can hand them
+// to the solvency statement without re-committing.
+func (c *Circuit) DefineWith(api frontend.API, rc *bound.Checker) ([][]frontend.Variable, error) {
 	p := c.Params
 	if err := p.Validate(); err != nil {
-		return err
+		return nil, err
 	}
-	rc := bound.New(api, p.RangeCheck)
 	k := &ctx{api: api, rc: rc, c: c, divBits: ValueBits + log2Ceil(p.Assets*p.Venues) + BpsBits + 1}
 	pol := &c.Policy
 
@@ -207,7 +214,7 @@ func (c *Circuit) Define(api frontend.API) error {
 	// The committed policy, and the ranges its parameters must lie in.
 	pc, err := pol.Commit(api)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	api.AssertIsEqual(pc, c.PolicyCommitment)
 	api.AssertIsBoolean(pol.Paused)
@@ -234,7 +241,7 @@ func (c *Circuit) Define(api frontend.API) error {
 	x := make([][]frontend.Variable, p.Assets)
 	prev, err := poseidon.NewHasher(api, poseidon.TagState)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	prev.Write(c.PrevSalt)
 	for a := range p.Assets {
@@ -249,13 +256,13 @@ func (c *Circuit) Define(api frontend.API) error {
 	// The actions hash chain starts from the epoch and a salt (hiding).
 	ah, err := poseidon.NewHasher(api, poseidon.TagActions)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	ah.Write(c.Epoch, c.ActionsSalt)
 	chain := ah.Sum()
 	comp, err := poseidon.NewCompressor(api, 2)
 	if err != nil {
-		return err
+		return nil, err
 	}
 
 	start := k.derive(x)
@@ -368,14 +375,14 @@ func (c *Circuit) Define(api frontend.API) error {
 	// The committed new state.
 	nh, err := poseidon.NewHasher(api, poseidon.TagState)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	nh.Write(c.NewSalt)
 	for a := range p.Assets {
 		nh.Write(cur.x[a]...)
 	}
 	api.AssertIsEqual(nh.Sum(), c.NewStateCommitment)
-	return nil
+	return cur.x, nil
 }
 
 // bufferOK asserts now >= floor or now >= before.

@@ -125,11 +125,17 @@ func log2Ceil(n int) int { return bits.Len(uint(n - 1)) }
 
 // Define states the relation.
 func (c *Circuit) Define(api frontend.API) error {
+	return c.DefineWith(api, bound.New(api, c.Params.RangeCheck))
+}
+
+// DefineWith states the relation with a given range checker, so that a larger
+// circuit (circuits/epoch) can share one checker, and one lookup table, between
+// statements.
+func (c *Circuit) DefineWith(api frontend.API, rc *bound.Checker) error {
 	p := c.Params
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	rc := bound.New(api, p.RangeCheck)
 
 	// Public inputs are bounded so products cannot wrap; the epoch is range-checked
 	// so that it appears in a constraint and is bound to the proof.

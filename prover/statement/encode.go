@@ -32,6 +32,18 @@ type Secrets struct {
 	UserSaltKey fr.Element
 }
 
+// StateSaltFor returns the salt of the state commitment of epoch n,
+// H(TagSalt, stateSalt, n): fresh per epoch, so equal positions in two epochs do
+// not give equal commitments, and derivable by an auditor holding the secrets.
+func (s *Secrets) StateSaltFor(epoch uint64) fr.Element {
+	return hashing.Hash(poseidon.TagSalt, s.StateSalt, hashing.FromUint64(epoch))
+}
+
+// ActionsSaltFor returns the salt that starts the actions hash chain of epoch n.
+func (s *Secrets) ActionsSaltFor(epoch uint64) fr.Element {
+	return hashing.Hash(poseidon.TagActions, s.StateSalt, hashing.FromUint64(epoch))
+}
+
 type secretsFile struct {
 	StateSalt   string `json:"stateSalt"`
 	UserSaltKey string `json:"userSaltKey"`

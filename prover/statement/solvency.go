@@ -106,8 +106,8 @@ func BuildSolvency(in SolvencyInputs) (*Solvency, error) {
 	}
 	s := &Solvency{
 		Params: params, Epoch: in.Epoch, Prices: prices, Positions: pos, Policy: pv,
-		PolicyCommitment: pc, StateSalt: in.Secrets.StateSalt,
-		StateCommitment: StateCommitment(in.Secrets.StateSalt, pos),
+		PolicyCommitment: pc, StateSalt: in.Secrets.StateSaltFor(in.Epoch),
+		StateCommitment: StateCommitment(in.Secrets.StateSaltFor(in.Epoch), pos),
 		MinRatioBps:     uint64(p.MinSolvencyRatioBps),
 	}
 	for _, u := range in.Ledger.Users {

@@ -3,10 +3,14 @@ package root
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/backtest"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/cmdutil"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/inclusion"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/keys"
+	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/plan"
+	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/policy"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/prove"
+	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/risk"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/verify"
 )
 
@@ -17,4 +21,8 @@ func init() {
 	nouns = append(nouns, prove.NewCmdProve)
 	nouns = append(nouns, func(f *cmdutil.Factory) *cobra.Command { return verify.NewCmdVerify(f, nil) })
 	nouns = append(nouns, inclusion.NewCmdInclusion)
+	nouns = append(nouns, plan.NewCmdPlan)
+	nouns = append(nouns, policy.NewCmdPolicy)
+	nouns = append(nouns, risk.NewCmdRisk)
+	nouns = append(nouns, backtest.NewCmdBacktest)
 }

@@ -1,0 +1,201 @@
+package policy
+
+import (
+	"fmt"
+	"io"
+	"math/big"
+	"text/tabwriter"
+
+	"github.com/shopspring/decimal"
+	"github.com/spf13/cobra"
+
+	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/cmdutil"
+	"github.com/zktreasury/zktreasury/treasury"
+	"github.com/zktreasury/zktreasury/treasury/corridor"
+	"github.com/zktreasury/zktreasury/treasury/engine"
+)
+
+// CheckOptions are the flags of `zktreasury policy check`.
+type CheckOptions struct {
+	IO *cmdutil.Factory
+	// Paths name the policy and, optionally, positions, prices and liabilities.
+	Paths engine.Paths
+	// JSON prints the result as JSON.
+	JSON bool
+}
+
+func newCmdCheck(f *cmdutil.Factory, runF func(*CheckOptions) error) *cobra.Command {
+	opts := &CheckOptions{IO: f}
+	cmd := &cobra.Command{
+		Use:   "check",
+		Short: "Validate a policy and check the current positions against its corridors",
+		Long: `Validate a policy file strictly (unknown fields, ranges, bands, haircuts).
+With positions and prices, also check the reserves against the corridors that
+apply to a state: every weight inside its band, the stable share at or above the
+liquidity buffer, and, with liabilities, the solvency ratio. Exits 3 when the
+reserves are outside a corridor.`,
+		Example: "  zktreasury policy check --policy testdata/engine/policy.json\n  zktreasury policy check --dir testdata/engine --json",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return checkRun(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Paths.Dir, "dir", "", "directory with policy.json and optionally positions.csv, prices.csv, liabilities.csv")
+	fl.StringVar(&opts.Paths.Policy, "policy", "", "policy file (JSON)")
+	fl.StringVar(&opts.Paths.Positions, "positions", "", "positions file (CSV asset,venue,amount)")
+	fl.StringVar(&opts.Paths.Prices, "prices", "", "price snapshot (CSV asset,price_usd)")
+	fl.StringVar(&opts.Paths.Liabilities, "liabilities", "", "liabilities ledger (CSV user_id,<asset>...)")
+	fl.BoolVar(&opts.JSON, "json", false, "print JSON")
+	return cmd
+}
+
+// CheckResult is the JSON form of the check.
+type CheckResult struct {
+	Valid  bool   `json:"valid"`
+	Policy string `json:"policy"`
+	Paused bool   `json:"paused"`
+	// Corridors are the policy's limits at circuit scale.
+	NotionalCapUSD decimal.Decimal `json:"notionalCapUSD"`
+	TurnoverCapUSD decimal.Decimal `json:"turnoverCapUSD"`
+	LossBudgetUSD  decimal.Decimal `json:"lossBudgetUSD"`
+	MaxSlippageBps uint32          `json:"maxSlippageBps"`
+	BufferFloorBps uint32          `json:"bufferFloorBps"`
+	MinRatioBps    uint32          `json:"minRatioBps"`
+	// Assets are the per-asset corridors and, with positions, current weights.
+	Assets []AssetCheck `json:"assets"`
+	// Checked is set when positions and prices were given.
+	Checked   bool    `json:"checked"`
+	StableBps *uint64 `json:"stableBps,omitempty"`
+	// SolvencyRatioBps is set when liabilities were given.
+	SolvencyRatioBps *string `json:"solvencyRatioBps,omitempty"`
+	// Breaches lists every corridor the reserves are outside of.
+	Breaches []string `json:"breaches"`
+}
+
+// AssetCheck is one asset's corridor.
+type AssetCheck struct {
+	Symbol       string  `json:"symbol"`
+	Stable       bool    `json:"stable"`
+	Allowed      bool    `json:"allowed"`
+	TargetBps    uint32  `json:"targetBps"`
+	WeightMinBps uint32  `json:"weightMinBps"`
+	WeightMaxBps uint32  `json:"weightMaxBps"`
+	WeightBps    *uint64 `json:"weightBps,omitempty"`
+	InBand       *bool   `json:"inBand,omitempty"`
+}
+
+func checkRun(opts *CheckOptions) error {
+	in, err := engine.Load(opts.Paths, false)
+	if err != nil {
+		return err
+	}
+	p := in.Policy
+	l, err := corridor.LimitsFromPolicy(p)
+	if err != nil {
+		return err
+	}
+	r := CheckResult{Valid: true, Policy: opts.Paths.Resolve().Policy, Paused: p.Paused, NotionalCapUSD: p.NotionalCapUSD, TurnoverCapUSD: p.TurnoverCapUSD,
+		LossBudgetUSD: p.LossBudgetUSD, MaxSlippageBps: p.MaxSlippageBps, BufferFloorBps: p.LiquidityBufferBps, MinRatioBps: p.MinSolvencyRatioBps, Breaches: []string{}}
+	for _, ap := range p.Assets {
+		r.Assets = append(r.Assets, AssetCheck{Symbol: ap.Symbol, Stable: ap.Stable, Allowed: ap.Allowed, TargetBps: ap.TargetWeightBps,
+			WeightMinBps: ap.WeightMinBps, WeightMaxBps: ap.WeightMaxBps})
+	}
+	if (in.Positions == nil) != (in.Prices == nil) {
+		return cmdutil.Usagef("--positions and --prices go together")
+	}
+	if in.Positions != nil {
+		r.Checked = true
+		ep, err := corridor.NewEpoch(l, in.State, in.CircuitPrices)
+		if err != nil {
+			return err
+		}
+		if ep.Total().Sign() == 0 {
+			r.Breaches = append(r.Breaches, "the reserves are worth nothing")
+		} else {
+			for a := range r.Assets {
+				w := ep.WeightBps(a)
+				ok := w >= uint64(p.Assets[a].WeightMinBps) && w <= uint64(p.Assets[a].WeightMaxBps)
+				r.Assets[a].WeightBps, r.Assets[a].InBand = &w, &ok
+				if !ok {
+					r.Breaches = append(r.Breaches, fmt.Sprintf("weight band: %s at %d bps is outside [%d, %d]", p.Assets[a].Symbol, w, p.Assets[a].WeightMinBps, p.Assets[a].WeightMaxBps))
+				}
+			}
+			sb := ep.StableBps()
+			r.StableBps = &sb
+			if sb < uint64(p.LiquidityBufferBps) {
+				r.Breaches = append(r.Breaches, fmt.Sprintf("liquidity buffer: stable share %d bps is below the floor %d", sb, p.LiquidityBufferBps))
+			}
+		}
+		if in.Liabilities != nil {
+			liab, err := corridor.LiabilitiesFromTotals(p, in.Liabilities.Totals(len(p.Assets)))
+			if err != nil {
+				return err
+			}
+			ratio, ok, err := corridor.SolvencyRatioBps(l, in.State, in.CircuitPrices, liab)
+			if err != nil {
+				return err
+			}
+			if ok {
+				s := ratio.String()
+				r.SolvencyRatioBps = &s
+				if ratio.Cmp(big.NewInt(int64(p.MinSolvencyRatioBps))) < 0 {
+					r.Breaches = append(r.Breaches, fmt.Sprintf("solvency ratio: %s bps is below the minimum %d", s, p.MinSolvencyRatioBps))
+				}
+			}
+		}
+	}
+	if opts.JSON {
+		if err := cmdutil.PrintJSON(opts.IO.Out, r); err != nil {
+			return err
+		}
+	} else {
+		printCheck(opts.IO.Out, p, r)
+	}
+	if len(r.Breaches) > 0 {
+		return &cmdutil.NoError{Reason: fmt.Sprintf("%d corridor breaches", len(r.Breaches))}
+	}
+	return nil
+}
+
+func printCheck(w io.Writer, p *treasury.Policy, r CheckResult) {
+	fmt.Fprintf(w, "Policy %s is valid: %d assets, %d venues.\n", r.Policy, len(p.Assets), len(p.Venues))
+	if r.Paused {
+		fmt.Fprintln(w, "The kill switch is ON: no action may execute.")
+	}
+	fmt.Fprintf(w, "Notional cap %s USD, turnover cap %s USD, loss budget %s USD, max slippage %d bps, buffer floor %d bps, min solvency ratio %d bps.\n",
+		r.NotionalCapUSD, r.TurnoverCapUSD, r.LossBudgetUSD, r.MaxSlippageBps, r.BufferFloorBps, r.MinRatioBps)
+	tw := tabwriter.NewWriter(w, 0, 2, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "asset\tstable\tallowed\ttarget\tband\tweight\t")
+	for _, a := range r.Assets {
+		wt := "-"
+		if a.WeightBps != nil {
+			wt = fmt.Sprint(*a.WeightBps)
+			if !*a.InBand {
+				wt += " OUT"
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%v\t%v\t%d\t[%d, %d]\t%s\t\n", a.Symbol, a.Stable, a.Allowed, a.TargetBps, a.WeightMinBps, a.WeightMaxBps, wt)
+	}
+	tw.Flush()
+	if r.StableBps != nil {
+		fmt.Fprintf(w, "Stable share %d bps (floor %d).\n", *r.StableBps, r.BufferFloorBps)
+	}
+	if r.SolvencyRatioBps != nil {
+		fmt.Fprintf(w, "Solvency ratio %s bps (minimum %d).\n", *r.SolvencyRatioBps, r.MinRatioBps)
+	}
+	switch {
+	case !r.Checked:
+		fmt.Fprintln(w, "Pass --positions and --prices (or --dir) to check the reserves against the corridors.")
+	case len(r.Breaches) == 0:
+		fmt.Fprintln(w, "The reserves are inside every corridor.")
+	default:
+		fmt.Fprintln(w, "The reserves are outside the corridors:")
+		for _, b := range r.Breaches {
+			fmt.Fprintf(w, "  - %s\n", b)
+		}
+	}
+}

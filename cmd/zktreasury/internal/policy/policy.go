@@ -1,0 +1,19 @@
+// Package policy implements `zktreasury policy`: commands about the
+// governance policy and its risk corridors.
+package policy
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/cmdutil"
+)
+
+// NewCmdPolicy returns the `policy` noun with its verbs.
+func NewCmdPolicy(f *cmdutil.Factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "policy <command>",
+		Short: "Validate and inspect the governance policy",
+	}
+	cmd.AddCommand(newCmdCheck(f, nil))
+	return cmd
+}
