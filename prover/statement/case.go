@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/zktreasury/zktreasury/treasury"
+	"github.com/zktreasury/zktreasury/treasury/actionlog"
 )
 
 // Case file names inside a case directory (testdata/solvency/<case>/).
@@ -24,6 +25,8 @@ const (
 type CaseParams struct {
 	Epoch    uint64 `json:"epoch"`
 	Capacity int    `json:"capacity"`
+	// Slots is the compliance circuit's number of action slots K.
+	Slots int `json:"slots,omitempty"`
 }
 
 // SolvencyFiles names the input files of a solvency proof.
@@ -77,6 +80,68 @@ func LoadSolvencyInputs(f SolvencyFiles) (SolvencyInputs, error) {
 	}
 	if in.Secrets, err = LoadSecrets(f.Secrets); err != nil {
 		return in, err
+	}
+	return in, nil
+}
+
+// ActionsFile is the action log of an epoch case.
+const ActionsFile = "actions.jsonl"
+
+// EpochFiles names the input files of an epoch proof: the solvency files (with
+// Positions being S(n-1)) and the epoch's action log.
+type EpochFiles struct {
+	SolvencyFiles
+	Actions string
+}
+
+// EpochCaseFiles returns the standard file names inside an epoch case directory.
+func EpochCaseFiles(dir string) EpochFiles {
+	return EpochFiles{SolvencyFiles: CaseFiles(dir), Actions: filepath.Join(dir, ActionsFile)}
+}
+
+// LoadEpochInputs loads every input file; the actions are the log's entries (the
+// log's hash chain is verified on load). Epoch, Capacity and Slots are left to
+// the caller; BuildEpoch refuses entries of another epoch.
+func LoadEpochInputs(f EpochFiles) (EpochInputs, error) {
+	s, err := LoadSolvencyInputs(f.SolvencyFiles)
+	if err != nil {
+		return EpochInputs{}, err
+	}
+	return withActions(s, f.Actions)
+}
+
+// LoadComplianceInputs loads what a compliance proof needs: everything but the
+// liabilities ledger.
+func LoadComplianceInputs(f EpochFiles) (EpochInputs, error) {
+	var s SolvencyInputs
+	var err error
+	if s.Policy, err = treasury.LoadPolicy(f.Policy); err != nil {
+		return EpochInputs{}, err
+	}
+	if s.Prices, err = treasury.LoadPrices(f.Prices, s.Policy); err != nil {
+		return EpochInputs{}, err
+	}
+	if s.Positions, err = treasury.LoadPositions(f.Positions, s.Policy); err != nil {
+		return EpochInputs{}, err
+	}
+	if s.Secrets, err = LoadSecrets(f.Secrets); err != nil {
+		return EpochInputs{}, err
+	}
+	return withActions(s, f.Actions)
+}
+
+func withActions(s SolvencyInputs, actionsPath string) (EpochInputs, error) {
+	f := EpochFiles{Actions: actionsPath}
+	entries, err := actionlog.Load(f.Actions)
+	if err != nil {
+		return EpochInputs{}, err
+	}
+	if err := actionlog.CheckAgainstPolicy(entries, s.Policy); err != nil {
+		return EpochInputs{}, fmt.Errorf("%s: %w", f.Actions, err)
+	}
+	in := EpochInputs{Policy: s.Policy, Prices: s.Prices, Prev: s.Positions, Ledger: s.Ledger, Secrets: s.Secrets, entries: entries}
+	for _, e := range entries {
+		in.Actions = append(in.Actions, e.Action())
 	}
 	return in, nil
 }

@@ -27,11 +27,15 @@ type Solvency struct {
 // Register adds the flags to a command. withData adds the data-file flags
 // (prices, positions, liabilities, secrets, epoch); setup needs only the policy.
 func (s *Solvency) Register(cmd *cobra.Command, withData bool) {
+	s.register(cmd, withData, "lookup")
+}
+
+func (s *Solvency) register(cmd *cobra.Command, withData bool, defaultMode string) {
 	fl := cmd.Flags()
-	fl.StringVar(&s.Case, "case", "", "case directory holding policy.json, prices.csv, positions.csv, liabilities.csv, secrets.json, case.json")
+	fl.StringVar(&s.Case, "case", "", "case directory holding policy.json, prices.csv, positions.csv, liabilities.csv, secrets.json, case.json (and actions.jsonl for epochs)")
 	fl.StringVar(&s.Files.Policy, "policy", "", "policy file (JSON)")
 	fl.IntVar(&s.Capacity, "capacity", 0, "liabilities tree capacity, a power of 4 (default: case.json, else the smallest that fits)")
-	fl.StringVar(&s.RangeCheck, "range-check", "lookup", "range-check strategy: lookup (fewer constraints) or bits (no commitment, cheaper on-chain)")
+	fl.StringVar(&s.RangeCheck, "range-check", defaultMode, "range-check strategy: lookup (fewer constraints) or bits (no commitment, cheaper on-chain)")
 	if withData {
 		fl.StringVar(&s.Files.Prices, "prices", "", "price snapshot (CSV asset,price_usd)")
 		fl.StringVar(&s.Files.Positions, "positions", "", "reserve positions (CSV asset,venue,amount)")
@@ -44,6 +48,10 @@ func (s *Solvency) Register(cmd *cobra.Command, withData bool) {
 // Resolve fills unset flags from the case directory and checks that every file
 // is named. Call it from RunE, after flag parsing.
 func (s *Solvency) Resolve(cmd *cobra.Command, withData bool) error {
+	return s.resolve(cmd, withData, withData)
+}
+
+func (s *Solvency) resolve(cmd *cobra.Command, withData, withLiabilities bool) error {
 	s.epochSet = cmd.Flags().Changed("epoch")
 	s.capacitySet = cmd.Flags().Changed("capacity")
 	if _, err := bound.ParseMode(s.RangeCheck); err != nil {
@@ -84,7 +92,11 @@ func (s *Solvency) Resolve(cmd *cobra.Command, withData bool) error {
 		return err
 	}
 	if withData {
-		for _, x := range []struct{ n, v string }{{"prices", s.Files.Prices}, {"positions", s.Files.Positions}, {"liabilities", s.Files.Liabilities}, {"secrets", s.Files.Secrets}} {
+		need := []struct{ n, v string }{{"prices", s.Files.Prices}, {"positions", s.Files.Positions}, {"secrets", s.Files.Secrets}}
+		if withLiabilities {
+			need = append(need, struct{ n, v string }{"liabilities", s.Files.Liabilities})
+		}
+		for _, x := range need {
 			if err := missing(x.n, x.v); err != nil {
 				return err
 			}
@@ -116,4 +128,67 @@ func (s *Solvency) Build() (*statement.Solvency, *treasury.Policy, error) {
 		return nil, nil, fmt.Errorf("build solvency statement: %w", err)
 	}
 	return st, in.Policy, nil
+}
+
+// Epoch are the flags naming an epoch's inputs: the solvency inputs (positions
+// being S(n-1)), the epoch's action log and the number of action slots.
+type Epoch struct {
+	Solvency
+	Actions string
+	Slots   int
+	// NeedLiabilities is false for a compliance proof alone.
+	NeedLiabilities bool
+}
+
+// Register adds the flags; defaultMode is the default range-check strategy.
+func (e *Epoch) Register(cmd *cobra.Command, defaultMode string) {
+	e.Solvency.register(cmd, true, defaultMode)
+	cmd.Flags().StringVar(&e.Actions, "actions", "", "the epoch's action log (JSON Lines, hash-chained)")
+	cmd.Flags().IntVar(&e.Slots, "slots", 0, "action slots K of the compliance circuit (default: case.json, else the number of actions)")
+}
+
+// RegisterShape adds only the flags that fix a circuit's shape (for key setup).
+func (e *Epoch) RegisterShape(cmd *cobra.Command, defaultMode string) {
+	e.Solvency.register(cmd, false, defaultMode)
+	cmd.Flags().IntVar(&e.Slots, "slots", 0, "action slots K of the compliance circuit (default: case.json)")
+}
+
+// Resolve fills unset flags from the case directory; withData is false for setup.
+func (e *Epoch) Resolve(cmd *cobra.Command, withData bool) error {
+	if err := e.Solvency.resolve(cmd, withData, withData && e.NeedLiabilities); err != nil {
+		return err
+	}
+	if e.Case != "" {
+		if e.Actions == "" {
+			e.Actions = statement.EpochCaseFiles(e.Case).Actions
+		}
+		cp, err := statement.LoadCaseParams(e.Case)
+		if err != nil {
+			return err
+		}
+		if !cmd.Flags().Changed("slots") {
+			e.Slots = cp.Slots
+		}
+	}
+	if withData && e.Actions == "" {
+		return cmdutil.Usagef("no actions file: pass --actions or --case")
+	}
+	return nil
+}
+
+// Load loads the inputs (without the ledger unless NeedLiabilities).
+func (e *Epoch) Load() (statement.EpochInputs, error) {
+	files := statement.EpochFiles{SolvencyFiles: e.Files, Actions: e.Actions}
+	var in statement.EpochInputs
+	var err error
+	if e.NeedLiabilities {
+		in, err = statement.LoadEpochInputs(files)
+	} else {
+		in, err = statement.LoadComplianceInputs(files)
+	}
+	if err != nil {
+		return in, err
+	}
+	in.Epoch, in.Capacity, in.Slots, in.RangeCheck = e.Epoch, e.Capacity, e.Slots, e.Mode()
+	return in, nil
 }

@@ -6,16 +6,12 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/zktreasury/zktreasury/circuits/solvency"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/cmdutil"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/inputs"
 	"github.com/zktreasury/zktreasury/prover"
 	"github.com/zktreasury/zktreasury/prover/keystore"
 	"github.com/zktreasury/zktreasury/prover/zk"
 )
-
-// Circuits lists the circuits keys can be set up for.
-var Circuits = []string{"solvency"}
 
 // SetupOptions are the options of `keys setup`.
 type SetupOptions struct {
@@ -25,31 +21,37 @@ type SetupOptions struct {
 	KeysDir     string
 	InsecureDev bool
 	JSON        bool
-	Inputs      inputs.Solvency
-	Users       int
+	Inputs      inputs.Epoch
 }
 
 // NewCmdSetup returns `keys setup <circuit>`.
 func NewCmdSetup(f *cmdutil.Factory, runF func(*SetupOptions) error) *cobra.Command {
 	opts := &SetupOptions{F: f}
 	cmd := &cobra.Command{
-		Use:   "setup <circuit>",
+		Use:   "setup <solvency|compliance|epoch>",
 		Short: "Compile a circuit and set up its keys (single-party: --insecure-dev only)",
-		Long: `Compile a circuit for the shape of a policy and a tree capacity, run a key
+		Long: `Compile a circuit for the shape of a policy (assets, venues), a tree capacity
+(solvency, epoch) and a number of action slots (compliance, epoch), run a key
 setup, and store the keys under --keys, named by the circuit's digest.
 
 The only setup available is single-party and insecure: whoever runs it can forge
 proofs. It exists for development and tests and must be requested with
---insecure-dev. Production keys must come from a multi-party ceremony.`,
-		Example: "  zktreasury keys setup solvency --insecure-dev --case testdata/solvency/solvent",
+--insecure-dev. Production keys must come from a multi-party ceremony.
+
+--range-check defaults to lookup, and to bits for the epoch circuit (verified
+on-chain, where bit decomposition adds no commitment and costs less gas).`,
+		Example: "  zktreasury keys setup solvency --insecure-dev --case testdata/solvency/solvent\n  zktreasury keys setup epoch --insecure-dev --case testdata/epoch",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Circuit = args[0]
-			if !contains(Circuits, opts.Circuit) {
-				return cmdutil.Usagef("unknown circuit %q: want one of %v", opts.Circuit, Circuits)
+			if !contains(prover.Circuits, opts.Circuit) {
+				return cmdutil.Usagef("unknown circuit %q: want one of %v", opts.Circuit, prover.Circuits)
 			}
 			if _, err := zk.ByName(opts.Backend); err != nil {
 				return cmdutil.Usagef("--backend: %v", err)
+			}
+			if !cmd.Flags().Changed("range-check") {
+				opts.Inputs.RangeCheck = prover.DefaultRangeCheck(opts.Circuit).String()
 			}
 			if err := opts.Inputs.Resolve(cmd, false); err != nil {
 				return err
@@ -65,7 +67,7 @@ proofs. It exists for development and tests and must be requested with
 	fl.StringVar(&opts.KeysDir, "keys", "keys", "key store directory")
 	fl.BoolVar(&opts.InsecureDev, "insecure-dev", false, "run a single-party setup (INSECURE: the operator can forge proofs)")
 	fl.BoolVar(&opts.JSON, "json", false, "print the result as JSON")
-	opts.Inputs.Register(cmd, false)
+	opts.Inputs.RegisterShape(cmd, "lookup")
 	return cmd
 }
 
@@ -87,18 +89,21 @@ func setupRun(opts *SetupOptions) error {
 	if err != nil {
 		return err
 	}
-	capacity := opts.Inputs.Capacity
-	if capacity == 0 {
+	shape := prover.Shape{Circuit: opts.Circuit, Users: opts.Inputs.Capacity, Actions: opts.Inputs.Slots,
+		Assets: len(pol.Assets), Venues: len(pol.Venues), RangeCheck: opts.Inputs.Mode()}
+	if opts.Circuit != "compliance" && shape.Users == 0 {
 		return cmdutil.Usagef("no tree capacity: pass --capacity or a --case with case.json")
 	}
-	params := solvency.Params{Users: capacity, Assets: len(pol.Assets), Venues: len(pol.Venues), RangeCheck: opts.Inputs.Mode()}
-	shape, err := solvency.NewCircuit(params)
+	if opts.Circuit != "solvency" && shape.Actions == 0 {
+		return cmdutil.Usagef("no action slots: pass --slots or a --case whose case.json has slots")
+	}
+	job, err := shape.Job()
 	if err != nil {
 		return cmdutil.Usagef("%v", err)
 	}
 	b, _ := zk.ByName(opts.Backend)
 	prog := cmdutil.NewProgress(opts.F.Err, opts.JSON)
-	meta, err := prover.SetupInsecure(keystore.Store{Dir: opts.KeysDir}, b, prover.Job{Circuit: opts.Circuit, Params: params.String(), Shape: shape}, prog.Step)
+	meta, err := prover.SetupInsecure(keystore.Store{Dir: opts.KeysDir}, b, job, prog.Step)
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,6 @@ func NewCmdProve(f *cmdutil.Factory) *cobra.Command {
 		Use:   "prove <statement>",
 		Short: "Prove a statement and write a proof file",
 	}
-	cmd.AddCommand(NewCmdSolvency(f, nil))
+	cmd.AddCommand(NewCmdSolvency(f, nil), NewCmdCompliance(f, nil), NewCmdEpoch(f, nil))
 	return cmd
 }

@@ -1,0 +1,191 @@
+package prove
+
+import (
+	"errors"
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/consensys/gnark/frontend"
+	"github.com/spf13/cobra"
+
+	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/cmdutil"
+	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/inputs"
+	"github.com/zktreasury/zktreasury/prover"
+	"github.com/zktreasury/zktreasury/prover/keystore"
+	"github.com/zktreasury/zktreasury/prover/prooffile"
+	"github.com/zktreasury/zktreasury/prover/statement"
+	"github.com/zktreasury/zktreasury/prover/zk"
+)
+
+// EpochOptions are the options of `prove compliance` and `prove epoch`.
+type EpochOptions struct {
+	F       *cmdutil.Factory
+	Circuit string // "compliance" or "epoch"
+	Inputs  inputs.Epoch
+	Backend string
+	KeysDir string
+	Out     string
+	JSON    bool
+}
+
+// NewCmdCompliance returns `prove compliance`.
+func NewCmdCompliance(f *cmdutil.Factory, runF func(*EpochOptions) error) *cobra.Command {
+	return newCmdEpochLike(f, runF, "compliance", "Prove that an epoch's actions stayed inside the policy's corridors",
+		`Load the policy, prices, the positions before the epoch S(n-1), the epoch's action
+log and the secrets; check every corridor with the reference checker (exit 3,
+no proof, if one is left); prove that the logged actions took S(n-1) to S(n)
+inside the corridors; check the proof; write the proof file atomically.`)
+}
+
+// NewCmdEpoch returns `prove epoch`.
+func NewCmdEpoch(f *cmdutil.Factory, runF func(*EpochOptions) error) *cobra.Command {
+	return newCmdEpochLike(f, runF, "epoch", "Prove an epoch's compliance and the solvency of its end state in one proof",
+		`Prove, in one proof verified on-chain by the registry, that the epoch's actions
+took S(n-1) to S(n) inside the corridors and that S(n) covers the liabilities.
+Exit 3 without a proof if the epoch is non-compliant or S(n) insolvent.`)
+}
+
+func newCmdEpochLike(f *cmdutil.Factory, runF func(*EpochOptions) error, circuit, short, long string) *cobra.Command {
+	opts := &EpochOptions{F: f, Circuit: circuit}
+	opts.Inputs.NeedLiabilities = circuit == "epoch"
+	cmd := &cobra.Command{
+		Use:     circuit,
+		Short:   short,
+		Long:    long,
+		Example: fmt.Sprintf("  zktreasury prove %s --case testdata/epoch --out out/%s.proof.json", circuit, circuit),
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if _, err := zk.ByName(opts.Backend); err != nil {
+				return cmdutil.Usagef("--backend: %v", err)
+			}
+			if !cmd.Flags().Changed("range-check") {
+				opts.Inputs.RangeCheck = prover.DefaultRangeCheck(circuit).String()
+			}
+			if err := opts.Inputs.Resolve(cmd, true); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return epochRun(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Backend, "backend", "groth16", "proof system: groth16 or plonk")
+	fl.StringVar(&opts.KeysDir, "keys", "keys", "key store directory")
+	fl.StringVar(&opts.Out, "out", circuit+".proof.json", "proof file to write")
+	fl.BoolVar(&opts.JSON, "json", false, "print the result as JSON")
+	opts.Inputs.Register(cmd, "lookup")
+	return cmd
+}
+
+// EpochResult is the JSON output of `prove compliance` and `prove epoch`.
+type EpochResult struct {
+	Circuit      string                 `json:"circuit"`
+	OK           bool                   `json:"ok"`
+	Reason       string                 `json:"reason,omitempty"`
+	Epoch        uint64                 `json:"epoch"`
+	Actions      int                    `json:"actions"`
+	Slots        int                    `json:"slots"`
+	Turnover     string                 `json:"turnoverValueUnits,omitempty"`
+	Loss         string                 `json:"lossValueUnits,omitempty"`
+	ProofFile    string                 `json:"proofFile,omitempty"`
+	Backend      string                 `json:"backend"`
+	PublicInputs []statement.NamedInput `json:"publicInputs,omitempty"`
+}
+
+func epochRun(opts *EpochOptions) error {
+	prog := cmdutil.NewProgress(opts.F.Err, opts.JSON)
+	prog.Step("loading inputs")
+	in, err := opts.Inputs.Load()
+	if err != nil {
+		return err
+	}
+	res := EpochResult{Circuit: opts.Circuit, OK: true, Epoch: in.Epoch, Actions: len(in.Actions), Backend: opts.Backend}
+	no := func(err error) error {
+		res.OK, res.Reason = false, err.Error()
+		if rerr := reportEpoch(opts, res); rerr != nil {
+			return rerr
+		}
+		return &cmdutil.NoError{Reason: err.Error()}
+	}
+	var job prover.Job
+	var assignment frontend.Circuit
+	symbols := in.Policy.Symbols()
+	shape := prover.Shape{Circuit: opts.Circuit, Assets: len(in.Policy.Assets), Venues: len(in.Policy.Venues), RangeCheck: in.RangeCheck}
+	if opts.Circuit == "compliance" {
+		comp, sum, err := statement.CheckedCompliance(in)
+		if errors.Is(err, statement.ErrNonCompliant) {
+			return no(err)
+		}
+		if err != nil {
+			return err
+		}
+		res.Slots, res.Turnover, res.Loss = comp.Params.Actions, sum.Turnover.String(), sum.Loss.String()
+		shape.Actions = comp.Params.Actions
+		res.PublicInputs = comp.Public(symbols)
+		assignment = comp.Assignment()
+	} else {
+		e, err := statement.BuildEpoch(in)
+		if errors.Is(err, statement.ErrNonCompliant) {
+			return no(err)
+		}
+		if err != nil {
+			return err
+		}
+		if err := e.Solvency.Check(); err != nil {
+			if errors.Is(err, statement.ErrInsolvent) {
+				return no(err)
+			}
+			return err
+		}
+		res.Slots, res.Turnover, res.Loss = e.Params.Actions, e.Summary.Turnover.String(), e.Summary.Loss.String()
+		shape.Actions, shape.Users = e.Params.Actions, e.Params.Users
+		res.PublicInputs = e.Public(symbols)
+		assignment = e.Assignment()
+	}
+	job, err = shape.Job()
+	if err != nil {
+		return err
+	}
+	b, _ := zk.ByName(opts.Backend)
+	f, err := prover.Prove(keystore.Store{Dir: opts.KeysDir}, b, job, assignment, res.PublicInputs, prog.Step)
+	if errors.Is(err, keystore.ErrNoKeys) {
+		return fmt.Errorf("%w; run `zktreasury keys setup %s --insecure-dev` with the same --policy, --capacity, --slots and --range-check", err, opts.Circuit)
+	}
+	if err != nil {
+		return err
+	}
+	if err := prooffile.Write(opts.Out, f); err != nil {
+		return err
+	}
+	prog.Step("wrote %s", opts.Out)
+	res.ProofFile = opts.Out
+	return reportEpoch(opts, res)
+}
+
+func reportEpoch(opts *EpochOptions, res EpochResult) error {
+	if opts.JSON {
+		return cmdutil.PrintJSON(opts.F.Out, res)
+	}
+	w := tabwriter.NewWriter(opts.F.Out, 0, 2, 2, ' ', 0)
+	verdict := "COMPLIANT"
+	if res.Circuit == "epoch" {
+		verdict = "COMPLIANT AND SOLVENT"
+	}
+	if !res.OK {
+		verdict = "REFUSED: " + res.Reason
+	}
+	fmt.Fprintf(w, "verdict\t%s\n", verdict)
+	fmt.Fprintf(w, "epoch\t%d (%d actions in %d slots)\n", res.Epoch, res.Actions, res.Slots)
+	if res.Turnover != "" {
+		fmt.Fprintf(w, "turnover, loss\t%s, %s value units\n", res.Turnover, res.Loss)
+	}
+	for _, in := range res.PublicInputs {
+		fmt.Fprintf(w, "%s\t%s\n", in.Name, in.Value)
+	}
+	if res.ProofFile != "" {
+		fmt.Fprintf(w, "proof\t%s (%s)\n", res.ProofFile, res.Backend)
+	}
+	return w.Flush()
+}

@@ -1,0 +1,119 @@
+package statement
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/zktreasury/zktreasury/circuits/epoch"
+	"github.com/zktreasury/zktreasury/circuits/gadget/bound"
+	"github.com/zktreasury/zktreasury/treasury"
+	"github.com/zktreasury/zktreasury/treasury/actionlog"
+	"github.com/zktreasury/zktreasury/treasury/corridor"
+)
+
+// EpochInputs are the inputs of one epoch's proof: the policy, the prices, the
+// reserves before the epoch S(n-1), the executed actions, and the liabilities at
+// the end of the epoch.
+type EpochInputs struct {
+	Policy  *treasury.Policy
+	Prices  *treasury.Prices
+	Prev    *treasury.Positions
+	Actions []corridor.Action
+	Ledger  *treasury.Ledger
+	Secrets *Secrets
+	Epoch   uint64
+	// Capacity is the tree capacity (0: smallest that fits); Slots is K (0: the
+	// number of actions, at least 1).
+	Capacity, Slots int
+	RangeCheck      bound.Mode
+
+	entries []actionlog.Entry // as loaded, for the epoch check
+}
+
+// Epoch is the statement of one epoch: compliance from S(n-1) to S(n), and
+// solvency of S(n).
+type Epoch struct {
+	Params     epoch.Params
+	Compliance *Compliance
+	Solvency   *Solvency
+	Summary    corridor.EpochSummary
+}
+
+// CheckedCompliance checks the epoch with the reference corridor checker (an
+// error wrapping ErrNonCompliant and the *corridor.Violation if it fails) and
+// builds the compliance statement. It needs no liabilities.
+func CheckedCompliance(in EpochInputs) (*Compliance, corridor.EpochSummary, error) {
+	var sum corridor.EpochSummary
+	if in.Epoch == 0 {
+		return nil, sum, errors.New("epoch 0 is the genesis state; epochs with actions start at 1")
+	}
+	for _, e := range in.entries {
+		if e.Epoch != in.Epoch {
+			return nil, sum, fmt.Errorf("action log entry %d belongs to epoch %d, not %d: pass the log of this epoch only", e.Seq, e.Epoch, in.Epoch)
+		}
+	}
+	limits, err := corridor.LimitsFromPolicy(in.Policy)
+	if err != nil {
+		return nil, sum, err
+	}
+	s0, err := corridor.StateFromPositions(in.Policy, in.Prev)
+	if err != nil {
+		return nil, sum, err
+	}
+	prices, err := corridor.PricesFromSnapshot(in.Policy, in.Prices)
+	if err != nil {
+		return nil, sum, err
+	}
+	sum, err = corridor.CheckEpoch(limits, s0, prices, in.Actions)
+	if err != nil {
+		return nil, sum, fmt.Errorf("%w: %w", ErrNonCompliant, err)
+	}
+	pv, err := EncodePolicy(in.Policy)
+	if err != nil {
+		return nil, sum, err
+	}
+	comp, err := BuildCompliance(ComplianceInputs{Policy: pv, Prices: prices, Prev: s0.X, Actions: in.Actions, Epoch: in.Epoch,
+		PrevSalt: in.Secrets.StateSaltFor(in.Epoch - 1), NewSalt: in.Secrets.StateSaltFor(in.Epoch),
+		ActionsSalt: in.Secrets.ActionsSaltFor(in.Epoch), Slots: in.Slots, RangeCheck: in.RangeCheck})
+	return comp, sum, err
+}
+
+// BuildEpoch checks the epoch's compliance (see CheckedCompliance), applies the
+// actions to get S(n), and builds both statements with shared commitments.
+// Solvency is not judged here: call e.Solvency.Check.
+func BuildEpoch(in EpochInputs) (*Epoch, error) {
+	comp, sum, err := CheckedCompliance(in)
+	if err != nil {
+		return nil, err
+	}
+	solv, err := BuildSolvency(SolvencyInputs{Policy: in.Policy, Prices: in.Prices, Positions: corridor.PositionsFromState(in.Policy, sum.Final),
+		Ledger: in.Ledger, Secrets: in.Secrets, Epoch: in.Epoch, Capacity: in.Capacity, RangeCheck: in.RangeCheck})
+	if err != nil {
+		return nil, err
+	}
+	if !solv.StateCommitment.Equal(&comp.NewCommitment) {
+		return nil, errors.New("internal error: S(n) differs between the compliance and solvency statements")
+	}
+	e := &Epoch{Compliance: comp, Solvency: solv, Summary: sum, Params: epoch.Params{Users: solv.Params.Users,
+		Actions: comp.Params.Actions, Assets: comp.Params.Assets, Venues: comp.Params.Venues, RangeCheck: in.RangeCheck}}
+	return e, nil
+}
+
+// Assignment returns the full witness of the epoch circuit.
+func (e *Epoch) Assignment() *epoch.Circuit {
+	c := e.Compliance.Assignment()
+	s := e.Solvency.Assignment()
+	return &epoch.Circuit{
+		PolicyCommitment: c.PolicyCommitment, PrevStateCommitment: c.PrevStateCommitment,
+		NewStateCommitment: c.NewStateCommitment, LiabilitiesRoot: s.LiabilitiesRoot,
+		ActionsCommitment: c.ActionsCommitment, ActionCount: c.ActionCount, Epoch: c.Epoch, Prices: c.Prices,
+		Policy: c.Policy, PrevSalt: c.PrevSalt, NewSalt: c.NewSalt, ActionsSalt: c.ActionsSalt,
+		Positions: c.Positions, Actions: c.Actions, UserHashes: s.UserHashes, Balances: s.Balances, Params: e.Params,
+	}
+}
+
+// Public returns the public inputs in circuit order.
+func (e *Epoch) Public(symbols []string) []NamedInput {
+	c := e.Compliance.Public(symbols)
+	return append([]NamedInput{c[0], c[1], c[2], {"liabilitiesRoot", Hex(e.Solvency.Root())}}, c[3:]...)
+}
