@@ -45,13 +45,17 @@ func TestProveEpochRefusals(t *testing.T) {
 		want     string
 	}{
 		{"corrupted action log", "compliance", map[string]func(string) string{
-			"actions.jsonl": func(s string) string { return strings.Replace(s, `"amountOut":"80627499"`, `"amountOut":"90627499"`, 1) },
+			"actions.jsonl": func(s string) string {
+				return strings.Replace(s, `"amountOut":"80627499"`, `"amountOut":"90627499"`, 1)
+			},
 		}, cmdutil.ExitError, "actions.jsonl"},
 		{"paused policy refuses the epoch's actions", "compliance", map[string]func(string) string{
 			"policy.json": func(s string) string { return strings.Replace(s, `"paused": false`, `"paused": true`, 1) },
 		}, cmdutil.ExitNo, "paused"},
 		{"notional cap below the first action", "epoch", map[string]func(string) string{
-			"policy.json": func(s string) string { return strings.Replace(s, `"notionalCapUSD": "250000"`, `"notionalCapUSD": "200000"`, 1) },
+			"policy.json": func(s string) string {
+				return strings.Replace(s, `"notionalCapUSD": "250000"`, `"notionalCapUSD": "200000"`, 1)
+			},
 		}, cmdutil.ExitNo, "notional"},
 		{"liabilities above the reserves", "epoch", map[string]func(string) string{
 			"liabilities.csv": func(s string) string { return strings.Replace(s, "acct-1000,234649.90", "acct-1000,9234649.90", 1) },
