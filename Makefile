@@ -8,7 +8,7 @@ Z       := ./$(BIN)
 
 GETH_CACHE ?= $(HOME)/.cache/zktreasury/geth
 
-.PHONY: all build deps test test-short test-e2e bench lint demo demo-solvency contracts clean
+.PHONY: all build deps test test-short test-e2e bench lint demo demo-engine demo-solvency demo-epoch contracts clean
 
 all: build
 
@@ -48,7 +48,24 @@ bench: deps
 	$(GO) test ./contracts/ -run '^$$' -bench SubmitEpochGas -benchtime 3x
 
 # The main job end to end on the built-in fixtures.
-demo: build demo-solvency
+demo: build demo-engine demo-solvency demo-epoch
+
+demo-engine:
+	@mkdir -p $(OUT)
+	@echo "== engine: plan this epoch's rebalance inside the policy's corridors"
+	$(Z) plan --dir testdata/engine
+	@echo "== engine: risk report (VaR, stress, runway, circuit breakers)"
+	$(Z) risk --dir testdata/engine
+	@echo "== engine: 3-year backtest through a crash, against buy-and-hold (report: $(OUT)/backtest/report.html)"
+	$(Z) backtest --policy testdata/engine/policy.json --config testdata/engine/engine.json --series testdata/backtest/crash.csv --out $(OUT)/backtest --quiet
+	@echo "== governance: the policy commitment every proof carries"
+	$(Z) policy commit --policy $(CASE)/solvent/policy.json
+
+demo-epoch:
+	@echo "== epoch: one proof that the logged actions stayed inside the corridors and S(n) is solvent"
+	$(Z) keys setup epoch --insecure-dev --case testdata/epoch --keys $(KEYS)
+	$(Z) prove epoch --case testdata/epoch --keys $(KEYS) --out $(OUT)/epoch.proof.json
+	$(Z) verify $(OUT)/epoch.proof.json --keys $(KEYS)
 
 demo-solvency:
 	@mkdir -p $(OUT)

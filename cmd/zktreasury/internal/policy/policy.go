@@ -14,6 +14,6 @@ func NewCmdPolicy(f *cmdutil.Factory) *cobra.Command {
 		Use:   "policy <command>",
 		Short: "Validate and inspect the governance policy",
 	}
-	cmd.AddCommand(newCmdCheck(f, nil))
+	cmd.AddCommand(newCmdCheck(f, nil), newCmdCommit(f, nil))
 	return cmd
 }

@@ -183,3 +183,26 @@ func TestSolvencyEndToEnd(t *testing.T) {
 		t.Errorf("insolvent case wrote a proof file")
 	}
 }
+
+// TestPolicyCommitMatchesProof: the commitment an auditor recomputes from the
+// policy file is the policyCommitment public input pinned in the golden file.
+func TestPolicyCommitMatchesProof(t *testing.T) {
+	code, stdout, stderr := run(t, "policy", "commit", "--policy", solventCase+"/policy.json", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var res struct {
+		Commitment string `json:"commitment"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &res); err != nil {
+		t.Fatal(err)
+	}
+	golden, err := os.ReadFile(solventCase + "/public.golden.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(golden), `"policyCommitment",
+    "value": "`+res.Commitment+`"`) {
+		t.Fatalf("policy commit %s is not the golden policyCommitment", res.Commitment)
+	}
+}
