@@ -193,10 +193,8 @@ func Verify(store keystore.Store, f *prooffile.File) error {
 		return fmt.Errorf("%w: malformed proof: %v", zk.ErrProofRejected, err)
 	}
 	proof := b.NewProof()
-	if _, err := proof.ReadFrom(bytesReader(pb)); err != nil {
+	if _, err := proof.ReadFrom(bytes.NewReader(pb)); err != nil {
 		return fmt.Errorf("%w: malformed proof: %v", zk.ErrProofRejected, err)
 	}
 	return b.Verify(proof, vk, pub)
 }
-
-func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }

@@ -174,9 +174,12 @@ func reportEpoch(opts *EpochOptions, res EpochResult) error {
 		verdict = "COMPLIANT AND SOLVENT"
 	}
 	if !res.OK {
-		verdict = "REFUSED: " + res.Reason
+		verdict = "REFUSED"
 	}
 	fmt.Fprintf(w, "verdict\t%s\n", verdict)
+	if res.Reason != "" {
+		fmt.Fprintf(w, "reason\t%s\n", res.Reason)
+	}
 	fmt.Fprintf(w, "epoch\t%d (%d actions in %d slots)\n", res.Epoch, res.Actions, res.Slots)
 	if res.Turnover != "" {
 		fmt.Fprintf(w, "turnover, loss\t%s, %s value units\n", res.Turnover, res.Loss)

@@ -120,9 +120,12 @@ func report(opts *SolvencyOptions, res SolvencyResult) error {
 	w := tabwriter.NewWriter(opts.F.Out, 0, 2, 2, ' ', 0)
 	verdict := "SOLVENT"
 	if !res.Solvent {
-		verdict = "INSOLVENT: " + res.Reason
+		verdict = "INSOLVENT"
 	}
 	fmt.Fprintf(w, "verdict\t%s\n", verdict)
+	if res.Reason != "" {
+		fmt.Fprintf(w, "reason\t%s\n", res.Reason)
+	}
 	fmt.Fprintf(w, "ratio\t%d bps (minimum %d)\n", res.RatioBps, res.MinRatioBps)
 	fmt.Fprintf(w, "users\t%d of capacity %d\n", res.Users, res.Capacity)
 	for _, in := range res.PublicInputs {
