@@ -8,7 +8,7 @@ Z       := ./$(BIN)
 
 GETH_CACHE ?= $(HOME)/.cache/zktreasury/geth
 
-.PHONY: all build deps test test-short test-e2e bench lint demo demo-engine demo-solvency demo-epoch contracts clean
+.PHONY: all build deps test test-short test-e2e bench lint demo demo-engine demo-solvency demo-epoch demo-chain contracts dev-keys clean
 
 all: build
 
@@ -19,8 +19,15 @@ deps:
 	$(GO) mod download
 	npm ci --prefix contracts --no-audit --no-fund
 
-# Regenerate Solidity artifacts and Go bindings from contracts/src and contracts/verifiers.
+# Regenerate the exported verifiers (from the committed development verifying keys in
+# testdata/keys), the Solidity artifacts and the Go bindings.
 contracts: deps
+	$(GO) run ./contracts/internal/exportverifiers
+	$(GO) run ./contracts/internal/gen
+
+# New INSECURE development keys where a circuit changed, then regenerate.
+dev-keys: deps
+	$(GO) run ./contracts/internal/exportverifiers -setup
 	$(GO) run ./contracts/internal/gen
 
 lint:
@@ -36,7 +43,13 @@ test: deps lint
 # End to end against a real geth --dev node on 127.0.0.1, installed into a cache
 # directory on first use (go install github.com/ethereum/go-ethereum/cmd/geth@v1.17.8).
 test-e2e:
-	ZKT_E2E=1 ZKT_GETH_CACHE=$(GETH_CACHE) $(GO) test -count=1 -timeout 20m -run 'TestGethEndToEnd' -v ./contracts/devnode/
+	ZKT_E2E=1 ZKT_GETH_CACHE=$(GETH_CACHE) $(GO) test -count=1 -timeout 20m -run 'TestGeth.*EndToEnd' -v ./contracts/devnode/ ./cmd/zktreasury/internal/chain/
+
+GETH      := $(GETH_CACHE)/bin/geth
+GETH_PORT ?= 18545
+$(GETH):
+	mkdir -p $(GETH_CACHE)/bin
+	cd $(GETH_CACHE)/bin && GOWORK=off GOBIN=$(abspath $(GETH_CACHE)/bin) $(GO) install -ldflags='-s -w' github.com/ethereum/go-ethereum/cmd/geth@v1.17.8
 
 test-short: deps
 	$(GO) test -short -count=1 ./...
@@ -48,7 +61,7 @@ bench: deps
 	$(GO) test ./contracts/ -run '^$$' -bench SubmitEpochGas -benchtime 3x
 
 # The main job end to end on the built-in fixtures.
-demo: build demo-engine demo-solvency demo-epoch
+demo: build demo-engine demo-solvency demo-epoch demo-chain
 
 demo-engine:
 	@mkdir -p $(OUT)
@@ -82,6 +95,24 @@ demo-solvency:
 	@$(Z) prove solvency --case $(CASE)/insolvent --keys $(KEYS) --out $(OUT)/insolvent.proof.json; \
 	  code=$$?; if [ $$code -ne 3 ]; then echo "expected exit 3, got $$code"; exit 1; fi; \
 	  test ! -e $(OUT)/insolvent.proof.json && echo "(exit 3 as expected; no proof written)"
+
+demo-chain: build demo-epoch $(GETH)
+	@echo "== on-chain: deploy the epoch verifier, mock feeds and the registry on geth --dev; submit; read; a user checks inclusion"
+	@set -e; R=http://127.0.0.1:$(GETH_PORT); \
+	  $(GETH) --dev --http --http.addr 127.0.0.1 --http.port $(GETH_PORT) --http.api eth,net,web3 \
+	    --nodiscover --maxpeers 0 --nat none --ipcdisable > $(OUT)/geth.log 2>&1 & pid=$$!; \
+	  trap 'kill $$pid 2>/dev/null; wait $$pid 2>/dev/null || true' EXIT; \
+	  for i in $$(seq 100); do grep -q "HTTP server started" $(OUT)/geth.log && break; sleep 0.1; done; \
+	  set -x; \
+	  $(Z) chain deploy --rpc $$R --dev-account --keys $(KEYS) --case testdata/epoch --feeds mock --out $(OUT)/deployment.json; \
+	  $(Z) epoch submit --rpc $$R --dev-account --deployment $(OUT)/deployment.json $(OUT)/epoch.proof.json; \
+	  $(Z) epoch status --rpc $$R --deployment $(OUT)/deployment.json; \
+	  $(Z) inclusion export --case testdata/epoch --user acct-1000 --out $(OUT)/acct-1000.epoch.inclusion.json; \
+	  $(Z) inclusion verify $(OUT)/acct-1000.epoch.inclusion.json --rpc $$R \
+	    --registry $$(sed -n 's/^  "registry": "\(0x[0-9a-fA-F]*\)",$$/\1/p' $(OUT)/deployment.json); \
+	  set +x; echo "== the same epoch submitted again is refused with exit 3"; \
+	  code=0; $(Z) epoch submit --rpc $$R --dev-account --deployment $(OUT)/deployment.json $(OUT)/epoch.proof.json || code=$$?; \
+	  test $$code -eq 3 && echo "(exit 3 as expected)"
 
 clean:
 	rm -rf bin out

@@ -43,7 +43,50 @@ func (k VerifierKind) String() string {
 	return fmt.Sprintf("VerifierKind(%d)", uint8(k))
 }
 
-// VerifierSpec is one of the registry's two verifiers: either creation code to deploy, or the
+// Mode says which proofs the registry takes per epoch; it is fixed at deploy.
+type Mode uint8
+
+const (
+	// Separate takes a solvency proof and a compliance proof per epoch (two verifications).
+	Separate Mode = 0
+	// Combined takes one proof of the epoch circuit, both statements at once (one
+	// verification).
+	Combined Mode = 1
+)
+
+// Modes lists the mode names, in Mode order.
+var Modes = []string{"separate", "combined"}
+
+// String names the mode.
+func (m Mode) String() string {
+	if int(m) < len(Modes) {
+		return Modes[m]
+	}
+	return fmt.Sprintf("Mode(%d)", uint8(m))
+}
+
+// ParseMode parses a mode name.
+func ParseMode(s string) (Mode, error) {
+	for i, n := range Modes {
+		if s == n {
+			return Mode(i), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown mode %q: want one of %v", s, Modes)
+}
+
+// ParseVerifierKind parses a proof system name, "groth16" or "plonk".
+func ParseVerifierKind(s string) (VerifierKind, error) {
+	switch s {
+	case "groth16":
+		return Groth16, nil
+	case "plonk":
+		return Plonk, nil
+	}
+	return 0, fmt.Errorf("unknown verifier kind %q: want groth16 or plonk", s)
+}
+
+// VerifierSpec is one of the registry's verifiers: either creation code to deploy, or the
 // address of one already deployed.
 type VerifierSpec struct {
 	// Kind is the ABI the verifier speaks.
@@ -67,6 +110,28 @@ type FeedConfig struct {
 	PriceNum, PriceDen *big.Int
 }
 
+// FeedConversion returns the PriceNum and PriceDen that turn the answer of a USD feed with
+// feedDecimals into a circuit price: value units of 10^-valueDecimals USD per circuit unit of an
+// asset with circuitDecimals, i.e. answer * 10^(valueDecimals - feedDecimals - circuitDecimals),
+// as a reduced power of ten. It returns an error when the power does not fit 128 bits.
+func FeedConversion(feedDecimals, valueDecimals, circuitDecimals int) (num, den *big.Int, err error) {
+	if feedDecimals < 0 || valueDecimals < 0 || circuitDecimals < 0 {
+		return nil, nil, fmt.Errorf("feed conversion: negative decimals (%d, %d, %d)", feedDecimals, valueDecimals, circuitDecimals)
+	}
+	e := valueDecimals - feedDecimals - circuitDecimals
+	pow := func(n int) *big.Int { return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil) }
+	num, den = big.NewInt(1), big.NewInt(1)
+	if e >= 0 {
+		num = pow(e)
+	} else {
+		den = pow(-e)
+	}
+	if num.Cmp(maxUint128) > 0 || den.Cmp(maxUint128) > 0 {
+		return nil, nil, fmt.Errorf("feed conversion: 10^%d does not fit 128 bits", e)
+	}
+	return num, den, nil
+}
+
 // DeployConfig is everything fixed at the registry's deploy.
 type DeployConfig struct {
 	// Governance queues and executes policy changes and is the only one who can unpause.
@@ -79,8 +144,13 @@ type DeployConfig struct {
 	GenesisPolicy *big.Int
 	// PolicyDelay is the timelock on policy changes, in whole seconds, at least one.
 	PolicyDelay time.Duration
-	// Solvency and Compliance are the two verifiers.
+	// Mode is Separate (Solvency and Compliance verifiers) or Combined (Epoch verifier).
+	Mode Mode
+	// Solvency and Compliance are the two verifiers of Separate mode; leave them zero in
+	// Combined mode.
 	Solvency, Compliance VerifierSpec
+	// Epoch is the epoch-circuit verifier of Combined mode; leave it zero in Separate mode.
+	Epoch VerifierSpec
 	// Feeds has one feed per asset, in the circuits' asset order.
 	Feeds []FeedConfig
 	// ToleranceBps is how far a submitted price may be from the feed's, in basis points.
@@ -118,10 +188,27 @@ func (c DeployConfig) Validate() error {
 	if c.ToleranceBps > 10_000 {
 		return fmt.Errorf("tolerance %d bps is above 10000", c.ToleranceBps)
 	}
-	for _, nv := range []struct {
+	used := []struct {
 		name string
 		v    VerifierSpec
-	}{{"solvency", c.Solvency}, {"compliance", c.Compliance}} {
+	}{{"solvency", c.Solvency}, {"compliance", c.Compliance}}
+	unused := []struct {
+		name string
+		v    VerifierSpec
+	}{{"epoch", c.Epoch}}
+	switch c.Mode {
+	case Separate:
+	case Combined:
+		used, unused = unused, used
+	default:
+		return fmt.Errorf("unknown mode %d", c.Mode)
+	}
+	for _, nv := range unused {
+		if len(nv.v.Bytecode) != 0 || nv.v.Address != (common.Address{}) {
+			return fmt.Errorf("%s verifier given in %s mode", nv.name, c.Mode)
+		}
+	}
+	for _, nv := range used {
 		name, v := nv.name, nv.v
 		if v.Kind != Groth16 && v.Kind != Plonk {
 			return fmt.Errorf("%s verifier: unknown kind %d", name, v.Kind)
@@ -170,11 +257,14 @@ func checkSeconds(name string, d time.Duration) error {
 type Deployment struct {
 	// Registry is the EpochRegistry's address.
 	Registry common.Address
-	// SolvencyVerifier and ComplianceVerifier are the verifiers the registry calls.
-	SolvencyVerifier, ComplianceVerifier common.Address
-	// RegistryGas, SolvencyVerifierGas and ComplianceVerifierGas are the receipts' gas used;
-	// a verifier given by address has 0.
-	RegistryGas, SolvencyVerifierGas, ComplianceVerifierGas uint64
+	// Block is the block the registry was created in: its genesis EpochRecorded event is there.
+	Block uint64
+	// SolvencyVerifier and ComplianceVerifier are the verifiers the registry calls in Separate
+	// mode, EpochVerifier the one it calls in Combined mode; the others are zero.
+	SolvencyVerifier, ComplianceVerifier, EpochVerifier common.Address
+	// RegistryGas, SolvencyVerifierGas, ComplianceVerifierGas and EpochVerifierGas are the
+	// receipts' gas used; a verifier given by address, or not used, has 0.
+	RegistryGas, SolvencyVerifierGas, ComplianceVerifierGas, EpochVerifierGas uint64
 }
 
 // Deploy deploys the verifiers given as bytecode, then the registry, signing with auth, and
@@ -188,11 +278,17 @@ func Deploy(ctx context.Context, backend Backend, auth *bind.TransactOpts, cfg D
 		return d, fmt.Errorf("deploy: %w", err)
 	}
 	var err error
-	if d.SolvencyVerifier, d.SolvencyVerifierGas, err = deployVerifier(ctx, backend, auth, cfg.Solvency); err != nil {
-		return d, fmt.Errorf("deploy solvency verifier: %w", err)
-	}
-	if d.ComplianceVerifier, d.ComplianceVerifierGas, err = deployVerifier(ctx, backend, auth, cfg.Compliance); err != nil {
-		return d, fmt.Errorf("deploy compliance verifier: %w", err)
+	if cfg.Mode == Separate {
+		if d.SolvencyVerifier, d.SolvencyVerifierGas, err = deployVerifier(ctx, backend, auth, cfg.Solvency); err != nil {
+			return d, fmt.Errorf("deploy solvency verifier: %w", err)
+		}
+		if d.ComplianceVerifier, d.ComplianceVerifierGas, err = deployVerifier(ctx, backend, auth, cfg.Compliance); err != nil {
+			return d, fmt.Errorf("deploy compliance verifier: %w", err)
+		}
+	} else {
+		if d.EpochVerifier, d.EpochVerifierGas, err = deployVerifier(ctx, backend, auth, cfg.Epoch); err != nil {
+			return d, fmt.Errorf("deploy epoch verifier: %w", err)
+		}
 	}
 
 	params := epochregistry.EpochRegistryInitParams{
@@ -201,8 +297,10 @@ func Deploy(ctx context.Context, backend Backend, auth *bind.TransactOpts, cfg D
 		GenesisState:  cfg.GenesisState,
 		GenesisPolicy: cfg.GenesisPolicy,
 		PolicyDelay:   uint64(cfg.PolicyDelay / time.Second),
+		Mode:          uint8(cfg.Mode),
 		Solvency:      epochregistry.EpochRegistryVerifierConfig{Verifier: d.SolvencyVerifier, Kind: uint8(cfg.Solvency.Kind)},
 		Compliance:    epochregistry.EpochRegistryVerifierConfig{Verifier: d.ComplianceVerifier, Kind: uint8(cfg.Compliance.Kind)},
+		Epoch:         epochregistry.EpochRegistryVerifierConfig{Verifier: d.EpochVerifier, Kind: uint8(cfg.Epoch.Kind)},
 		ToleranceBps:  cfg.ToleranceBps,
 		MaxPriceAge:   uint64(cfg.MaxPriceAge / time.Second),
 	}
@@ -217,9 +315,11 @@ func Deploy(ctx context.Context, backend Backend, auth *bind.TransactOpts, cfg D
 		return d, fmt.Errorf("deploy registry: pack constructor: %w", err)
 	}
 	bin := common.FromHex(epochregistry.EpochRegistryMetaData.Bin)
-	if d.Registry, d.RegistryGas, err = deployCode(ctx, backend, auth, bin, input); err != nil {
+	var receipt *types.Receipt
+	if d.Registry, receipt, err = deployCode(ctx, backend, auth, bin, input); err != nil {
 		return d, fmt.Errorf("deploy registry: %w", err)
 	}
+	d.RegistryGas, d.Block = receipt.GasUsed, receipt.BlockNumber.Uint64()
 	return d, nil
 }
 
@@ -234,7 +334,11 @@ func deployVerifier(ctx context.Context, backend Backend, auth *bind.TransactOpt
 		}
 		return v.Address, 0, nil
 	}
-	return deployCode(ctx, backend, auth, v.Bytecode, nil)
+	addr, receipt, err := deployCode(ctx, backend, auth, v.Bytecode, nil)
+	if err != nil {
+		return common.Address{}, 0, err
+	}
+	return addr, receipt.GasUsed, nil
 }
 
 // GasMarginPercent is added to every gas estimate when TransactOpts.GasLimit is 0. Unused gas
@@ -266,31 +370,32 @@ func withGasLimit(ctx context.Context, backend Backend, auth *bind.TransactOpts,
 	return &opts, nil
 }
 
-// deployCode sends a creation transaction, waits for it and checks that code landed.
-func deployCode(ctx context.Context, backend Backend, auth *bind.TransactOpts, bytecode, input []byte) (common.Address, uint64, error) {
+// deployCode sends a creation transaction, waits for it and checks that code landed. The
+// receipt is returned with a mined revert too.
+func deployCode(ctx context.Context, backend Backend, auth *bind.TransactOpts, bytecode, input []byte) (common.Address, *types.Receipt, error) {
 	opts, err := withGasLimit(ctx, backend, auth, nil, append(append([]byte{}, bytecode...), input...))
 	if err != nil {
-		return common.Address{}, 0, err
+		return common.Address{}, nil, err
 	}
 	addr, tx, err := bind.DeployContract(opts, bytecode, backend, input)
 	if err != nil {
-		return common.Address{}, 0, decodeCallError(err)
+		return common.Address{}, nil, decodeCallError(err)
 	}
 	receipt, err := WaitMined(ctx, backend, tx)
 	if err != nil {
-		return common.Address{}, 0, err
+		return common.Address{}, nil, err
 	}
 	if receipt.Status != types.ReceiptStatusSuccessful {
-		return common.Address{}, receipt.GasUsed, fmt.Errorf("creation tx %s reverted: %w", tx.Hash(), replayRevert(ctx, backend, opts.From, tx, receipt))
+		return common.Address{}, receipt, fmt.Errorf("creation tx %s reverted: %w", tx.Hash(), replayRevert(ctx, backend, opts.From, tx, receipt))
 	}
 	code, err := backend.CodeAt(ctx, addr, receipt.BlockNumber)
 	if err != nil {
-		return common.Address{}, 0, fmt.Errorf("read code at %s: %w", addr, err)
+		return common.Address{}, receipt, fmt.Errorf("read code at %s: %w", addr, err)
 	}
 	if len(code) == 0 {
-		return common.Address{}, 0, fmt.Errorf("no code at %s after creation tx %s", addr, tx.Hash())
+		return common.Address{}, receipt, fmt.Errorf("no code at %s after creation tx %s", addr, tx.Hash())
 	}
-	return addr, receipt.GasUsed, nil
+	return addr, receipt, nil
 }
 
 // sendTx signs and sends data to a contract, waits for the receipt, and turns a revert (at gas

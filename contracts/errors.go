@@ -68,8 +68,13 @@ var (
 	// expected.
 	ErrPriceDeviation = errors.New("price deviates from the oracle")
 	// ErrProofRejected is returned by SubmitEpoch when a verifier rejects its proof against the
-	// registry-built public inputs; the RevertError's which is 0 for solvency, 1 for compliance.
+	// registry-built public inputs; the RevertError's which is 0 for solvency, 1 for compliance,
+	// 2 for the epoch proof of Combined mode.
 	ErrProofRejected = errors.New("proof rejected")
+	// ErrWrongMode is returned by SubmitEpoch when the submission's proofs are for the other
+	// mode (an epoch proof to a Separate registry, two proofs to a Combined one); the
+	// RevertError's mode is the registry's (0 = Separate, 1 = Combined).
+	ErrWrongMode = errors.New("submission for the other registry mode")
 
 	// ErrReverted is returned when a call or transaction reverts with data that is not one of
 	// the registry's custom errors (a Solidity Error(string), a Panic, or no data).
@@ -100,6 +105,7 @@ var sentinels = map[string]error{
 	"StalePrice":              ErrStalePrice,
 	"PriceDeviation":          ErrPriceDeviation,
 	"ProofRejected":           ErrProofRejected,
+	"WrongMode":               ErrWrongMode,
 }
 
 // RevertError is a revert of the registry decoded with its ABI.

@@ -47,13 +47,20 @@ func TestSubmitEpochGasBudget(t *testing.T) {
 	}
 }
 
-// BenchmarkSubmitEpochGas reports the gas of submitEpoch and of every deployment, with mock
-// verifiers (the registry's own cost) and with real gnark Groth16 and PLONK verifiers of the
-// stand-in circuits (three assets), on mainnet's Osaka rules and on the dev chain's default
-// rules (geth --dev). Gas does not depend on b.N; run with -benchtime 3x.
+// BenchmarkSubmitEpochGas reports the gas of an epoch submission and of every deployment, on
+// mainnet's Osaka rules and on the dev chain's default rules (geth --dev), three assets:
+//
+//   - separate/mock: Separate mode with MockVerifiers and Groth16-sized proofs (the registry's own
+//     cost); separate/groth16 and separate/plonk: real gnark verifiers of the stand-in circuits
+//     of real_test.go, the solvency one with one BSB22 commitment;
+//   - combined/mock: Combined mode with a MockVerifier and a 256-byte proof; combined/groth16 and
+//     combined/plonk: the real epoch circuit (testdata/epoch, u16-k4-a3-v3-bits) with fresh
+//     keys and its exported verifier, each iteration a fresh registry recording epoch 1.
+//
+// Gas does not depend on b.N; run with -benchtime 3x.
 func BenchmarkSubmitEpochGas(b *testing.B) {
 	for _, r := range []rules{osakaRules, devRules} {
-		b.Run(fmt.Sprintf("mock/%s", r), func(b *testing.B) {
+		b.Run(fmt.Sprintf("separate/mock/%s", r), func(b *testing.B) {
 			e := newMockEnvRules(b, r, contracts.Groth16, contracts.Groth16)
 			var total, n uint64
 			for b.Loop() {
@@ -70,7 +77,7 @@ func BenchmarkSubmitEpochGas(b *testing.B) {
 			b.ReportMetric(float64(mockFeedDeployGas(b, e.chain)), "gas/deploy-mock-feed")
 		})
 		for _, kind := range []contracts.VerifierKind{contracts.Groth16, contracts.Plonk} {
-			b.Run(fmt.Sprintf("%s/%s", kind, r), func(b *testing.B) {
+			b.Run(fmt.Sprintf("separate/%s/%s", kind, r), func(b *testing.B) {
 				fix := realVerifiers(b)
 				sys := fix.groth16
 				if kind == contracts.Plonk {
@@ -86,6 +93,48 @@ func BenchmarkSubmitEpochGas(b *testing.B) {
 				b.ReportMetric(float64(e.dep.RegistryGas), "gas/deploy-registry")
 				b.ReportMetric(float64(e.dep.SolvencyVerifierGas), "gas/deploy-solvency-verifier")
 				b.ReportMetric(float64(e.dep.ComplianceVerifierGas), "gas/deploy-compliance-verifier")
+			})
+		}
+		b.Run(fmt.Sprintf("combined/mock/%s", r), func(b *testing.B) {
+			e := newCombinedEnv(b, r, contracts.Groth16)
+			var total, n uint64
+			for b.Loop() {
+				n++
+				s := combinedSubmission(n)
+				s.EpochProof = groth16SizedSubmission(n).ComplianceProof
+				receipt, err := e.op.SubmitEpoch(ctxT(b), s)
+				if err != nil {
+					b.Fatal(err)
+				}
+				total += receipt.GasUsed
+			}
+			b.ReportMetric(float64(total)/float64(n), "gas/epoch")
+			b.ReportMetric(float64(e.dep.RegistryGas), "gas/deploy-registry")
+		})
+		for _, kind := range []contracts.VerifierKind{contracts.Groth16, contracts.Plonk} {
+			b.Run(fmt.Sprintf("combined/%s/%s", kind, r), func(b *testing.B) {
+				fix := realEpoch(b)
+				sys := fix.groth16
+				if kind == contracts.Plonk {
+					sys = fix.plonk
+				}
+				proof := fix.honestProof(b, sys)
+				e := newEpochEnv(b, r, fix, sys)
+				var total, n uint64
+				for b.Loop() {
+					if n > 0 {
+						e.deploy(b, fix.cs.genesis)
+					}
+					receipt, err := e.op.SubmitEpoch(ctxT(b), submission(fix.cs.st, append([]byte(nil), proof...)))
+					if err != nil {
+						b.Fatal(err)
+					}
+					total += receipt.GasUsed
+					n++
+				}
+				b.ReportMetric(float64(total)/float64(n), "gas/epoch")
+				b.ReportMetric(float64(e.dep.RegistryGas), "gas/deploy-registry")
+				b.ReportMetric(float64(e.dep.EpochVerifierGas), "gas/deploy-epoch-verifier")
 			})
 		}
 	}

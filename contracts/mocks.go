@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
@@ -23,22 +24,28 @@ func MockVerifierBytecode() []byte {
 // DeployMockFeed deploys src/test/MockAggregator.sol, a Chainlink-style feed anyone can set,
 // with the given decimals and first answer stamped at the current block. For tests and demos.
 func DeployMockFeed(ctx context.Context, backend Backend, auth *bind.TransactOpts, decimals uint8, answer *big.Int) (common.Address, error) {
+	addr, _, err := DeployMockFeedGas(ctx, backend, auth, decimals, answer)
+	return addr, err
+}
+
+// DeployMockFeedGas is DeployMockFeed that also returns the creation's gas used.
+func DeployMockFeedGas(ctx context.Context, backend Backend, auth *bind.TransactOpts, decimals uint8, answer *big.Int) (common.Address, uint64, error) {
 	if backend == nil || auth == nil {
-		return common.Address{}, errors.New("deploy mock feed: nil backend or transact opts")
+		return common.Address{}, 0, errors.New("deploy mock feed: nil backend or transact opts")
 	}
 	if answer == nil {
-		return common.Address{}, errors.New("deploy mock feed: nil answer")
+		return common.Address{}, 0, errors.New("deploy mock feed: nil answer")
 	}
 	feedABI := mockaggregator.NewMockAggregator().GetABI()
 	input, err := feedABI.Pack("", decimals, answer)
 	if err != nil {
-		return common.Address{}, fmt.Errorf("deploy mock feed: pack constructor: %w", err)
+		return common.Address{}, 0, fmt.Errorf("deploy mock feed: pack constructor: %w", err)
 	}
-	addr, _, err := deployCode(ctx, backend, auth, common.FromHex(mockaggregator.MockAggregatorMetaData.Bin), input)
+	addr, receipt, err := deployCode(ctx, backend, auth, common.FromHex(mockaggregator.MockAggregatorMetaData.Bin), input)
 	if err != nil {
-		return common.Address{}, fmt.Errorf("deploy mock feed: %w", err)
+		return common.Address{}, 0, fmt.Errorf("deploy mock feed: %w", err)
 	}
-	return addr, nil
+	return addr, receipt.GasUsed, nil
 }
 
 // SetMockFeed publishes answer on a mock feed, stamped with updatedAt (unix seconds), or with
@@ -62,4 +69,33 @@ func SetMockFeed(ctx context.Context, backend Backend, auth *bind.TransactOpts, 
 		return fmt.Errorf("set mock feed %s: %w", feed, err)
 	}
 	return nil
+}
+
+// FeedAnswer is a feed's latest answer as the registry reads it.
+type FeedAnswer struct {
+	// Decimals is the feed's decimals().
+	Decimals uint8
+	// Answer and UpdatedAt are from latestRoundData().
+	Answer    *big.Int
+	UpdatedAt time.Time
+}
+
+// ReadFeed reads a Chainlink AggregatorV3Interface feed's decimals and latest answer (any such
+// feed, not only the mocks: the two calls are the interface's).
+func ReadFeed(ctx context.Context, backend Backend, feed common.Address) (FeedAnswer, error) {
+	if backend == nil {
+		return FeedAnswer{}, errors.New("read feed: nil backend")
+	}
+	m := mockaggregator.NewMockAggregator()
+	bound := m.Instance(backend, feed)
+	opts := &bind.CallOpts{Context: ctx}
+	dec, err := bind.Call(bound, opts, m.PackDecimals(), m.UnpackDecimals)
+	if err != nil {
+		return FeedAnswer{}, fmt.Errorf("read feed %s: decimals(): %w", feed, decodeCallError(err))
+	}
+	rd, err := bind.Call(bound, opts, m.PackLatestRoundData(), m.UnpackLatestRoundData)
+	if err != nil {
+		return FeedAnswer{}, fmt.Errorf("read feed %s: latestRoundData(): %w", feed, decodeCallError(err))
+	}
+	return FeedAnswer{Decimals: dec, Answer: rd.Answer, UpdatedAt: time.Unix(rd.UpdatedAt.Int64(), 0).UTC()}, nil
 }

@@ -246,27 +246,46 @@ func (n *Node) Client() *ethclient.Client { return n.client }
 // eth_sendTransaction, the dev account being unlocked), so that the caller can sign ordinary
 // transactions the same way as on any other chain.
 func (n *Node) FundedKey(ctx context.Context, value *big.Int) (*ecdsa.PrivateKey, error) {
-	if value == nil || value.Sign() <= 0 {
-		return nil, errors.New("fund key: value must be positive")
+	key, _, err := FundFromDevAccount(ctx, n.rpc, value)
+	return key, err
+}
+
+// FundFromDevAccount creates a fresh key and sends it value wei from the first account of the
+// node at c, which must be unlocked (geth --dev's developer account is), and returns the key and
+// that account. It is how a client gets a key it can sign with on a dev node it did not start.
+func FundFromDevAccount(ctx context.Context, c *rpc.Client, value *big.Int) (*ecdsa.PrivateKey, common.Address, error) {
+	if c == nil {
+		return nil, common.Address{}, errors.New("fund key: nil rpc client")
 	}
+	if value == nil || value.Sign() <= 0 {
+		return nil, common.Address{}, errors.New("fund key: value must be positive")
+	}
+	var accounts []common.Address
+	if err := c.CallContext(ctx, &accounts, "eth_accounts"); err != nil {
+		return nil, common.Address{}, fmt.Errorf("fund key: eth_accounts: %w", err)
+	}
+	if len(accounts) == 0 {
+		return nil, common.Address{}, errors.New("fund key: the node has no unlocked account (is it geth --dev?)")
+	}
+	dev := accounts[0]
 	key, err := crypto.GenerateKey()
 	if err != nil {
-		return nil, fmt.Errorf("fund key: %w", err)
+		return nil, common.Address{}, fmt.Errorf("fund key: %w", err)
 	}
 	to := crypto.PubkeyToAddress(key.PublicKey)
 	var hash common.Hash
-	tx := map[string]any{"from": n.DevAccount, "to": to, "value": (*hexutil.Big)(value)}
-	if err := n.rpc.CallContext(ctx, &hash, "eth_sendTransaction", tx); err != nil {
-		return nil, fmt.Errorf("fund key: eth_sendTransaction: %w", err)
+	tx := map[string]any{"from": dev, "to": to, "value": (*hexutil.Big)(value)}
+	if err := c.CallContext(ctx, &hash, "eth_sendTransaction", tx); err != nil {
+		return nil, common.Address{}, fmt.Errorf("fund key: eth_sendTransaction from %s: %w", dev, err)
 	}
-	receipt, err := contracts.WaitReceipt(ctx, n.client, hash)
+	receipt, err := contracts.WaitReceipt(ctx, ethclient.NewClient(c), hash)
 	if err != nil {
-		return nil, fmt.Errorf("fund key: %w", err)
+		return nil, common.Address{}, fmt.Errorf("fund key: %w", err)
 	}
 	if receipt.Status != types.ReceiptStatusSuccessful {
-		return nil, fmt.Errorf("fund key: transfer %s failed", hash)
+		return nil, common.Address{}, fmt.Errorf("fund key: transfer %s failed", hash)
 	}
-	return key, nil
+	return key, dev, nil
 }
 
 // Output is the last 64 KiB geth printed, for diagnostics.

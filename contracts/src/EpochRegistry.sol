@@ -12,12 +12,21 @@ interface AggregatorV3Interface {
 }
 
 /// @title EpochRegistry
-/// @notice Records one zktreasury epoch at a time, only when a solvency proof and a compliance
-/// proof both verify against public inputs that this contract builds itself from its own storage
-/// (previous state, policy in force, epoch number) and from the oracle-checked prices.
+/// @notice Records one zktreasury epoch at a time, only when its proofs verify against public
+/// inputs that this contract builds itself from its own storage (previous state, policy in
+/// force, epoch number) and from the oracle-checked prices. The mode, fixed at deploy, says
+/// which proofs an epoch carries.
 /// @dev Public inputs, in this order (A = numAssets):
-///   solvency:   [S(n), liabilitiesRoot, policy, epoch, price_0 .. price_{A-1}]                 (4 + A)
-///   compliance: [policy, S(n-1), S(n), actionsCommitment, actionCount, epoch, price_0 .. ]     (6 + A)
+///   Separate mode, two proofs:
+///     solvency:   [S(n), liabilitiesRoot, policy, epoch, price_0 .. price_{A-1}]              (4 + A)
+///     compliance: [policy, S(n-1), S(n), actionsCommitment, actionCount, epoch, price_0 .. ]  (6 + A)
+///   Combined mode, one proof of the epoch circuit:
+///     epoch: [policy, S(n-1), S(n), liabilitiesRoot, actionsCommitment, actionCount, epoch,
+///             price_0 .. price_{A-1}]                                                         (7 + A)
+/// Storage per epoch is one new slot, the liabilities root users check their inclusion against;
+/// the current state is one slot overwritten each epoch. Everything else an auditor wants (each
+/// epoch's state, actions commitment and count, the policy it was proven under) is in the
+/// EpochRecorded event, emitted for the genesis state (epoch 0) at deploy as well.
 contract EpochRegistry {
     /// @notice Which gnark verifier ABI a verifier address speaks.
     /// Groth16: verifyProof(bytes, uint256[N]) reverts on failure.
@@ -25,6 +34,14 @@ contract EpochRegistry {
     enum VerifierKind {
         Groth16,
         Plonk
+    }
+
+    /// @notice Which proofs an epoch submission carries, fixed at deploy.
+    /// Separate: a solvency proof and a compliance proof (submitEpoch).
+    /// Combined: one proof of the epoch circuit, both statements at once (submitEpochCombined).
+    enum Mode {
+        Separate,
+        Combined
     }
 
     /// @notice A verifier contract and the ABI it speaks.
@@ -49,20 +66,13 @@ contract EpochRegistry {
         uint256 genesisState;
         uint256 genesisPolicy;
         uint64 policyDelay;
-        VerifierConfig solvency;
-        VerifierConfig compliance;
+        Mode mode;
+        VerifierConfig solvency; // separate mode only
+        VerifierConfig compliance; // separate mode only
+        VerifierConfig epoch; // combined mode only
         FeedConfig[] feeds;
         uint16 toleranceBps;
         uint64 maxPriceAge;
-    }
-
-    /// @notice What the registry keeps per epoch; epoch 0 is the genesis state.
-    struct EpochRecord {
-        uint256 stateCommitment;
-        uint256 liabilitiesRoot;
-        uint256 actionsCommitment;
-        uint64 actionCount;
-        uint64 timestamp;
     }
 
     struct Feed {
@@ -79,6 +89,7 @@ contract EpochRegistry {
     uint8 internal constant PAUSED = 2;
     uint8 internal constant SOLVENCY = 0;
     uint8 internal constant COMPLIANCE = 1;
+    uint8 internal constant EPOCH = 2;
     bytes4 internal constant PLONK_VERIFY = bytes4(keccak256("Verify(bytes,uint256[])"));
 
     address public immutable governance;
@@ -91,23 +102,46 @@ contract EpochRegistry {
     VerifierKind public immutable solvencyKind;
     address public immutable complianceVerifier;
     VerifierKind public immutable complianceKind;
+    Mode public immutable mode;
+    // Combined mode's verifier; solvencyVerifier and complianceVerifier are Separate mode's.
+    address public immutable epochVerifier;
+    VerifierKind public immutable epochKind;
+    /// @notice The block this registry was created in, where its genesis EpochRecorded event is.
+    uint256 public immutable deployBlock;
     // verifyProof(bytes,uint256[N]) selectors: N depends on numAssets, so they are computed once here.
     bytes4 internal immutable solvencySelector;
     bytes4 internal immutable complianceSelector;
+    bytes4 internal immutable epochSelector;
 
     // One slot, read and written once per submission. _pauseState is 1 (running) or 2 (paused),
     // never 0, so the slot is never zero and the first epoch's write costs what every later one does.
     uint64 private _lastEpoch;
     uint8 private _pauseState = RUNNING;
+    uint64 private _lastRecordedAt; // timestamp of the block that recorded _lastEpoch
+
+    // S(_lastEpoch), read and overwritten once per submission: a warm rewrite (about 2.9k gas)
+    // where a per-epoch slot would cost 22.1k. Earlier states are in the EpochRecorded events.
+    uint256 private _currentState;
 
     uint256 public policyCommitment;
     uint256 private _pendingPolicy;
     uint64 private _pendingEta; // 0 when nothing is queued
 
     mapping(uint256 => Feed) private _feeds;
-    mapping(uint256 => EpochRecord) private _records;
+    // The liabilities root of every recorded epoch: the one new slot an epoch costs.
+    mapping(uint256 => uint256) private _liabilitiesRoots;
 
-    event EpochRecorded(uint256 indexed epoch, uint256 stateCommitment, uint256 liabilitiesRoot, uint256 actionsCommitment);
+    /// @notice Epoch `epoch` is recorded: its state S(n), liabilities root, actions commitment and
+    /// count, and the policy commitment its proofs were checked against. Epoch 0 is the genesis
+    /// state, emitted at deploy.
+    event EpochRecorded(
+        uint256 indexed epoch,
+        uint256 stateCommitment,
+        uint256 liabilitiesRoot,
+        uint256 actionsCommitment,
+        uint256 actionCount,
+        uint256 policyCommitment
+    );
     event PolicyQueued(uint256 commitment, uint256 eta);
     event PolicyExecuted(uint256 commitment);
     event PolicyCancelled(uint256 commitment);
@@ -130,7 +164,10 @@ contract EpochRegistry {
     error InvalidFeedAnswer(uint256 asset, int256 answer);
     error StalePrice(uint256 asset, uint256 updatedAt);
     error PriceDeviation(uint256 asset, uint256 submitted, uint256 expected);
+    /// @notice A verifier refused its proof: which is 0 (solvency), 1 (compliance) or 2 (epoch).
     error ProofRejected(uint8 which);
+    /// @notice The submission is for the other mode; mode is this registry's (0 separate, 1 combined).
+    error WrongMode(uint8 mode);
 
     modifier onlyGovernance() {
         if (msg.sender != governance) revert NotGovernance();
@@ -146,8 +183,16 @@ contract EpochRegistry {
         if (p.feeds.length == 0) revert BadConfig("no price feeds");
         if (p.genesisState >= SCALAR_FIELD) revert NotInField(p.genesisState);
         if (p.genesisPolicy >= SCALAR_FIELD) revert NotInField(p.genesisPolicy);
-        if (p.solvency.verifier.code.length == 0) revert BadConfig("solvency verifier has no code");
-        if (p.compliance.verifier.code.length == 0) revert BadConfig("compliance verifier has no code");
+        if (p.mode == Mode.Separate) {
+            if (p.solvency.verifier.code.length == 0) revert BadConfig("solvency verifier has no code");
+            if (p.compliance.verifier.code.length == 0) revert BadConfig("compliance verifier has no code");
+            if (p.epoch.verifier != address(0)) revert BadConfig("epoch verifier set in separate mode");
+        } else {
+            if (p.epoch.verifier.code.length == 0) revert BadConfig("epoch verifier has no code");
+            if (p.solvency.verifier != address(0) || p.compliance.verifier != address(0)) {
+                revert BadConfig("solvency or compliance verifier set in combined mode");
+            }
+        }
 
         uint256 n = p.feeds.length;
         for (uint256 i; i < n; ++i) {
@@ -169,16 +214,25 @@ contract EpochRegistry {
         solvencyKind = p.solvency.kind;
         complianceVerifier = p.compliance.verifier;
         complianceKind = p.compliance.kind;
+        mode = p.mode;
+        epochVerifier = p.epoch.verifier;
+        epochKind = p.epoch.kind;
         solvencySelector = _groth16Selector(4 + n);
         complianceSelector = _groth16Selector(6 + n);
+        epochSelector = _groth16Selector(7 + n);
+
+        deployBlock = block.number;
 
         policyCommitment = p.genesisPolicy;
-        _records[0] = EpochRecord(p.genesisState, 0, 0, 0, uint64(block.timestamp));
+        _currentState = p.genesisState;
+        _lastRecordedAt = uint64(block.timestamp);
+        emit EpochRecorded(0, p.genesisState, 0, 0, 0, p.genesisPolicy);
     }
 
     // ---------------------------------------------------------------- epochs
 
     /// @notice Records epoch lastEpoch+1 if both proofs verify against registry-built inputs.
+    /// Separate mode only.
     /// @param epoch must be lastEpoch() + 1
     /// @param newState the state commitment S(n) after this epoch's actions
     /// @param liabRoot root of the liabilities tree the solvency proof covers
@@ -195,6 +249,7 @@ contract EpochRegistry {
         bytes calldata solvencyProof,
         bytes calldata complianceProof
     ) external {
+        if (mode != Mode.Separate) revert WrongMode(uint8(mode));
         uint256 prevState = _admit(epoch, newState, liabRoot, actionsCommit, prices);
         uint256 policy = policyCommitment;
         uint256 n = prices.length;
@@ -217,7 +272,35 @@ contract EpochRegistry {
         _copyPrices(inputs, 6, prices);
         _verify(COMPLIANCE, complianceVerifier, complianceKind, complianceSelector, inputs, complianceProof);
 
-        _record(epoch, newState, liabRoot, actionsCommit, actionCount);
+        _record(epoch, newState, liabRoot, actionsCommit, actionCount, policy);
+    }
+
+    /// @notice Records epoch lastEpoch+1 if one epoch-circuit proof verifies against
+    /// registry-built inputs [policy, S(n-1), S(n), liabRoot, actionsCommit, actionCount, epoch, prices].
+    /// Combined mode only; the parameters are those of submitEpoch.
+    function submitEpochCombined(
+        uint256 epoch,
+        uint256 newState,
+        uint256 liabRoot,
+        uint256 actionsCommit,
+        uint64 actionCount,
+        uint256[] calldata prices,
+        bytes calldata proof
+    ) external {
+        if (mode != Mode.Combined) revert WrongMode(uint8(mode));
+        uint256 prevState = _admit(epoch, newState, liabRoot, actionsCommit, prices);
+        uint256 policy = policyCommitment;
+        uint256[] memory inputs = new uint256[](7 + prices.length);
+        inputs[0] = policy;
+        inputs[1] = prevState;
+        inputs[2] = newState;
+        inputs[3] = liabRoot;
+        inputs[4] = actionsCommit;
+        inputs[5] = actionCount;
+        inputs[6] = epoch;
+        _copyPrices(inputs, 7, prices);
+        _verify(EPOCH, epochVerifier, epochKind, epochSelector, inputs, proof);
+        _record(epoch, newState, liabRoot, actionsCommit, actionCount, policy);
     }
 
     /// @notice Whether submissions are stopped.
@@ -232,22 +315,18 @@ contract EpochRegistry {
 
     /// @notice The state commitment of the last recorded epoch (S(0) at genesis).
     function currentState() external view returns (uint256) {
-        return _records[_lastEpoch].stateCommitment;
+        return _currentState;
     }
 
-    /// @notice The record of a recorded epoch; epoch 0 is genesis.
-    function epochRecord(uint256 epoch) external view returns (EpochRecord memory) {
-        if (epoch > _lastEpoch) revert UnknownEpoch(epoch);
-        return _records[epoch];
-    }
-
-    /// @notice The liabilities root a user checks their inclusion proof against.
+    /// @notice The liabilities root a user checks their inclusion proof against (0 for genesis).
     function liabilitiesRoot(uint256 epoch) external view returns (uint256) {
         if (epoch > _lastEpoch) revert UnknownEpoch(epoch);
-        return _records[epoch].liabilitiesRoot;
+        return _liabilitiesRoots[epoch];
     }
 
     /// @notice Everything an operator needs before building the next submission, in one call.
+    /// lastRecordedAt_ is the timestamp of the block that recorded the last epoch (the deploy's
+    /// for genesis).
     function status()
         external
         view
@@ -257,11 +336,19 @@ contract EpochRegistry {
             uint256 policyCommitment_,
             bool paused_,
             uint256 pendingPolicy_,
-            uint256 pendingEta_
+            uint256 pendingEta_,
+            uint256 lastRecordedAt_
         )
     {
-        uint64 last = _lastEpoch;
-        return (last, _records[last].stateCommitment, policyCommitment, _pauseState == PAUSED, _pendingPolicy, _pendingEta);
+        return (
+            _lastEpoch,
+            _currentState,
+            policyCommitment,
+            _pauseState == PAUSED,
+            _pendingPolicy,
+            _pendingEta,
+            _lastRecordedAt
+        );
     }
 
     /// @notice Asset i's feed and its answer-to-circuit-price conversion.
@@ -341,15 +428,22 @@ contract EpochRegistry {
         if (liabRoot >= SCALAR_FIELD) revert NotInField(liabRoot);
         if (actionsCommit >= SCALAR_FIELD) revert NotInField(actionsCommit);
         _checkPrices(prices);
-        return _records[last].stateCommitment;
+        return _currentState;
     }
 
-    function _record(uint256 epoch, uint256 newState, uint256 liabRoot, uint256 actionsCommit, uint64 actionCount)
-        internal
-    {
-        _records[epoch] = EpochRecord(newState, liabRoot, actionsCommit, actionCount, uint64(block.timestamp));
+    function _record(
+        uint256 epoch,
+        uint256 newState,
+        uint256 liabRoot,
+        uint256 actionsCommit,
+        uint64 actionCount,
+        uint256 policy
+    ) internal {
+        _liabilitiesRoots[epoch] = liabRoot;
+        _currentState = newState;
         _lastEpoch = uint64(epoch);
-        emit EpochRecorded(epoch, newState, liabRoot, actionsCommit);
+        _lastRecordedAt = uint64(block.timestamp);
+        emit EpochRecorded(epoch, newState, liabRoot, actionsCommit, actionCount, policy);
     }
 
     function _copyPrices(uint256[] memory inputs, uint256 from, uint256[] calldata prices) internal pure {

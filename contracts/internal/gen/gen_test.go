@@ -46,7 +46,9 @@ func TestGeneratedUpToDate(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, rel := range []string{"build/EpochRegistry.json", "bindings/epochregistry/bindings.go",
-		"build/MockAggregator.json", "build/MockVerifier.json"} {
+		"build/MockAggregator.json", "build/MockVerifier.json",
+		"build/EpochGroth16Verifier.json", "bindings/epochgroth16verifier/bindings.go", "build/EpochPlonkVerifier.json",
+		"build/SolvencyGroth16Verifier.json", "build/ComplianceGroth16Verifier.json"} {
 		if _, ok := files[rel]; !ok {
 			t.Errorf("the generator did not produce %s", rel)
 		}

@@ -19,7 +19,10 @@ type VerifyOptions struct {
 	File  string
 	Root  string
 	Proof string
-	JSON  bool
+	// RPC and Registry read the root of the file's epoch from a deployed registry.
+	RPC      string
+	Registry string
+	JSON     bool
 }
 
 // NewCmdVerify returns `inclusion verify`.
@@ -29,14 +32,25 @@ func NewCmdVerify(f *cmdutil.Factory, runF func(*VerifyOptions) error) *cobra.Co
 		Use:   "verify <inclusion-file>",
 		Short: "Check that your balance is a leaf under a published liabilities root",
 		Long: `Recompute your leaf from your id, salt and balances, walk the path, and compare
-with the liabilities root of a verified solvency proof (--proof) or a root you
-read elsewhere (--root). Exit 3 if you are not included.`,
-		Example: "  zktreasury inclusion verify out/acct-1000.inclusion.json --proof out/solvency.proof.json",
+with the liabilities root of a verified solvency proof (--proof), a root you
+read elsewhere (--root), or the root the on-chain registry recorded for the
+file's epoch (--rpc URL --registry ADDR). Exit 3 if you are not included,
+including when the registry has not recorded that epoch.`,
+		Example: "  zktreasury inclusion verify out/acct-1000.inclusion.json --proof out/solvency.proof.json\n  zktreasury inclusion verify out/acct-1000.inclusion.json --rpc http://127.0.0.1:8545 --registry 0x5FbD...",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File = args[0]
-			if (opts.Root == "") == (opts.Proof == "") {
-				return cmdutil.Usagef("pass exactly one of --root and --proof")
+			sources := 0
+			for _, v := range []string{opts.Root, opts.Proof, opts.Registry} {
+				if v != "" {
+					sources++
+				}
+			}
+			if sources != 1 {
+				return cmdutil.Usagef("pass exactly one of --root, --proof and --registry")
+			}
+			if (opts.Registry == "") != (opts.RPC == "") {
+				return cmdutil.Usagef("--registry and --rpc go together: the registry's address and the node to read it from")
 			}
 			if runF != nil {
 				return runF(opts)
@@ -46,6 +60,8 @@ read elsewhere (--root). Exit 3 if you are not included.`,
 	}
 	cmd.Flags().StringVar(&opts.Root, "root", "", "liabilities root (0x-prefixed hex)")
 	cmd.Flags().StringVar(&opts.Proof, "proof", "", "solvency proof file whose liabilities root to use (verify the proof itself with `zktreasury verify`)")
+	cmd.Flags().StringVar(&opts.RPC, "rpc", "", "JSON-RPC URL of a node, to read the root from the registry (with --registry)")
+	cmd.Flags().StringVar(&opts.Registry, "registry", "", "address of the epoch registry whose recorded root to use (with --rpc)")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the result as JSON")
 	return cmd
 }
@@ -79,6 +95,12 @@ func verifyRun(opts *VerifyOptions) error {
 			return fmt.Errorf("%s has no liabilitiesRoot public input", opts.Proof)
 		}
 	}
+	var notRecorded error
+	if opts.Registry != "" {
+		if rootHex, notRecorded, err = rootFromRegistry(opts.RPC, opts.Registry, f.Epoch); err != nil {
+			return err
+		}
+	}
 	root, err := statement.ParseElement(rootHex)
 	if err != nil {
 		return cmdutil.Usagef("root %q: %v", rootHex, err)
@@ -87,7 +109,9 @@ func verifyRun(opts *VerifyOptions) error {
 	for _, a := range f.Assets {
 		res.Balances[a.Symbol] = a.Balance
 	}
-	if err := inclusion.Verify(f, root); err != nil {
+	if notRecorded != nil {
+		res.Included, res.Reason = false, notRecorded.Error()
+	} else if err := inclusion.Verify(f, root); err != nil {
 		if !errors.Is(err, inclusion.ErrNotIncluded) {
 			return fmt.Errorf("%s: %w", opts.File, err)
 		}

@@ -4,7 +4,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/backtest"
+	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/chain"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/cmdutil"
+	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/epoch"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/inclusion"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/keys"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/plan"
@@ -25,4 +27,6 @@ func init() {
 	nouns = append(nouns, policy.NewCmdPolicy)
 	nouns = append(nouns, risk.NewCmdRisk)
 	nouns = append(nouns, backtest.NewCmdBacktest)
+	nouns = append(nouns, chain.NewCmdChain)
+	nouns = append(nouns, epoch.NewCmdEpoch)
 }

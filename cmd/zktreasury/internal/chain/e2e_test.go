@@ -1,0 +1,154 @@
+package chain_test
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/chain"
+	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/cmdutil"
+	"github.com/zktreasury/zktreasury/contracts/devnode"
+	"github.com/zktreasury/zktreasury/prover/inclusion"
+	"github.com/zktreasury/zktreasury/prover/prooffile"
+)
+
+// TestGethCLIEndToEnd is the operator's and the user's whole on-chain path through the command
+// line, against a real geth --dev node on 127.0.0.1: insecure keys for the fixture's epoch
+// circuit, a proof of epoch 1, `chain deploy` (verifier exported and compiled with solc-js, mock
+// feeds, registry from the case's S(0)), `epoch submit`, `epoch status`, `inclusion export` and
+// `inclusion verify --rpc --registry`, and the same epoch submitted again, refused with exit 3.
+// The node is stopped by its PID at the end.
+func TestGethCLIEndToEnd(t *testing.T) {
+	if os.Getenv("ZKT_E2E") != "1" {
+		t.Skip("set ZKT_E2E=1 to run the geth end-to-end test (builds geth " + devnode.GethVersion + " on first use, ~4.5 min)")
+	}
+	if _, err := os.Stat(filepath.Join(contracts, "node_modules", "solc", "package.json")); err != nil {
+		t.Fatal("solc-js is not installed; run `npm ci --prefix contracts`")
+	}
+	cache := os.Getenv("ZKT_GETH_CACHE")
+	if cache == "" {
+		var err error
+		if cache, err = devnode.DefaultCacheDir(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
+	defer cancel()
+	geth, err := devnode.Install(ctx, cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	dir := t.TempDir()
+	keys, proof, depFile := filepath.Join(dir, "keys"), filepath.Join(dir, "epoch.proof.json"), filepath.Join(dir, "deployment.json")
+	step := func(name string, want int, args ...string) string {
+		t.Helper()
+		start := time.Now()
+		code, stdout, stderr := cli(t, args...)
+		t.Logf("%s: exit %d in %s", name, code, time.Since(start).Round(time.Millisecond))
+		if code != want {
+			t.Fatalf("%s: exit %d, want %d\nstdout:\n%s\nstderr:\n%s", name, code, want, stdout, stderr)
+		}
+		return stdout
+	}
+	// The keys and the proof need no node: make them before starting it.
+	step("keys setup epoch", 0, "keys", "setup", "epoch", "--insecure-dev", "--case", epochCase, "--keys", keys)
+	step("prove epoch", 0, "prove", "epoch", "--case", epochCase, "--keys", keys, "--out", proof)
+	pf, err := prooffile.Read(proof)
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, _ := pf.Input("liabilitiesRoot")
+	newState, _ := pf.Input("newStateCommitment")
+
+	node, err := devnode.Start(ctx, geth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if err := node.Stop(); err != nil {
+			t.Errorf("stop geth: %v", err)
+		}
+	}()
+
+	step("chain deploy", 0, "chain", "deploy", "--rpc", node.URL, "--dev-account", "--keys", keys, "--case", epochCase,
+		"--mode", "combined", "--backend", "groth16", "--feeds", "mock", "--contracts", contracts, "--out", depFile)
+	dep, err := chain.ReadDeployment(depFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dep.Governance != node.DevAccount {
+		t.Errorf("governance %s, want the dev account %s", dep.Governance, node.DevAccount)
+	}
+	t.Logf("deploy gas on geth --dev: registry %d, epoch verifier %d, mock feed %d", dep.RegistryGas, dep.Verifiers[0].Gas, dep.Feeds[0].Gas)
+
+	out := step("epoch submit", 0, "epoch", "submit", "--rpc", node.URL, "--dev-account", "--deployment", depFile, proof, "--json")
+	var sub struct {
+		Recorded bool   `json:"recorded"`
+		Epoch    uint64 `json:"epoch"`
+		TxHash   string `json:"txHash"`
+		GasUsed  uint64 `json:"gasUsed"`
+		Error    string `json:"error"`
+	}
+	if err := json.Unmarshal([]byte(out), &sub); err != nil {
+		t.Fatalf("submit --json: %v\n%s", err, out)
+	}
+	if !sub.Recorded || sub.Epoch != 1 || sub.GasUsed == 0 || len(sub.TxHash) != 66 {
+		t.Fatalf("submit result %+v", sub)
+	}
+	t.Logf("submitEpochCombined on geth --dev (dev rules, real Groth16 verifier): %d gas", sub.GasUsed)
+
+	out = step("epoch status", 0, "epoch", "status", "--rpc", node.URL, "--deployment", depFile, "--json")
+	var st struct {
+		LastEpoch    uint64 `json:"lastEpoch"`
+		CurrentState string `json:"currentState"`
+		Record       struct {
+			Epoch           uint64 `json:"epoch"`
+			LiabilitiesRoot string `json:"liabilitiesRoot"`
+			ActionCount     uint64 `json:"actionCount"`
+			TxHash          string `json:"txHash"`
+		} `json:"record"`
+	}
+	if err := json.Unmarshal([]byte(out), &st); err != nil {
+		t.Fatalf("status --json: %v\n%s", err, out)
+	}
+	if st.LastEpoch != 1 || st.CurrentState != newState || st.Record.Epoch != 1 || st.Record.LiabilitiesRoot != root ||
+		st.Record.ActionCount != 2 || !strings.EqualFold(st.Record.TxHash, sub.TxHash) {
+		t.Fatalf("status %+v after submitting %+v", st, sub)
+	}
+
+	incl := filepath.Join(dir, "acct-1000.inclusion.json")
+	step("inclusion export", 0, "inclusion", "export", "--case", epochCase, "--user", "acct-1000", "--out", incl)
+	step("inclusion verify --registry", 0, "inclusion", "verify", incl, "--rpc", node.URL, "--registry", dep.Registry.Hex())
+	// A balance other than the one counted is not under the recorded root.
+	f, err := inclusion.Read(incl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Assets[0].Units++
+	raw, err := json.Marshal(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(dir, "other.inclusion.json")
+	if err := os.WriteFile(other, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	step("inclusion verify of another balance", cmdutil.ExitNo, "inclusion", "verify", other, "--rpc", node.URL, "--registry", dep.Registry.Hex())
+
+	out = step("epoch submit again", cmdutil.ExitNo, "epoch", "submit", "--rpc", node.URL, "--dev-account", "--deployment", depFile, proof)
+	if !strings.Contains(out, "EpochOutOfOrder") {
+		t.Fatalf("the replay was not refused with EpochOutOfOrder:\n%s", out)
+	}
+
+	if err := node.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, _ := cli(t, "epoch", "status", "--rpc", node.URL, "--deployment", depFile); code != cmdutil.ExitError {
+		t.Fatalf("status after the node stopped: exit %d, want %d", code, cmdutil.ExitError)
+	}
+}

@@ -1,0 +1,85 @@
+package chain_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/cmdutil"
+)
+
+// TestOnChainUsageErrors checks that a wrong command line exits 2, naming what to fix, before
+// anything connects to a node.
+func TestOnChainUsageErrors(t *testing.T) {
+	key := filepath.Join(t.TempDir(), "k")
+	if err := os.WriteFile(key, []byte("00"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	rpc := "http://127.0.0.1:1"
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"chain", "deploy", "--rpc", rpc, "--case", epochCase}, "exactly one of --key FILE and --dev-account"},
+		{[]string{"chain", "deploy", "--rpc", rpc, "--key", key, "--dev-account", "--case", epochCase}, "exactly one of --key"},
+		{[]string{"chain", "deploy", "--key", key, "--case", epochCase}, "--rpc is required"},
+		{[]string{"chain", "deploy", "--rpc", rpc, "--key", key}, "--case is required"},
+		{[]string{"chain", "deploy", "--rpc", rpc, "--key", key, "--case", epochCase, "--mode", "both"}, `unknown mode "both"`},
+		{[]string{"chain", "deploy", "--rpc", rpc, "--key", key, "--case", epochCase, "--backend", "stark"}, "--backend"},
+		{[]string{"chain", "deploy", "--rpc", rpc, "--key", key, "--case", epochCase, "--feeds", "chainlink"}, "want mock"},
+		{[]string{"chain", "deploy", "--rpc", rpc, "--key", key, "--case", epochCase, "--policy-delay", "1500ms"}, "whole number of seconds"},
+		{[]string{"chain", "deploy", "--rpc", rpc, "--key", key, "--case", epochCase, "--governance", "bob"}, "not an address"},
+		{[]string{"chain", "deploy", "--rpc", rpc, "--key", key, "--case", epochCase, "--keys", devKeys}, "no price feed for [USDC WETH WBTC]"},
+		{[]string{"chain", "deploy", "--rpc", rpc, "--key", key, "--case", epochCase, "--feed", "DOGE=0x0000000000000000000000000000000000000001"}, `no asset "DOGE"`},
+		{[]string{"chain", "deploy", "--rpc", rpc, "--key", key, "--case", epochCase, "--feed", "USDC:0x01"}, "want SYMBOL=0xADDRESS"},
+		{[]string{"epoch", "submit", "--rpc", rpc, "--deployment", "d.json", "p.json"}, "exactly one of --key"},
+		{[]string{"epoch", "submit", "--rpc", rpc, "--key", key, "--deployment", "d.json"}, "requires at least 1 arg"},
+		{[]string{"epoch", "submit", "--rpc", rpc, "--key", key, "a", "b", "c"}, "at most two proof files"},
+		{[]string{"epoch", "status", "--rpc", rpc}, "exactly one of --deployment and --registry"},
+		{[]string{"epoch", "status", "--rpc", rpc, "--registry", "0x12"}, "not an address"},
+		{[]string{"inclusion", "verify", "f.json", "--registry", "0x0000000000000000000000000000000000000001"}, "--registry and --rpc go together"},
+		{[]string{"inclusion", "verify", "f.json", "--root", "0x01", "--registry", "0x0000000000000000000000000000000000000001", "--rpc", rpc}, "exactly one of --root, --proof and --registry"},
+	} {
+		code, _, stderr := cli(t, tc.args...)
+		if code != cmdutil.ExitUsage || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: exit %d, want %d with %q; stderr:\n%s", tc.args, code, cmdutil.ExitUsage, tc.want, stderr)
+		}
+	}
+}
+
+// TestDeployWithoutKeys checks that a key store without the circuit's keys is an error (exit 1)
+// that says which setup to run, found before any node is contacted.
+func TestDeployWithoutKeys(t *testing.T) {
+	key := filepath.Join(t.TempDir(), "k")
+	if err := os.WriteFile(key, []byte("00"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := cli(t, "chain", "deploy", "--rpc", "http://127.0.0.1:1", "--key", key, "--case", epochCase,
+		"--feeds", "mock", "--keys", t.TempDir())
+	if code != cmdutil.ExitError || !strings.Contains(stderr, "zktreasury keys setup epoch --insecure-dev --backend groth16 --range-check bits") {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+	}
+}
+
+// TestDeployWithoutCompiler checks that deploy run away from the repository, without
+// --contracts, says where the compiler is expected, before any node is contacted.
+func TestDeployWithoutCompiler(t *testing.T) {
+	keys, err := filepath.Abs(devKeys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := filepath.Abs(epochCase)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := filepath.Join(t.TempDir(), "k")
+	if err := os.WriteFile(key, []byte("00"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	code, _, stderr := cli(t, "chain", "deploy", "--rpc", "http://127.0.0.1:1", "--key", key, "--case", cs, "--feeds", "mock", "--keys", keys)
+	if code != cmdutil.ExitError || !strings.Contains(stderr, "solc-js compiler unavailable") || !strings.Contains(stderr, "--contracts") {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+	}
+}

@@ -1,0 +1,448 @@
+package contracts_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math/big"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
+	"github.com/consensys/gnark/constraint"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/shopspring/decimal"
+
+	"github.com/zktreasury/zktreasury/circuits/epoch"
+	"github.com/zktreasury/zktreasury/circuits/gadget/bound"
+	"github.com/zktreasury/zktreasury/contracts"
+	"github.com/zktreasury/zktreasury/prover/statement"
+	"github.com/zktreasury/zktreasury/prover/zk"
+)
+
+// The real epoch tests prove the fixture epoch of testdata/epoch (epoch 1: two swaps from the
+// solvent case's positions, 16-user tree, 4 action slots, bit range checks) with fresh
+// single-party keys for both proof systems, and submit it to a Combined-mode registry whose
+// verifier is the one gnark exports for those keys.
+
+const epochCaseDir = "../testdata/epoch"
+
+// feedDecimals is the mock feeds' decimals, as Chainlink's USD feeds have.
+const feedDecimals = 8
+
+// epochSystem is one proof system's keys for the epoch circuit and its compiled verifier.
+type epochSystem struct {
+	kind     contracts.VerifierKind
+	backend  zk.Backend
+	ccs      constraint.ConstraintSystem
+	keys     zk.Keys
+	bytecode []byte
+}
+
+// prove proves an assignment, checks the proof with the Go verifier (Solidity target) and returns
+// its Solidity encoding.
+func (s *epochSystem) prove(tb testing.TB, a *epoch.Circuit) []byte {
+	tb.Helper()
+	w, pub, err := witnesses(a)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	p, err := s.backend.Prove(s.ccs, s.keys.PK, w)
+	if err != nil {
+		tb.Fatalf("prove epoch with %s: %v", s.backend.Name(), err)
+	}
+	if err := s.backend.Verify(p, s.keys.VK, pub); err != nil {
+		tb.Fatalf("go verifier (%s): %v", s.backend.Name(), err)
+	}
+	sol, err := zk.SolidityCalldata(p)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return sol
+}
+
+// epochCase is the fixture epoch: its inputs, its statement and what a registry needs.
+type epochCase struct {
+	in      statement.EpochInputs
+	st      *statement.Epoch
+	genesis *big.Int // S(0) = S(epoch-1), what the registry starts from
+	policy  *big.Int
+	answers []*big.Int // 8-decimal USD feed answers, one per asset
+	feeds   []contracts.FeedConfig
+}
+
+type epochFixture struct {
+	cs             *epochCase
+	groth16, plonk *epochSystem
+
+	mu     sync.Mutex
+	proofs map[string][]byte // honest proofs by backend name
+}
+
+var (
+	epochOnce sync.Once
+	epochFix  *epochFixture
+	epochErr  error
+)
+
+// realEpoch sets up both proof systems for the fixture epoch, exports and compiles their
+// verifiers, once per test binary (about a minute on two cores).
+func realEpoch(tb testing.TB) *epochFixture {
+	tb.Helper()
+	requireSolcJS(tb)
+	epochOnce.Do(func() { epochFix, epochErr = buildEpochFixture() })
+	if epochErr != nil {
+		tb.Fatal(epochErr)
+	}
+	return epochFix
+}
+
+// loadEpochCase loads testdata/epoch, optionally changed by edit before the statement is built.
+func loadEpochCase(edit func(*statement.EpochInputs)) (*epochCase, error) {
+	in, err := statement.LoadEpochInputs(statement.EpochCaseFiles(epochCaseDir))
+	if err != nil {
+		return nil, err
+	}
+	cp, err := statement.LoadCaseParams(epochCaseDir)
+	if err != nil {
+		return nil, err
+	}
+	in.Epoch, in.Capacity, in.Slots, in.RangeCheck = cp.Epoch, cp.Capacity, cp.Slots, bound.Bits
+	if edit != nil {
+		edit(&in)
+	}
+	st, err := statement.BuildEpoch(in)
+	if err != nil {
+		return nil, fmt.Errorf("build the fixture epoch: %w", err)
+	}
+	c := &epochCase{in: in, st: st, genesis: bigOf(st.Compliance.PrevCommitment), policy: bigOf(st.Compliance.PolicyCommitment)}
+	for a, usd := range in.Prices.USD {
+		answer := usd.Shift(feedDecimals)
+		if !answer.Equal(answer.Truncate(0)) {
+			return nil, fmt.Errorf("price of %s has more than %d decimals", in.Policy.Assets[a].Symbol, feedDecimals)
+		}
+		c.answers = append(c.answers, answer.BigInt())
+		num, den, err := contracts.FeedConversion(feedDecimals, int(in.Policy.ValueDecimals), int(in.Policy.Assets[a].CircuitDecimals))
+		if err != nil {
+			return nil, err
+		}
+		c.feeds = append(c.feeds, contracts.FeedConfig{Decimals: feedDecimals, PriceNum: num, PriceDen: den})
+	}
+	return c, nil
+}
+
+func bigOf(e fr.Element) *big.Int { return e.BigInt(new(big.Int)) }
+
+func buildEpochFixture() (*epochFixture, error) {
+	cs, err := loadEpochCase(nil)
+	if err != nil {
+		return nil, err
+	}
+	fix := &epochFixture{cs: cs, proofs: map[string][]byte{}}
+	sources := map[string][]byte{}
+	for _, s := range []struct {
+		dst  **epochSystem
+		kind contracts.VerifierKind
+		b    zk.Backend
+	}{{&fix.groth16, contracts.Groth16, zk.Groth16{}}, {&fix.plonk, contracts.Plonk, zk.Plonk{}}} {
+		shape, err := epoch.NewCircuit(cs.st.Params)
+		if err != nil {
+			return nil, err
+		}
+		ccs, err := s.b.Compile(shape)
+		if err != nil {
+			return nil, fmt.Errorf("compile the epoch circuit for %s: %w", s.b.Name(), err)
+		}
+		keys, err := s.b.SetupInsecure(ccs)
+		if err != nil {
+			return nil, err
+		}
+		var sol bytes.Buffer
+		if err := s.b.ExportSolidity(keys.VK, &sol); err != nil {
+			return nil, fmt.Errorf("export the %s epoch verifier: %w", s.b.Name(), err)
+		}
+		name := "Epoch" + s.kind.String()
+		sources[name] = sol.Bytes()
+		*s.dst = &epochSystem{kind: s.kind, backend: s.b, ccs: ccs, keys: keys}
+	}
+	arts, err := contracts.CompileVerifiers(context.Background(), ".", sources)
+	if err != nil {
+		return nil, err
+	}
+	fix.groth16.bytecode = arts["Epochgroth16"].Bytecode
+	fix.plonk.bytecode = arts["Epochplonk"].Bytecode
+	return fix, nil
+}
+
+// honestProof is the (cached) proof of the fixture epoch under a system.
+func (f *epochFixture) honestProof(tb testing.TB, s *epochSystem) []byte {
+	tb.Helper()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if p, ok := f.proofs[s.backend.Name()]; ok {
+		return append([]byte(nil), p...)
+	}
+	p := s.prove(tb, f.cs.st.Assignment())
+	f.proofs[s.backend.Name()] = p
+	return append([]byte(nil), p...)
+}
+
+// submission is the claim of a statement with a proof.
+func submission(st *statement.Epoch, proof []byte) contracts.EpochSubmission {
+	s := contracts.EpochSubmission{
+		Epoch:             st.Compliance.In.Epoch,
+		StateCommitment:   bigOf(st.Compliance.NewCommitment),
+		LiabilitiesRoot:   bigOf(st.Solvency.Root()),
+		ActionsCommitment: bigOf(st.Compliance.ActionsCommitment),
+		ActionCount:       uint64(len(st.Compliance.In.Actions)),
+		EpochProof:        proof,
+	}
+	for _, p := range st.Compliance.In.Prices {
+		s.Prices = append(s.Prices, new(big.Int).SetUint64(p))
+	}
+	return s
+}
+
+// epochEnv is a Combined-mode registry with a real epoch verifier and mock feeds answering the
+// fixture's prices.
+type epochEnv struct {
+	*chain
+	fix   *epochFixture
+	sys   *epochSystem
+	feeds []common.Address
+	dep   contracts.Deployment
+	op    *contracts.Registry
+	gov   *contracts.Registry
+	guard *contracts.Registry
+}
+
+func newEpochEnv(tb testing.TB, r rules, fix *epochFixture, sys *epochSystem) *epochEnv {
+	tb.Helper()
+	c := newChainRules(tb, r)
+	e := &epochEnv{chain: c, fix: fix, sys: sys}
+	for _, a := range fix.cs.answers {
+		addr, err := contracts.DeployMockFeed(ctxT(tb), c.client, c.operator, feedDecimals, a)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		e.feeds = append(e.feeds, addr)
+	}
+	e.deploy(tb, fix.cs.genesis)
+	return e
+}
+
+// deploy puts a new registry on the env's chain, starting from genesis, and points the handles
+// at it.
+func (e *epochEnv) deploy(tb testing.TB, genesis *big.Int) {
+	tb.Helper()
+	feeds := append([]contracts.FeedConfig(nil), e.fix.cs.feeds...)
+	for i := range feeds {
+		feeds[i].Aggregator = e.feeds[i]
+	}
+	dep, err := contracts.Deploy(ctxT(tb), e.client, e.operator, contracts.DeployConfig{
+		Governance: e.governance.From, Guardian: e.guardian.From,
+		GenesisState: genesis, GenesisPolicy: e.fix.cs.policy, PolicyDelay: testPolicyDelay,
+		Mode: contracts.Combined, Epoch: contracts.VerifierSpec{Kind: e.sys.kind, Bytecode: e.sys.bytecode},
+		Feeds: feeds, ToleranceBps: testToleranceBps, MaxPriceAge: testMaxPriceAge,
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	e.dep = dep
+	if e.op, err = contracts.NewRegistry(dep.Registry, e.client, e.operator); err != nil {
+		tb.Fatal(err)
+	}
+	if e.gov, err = contracts.NewRegistry(dep.Registry, e.client, e.governance); err != nil {
+		tb.Fatal(err)
+	}
+	if e.guard, err = contracts.NewRegistry(dep.Registry, e.client, e.guardian); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// otherPolicy is the fixture with a larger loss budget: a policy governance might queue, with
+// another commitment and the same circuit shape.
+func otherPolicy(in *statement.EpochInputs) {
+	p := *in.Policy
+	p.LossBudgetUSD = p.LossBudgetUSD.Add(decimal.NewFromInt(1000))
+	in.Policy = &p
+}
+
+// TestRealEpochCombined submits the fixture epoch, proven with real keys, to Combined-mode
+// registries with the gnark-exported Groth16 and PLONK verifiers, and checks that every way of
+// getting it wrong reverts with its named error and records nothing.
+func TestRealEpochCombined(t *testing.T) {
+	if testing.Short() {
+		t.Skip("sets up and proves the epoch circuit twice (about a minute and a half)")
+	}
+	fix := realEpoch(t)
+	under, err := loadEpochCase(otherPolicy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sys := range []*epochSystem{fix.groth16, fix.plonk} {
+		t.Run(sys.kind.String(), func(t *testing.T) {
+			e := newEpochEnv(t, devRules, fix, sys)
+			ctx := ctxT(t)
+			honest := func() contracts.EpochSubmission { return submission(fix.cs.st, fix.honestProof(t, sys)) }
+			// A proof of the same epoch under the policy governance has queued, not in force.
+			queuedProof := sys.prove(t, under.st.Assignment())
+
+			rejections := []struct {
+				name string
+				// setup changes the chain before the submission; undo restores it after.
+				setup, undo func(t *testing.T)
+				build       func() contracts.EpochSubmission
+				want        error
+				args        map[string]*big.Int
+			}{
+				{name: "skipped epoch", build: func() contracts.EpochSubmission {
+					s := honest()
+					s.Epoch = 2
+					return s
+				}, want: contracts.ErrEpochOutOfOrder, args: map[string]*big.Int{"expected": big.NewInt(1), "got": big.NewInt(2)}},
+				{name: "tampered proof", build: func() contracts.EpochSubmission {
+					s := honest()
+					s.EpochProof[len(s.EpochProof)/3] ^= 0x04
+					return s
+				}, want: contracts.ErrProofRejected, args: map[string]*big.Int{"which": big.NewInt(2)}},
+				{name: "tampered liabilities root", build: func() contracts.EpochSubmission {
+					s := honest()
+					s.LiabilitiesRoot = new(big.Int).Add(s.LiabilitiesRoot, big.NewInt(1))
+					return s
+				}, want: contracts.ErrProofRejected, args: map[string]*big.Int{"which": big.NewInt(2)}},
+				{name: "tampered new state", build: func() contracts.EpochSubmission {
+					s := honest()
+					s.StateCommitment = new(big.Int).Add(s.StateCommitment, big.NewInt(1))
+					return s
+				}, want: contracts.ErrProofRejected, args: map[string]*big.Int{"which": big.NewInt(2)}},
+				{name: "tampered action count", build: func() contracts.EpochSubmission {
+					s := honest()
+					s.ActionCount--
+					return s
+				}, want: contracts.ErrProofRejected, args: map[string]*big.Int{"which": big.NewInt(2)}},
+				{name: "tampered actions commitment", build: func() contracts.EpochSubmission {
+					s := honest()
+					s.ActionsCommitment = new(big.Int).Add(s.ActionsCommitment, big.NewInt(1))
+					return s
+				}, want: contracts.ErrProofRejected, args: map[string]*big.Int{"which": big.NewInt(2)}},
+				{name: "price other than the proven one, within tolerance", build: func() contracts.EpochSubmission {
+					s := honest()
+					s.Prices[1] = new(big.Int).Add(s.Prices[1], big.NewInt(1))
+					return s
+				}, want: contracts.ErrProofRejected, args: map[string]*big.Int{"which": big.NewInt(2)}},
+				{name: "price deviating from the oracle", build: func() contracts.EpochSubmission {
+					s := honest()
+					s.Prices[2] = new(big.Int).Mul(s.Prices[2], big.NewInt(2))
+					return s
+				}, want: contracts.ErrPriceDeviation, args: map[string]*big.Int{"asset": big.NewInt(2)}},
+				{name: "stale price", setup: func(t *testing.T) {
+					old := new(big.Int).SetUint64(e.headTime(t) - uint64(testMaxPriceAge/time.Second) - 1)
+					if err := contracts.SetMockFeed(ctxT(t), e.client, e.operator, e.feeds[0], fix.cs.answers[0], old); err != nil {
+						t.Fatal(err)
+					}
+				}, undo: func(t *testing.T) {
+					if err := contracts.SetMockFeed(ctxT(t), e.client, e.operator, e.feeds[0], fix.cs.answers[0], nil); err != nil {
+						t.Fatal(err)
+					}
+				}, build: honest, want: contracts.ErrStalePrice, args: map[string]*big.Int{"asset": big.NewInt(0)}},
+				{name: "paused", setup: func(t *testing.T) {
+					if _, err := e.guard.Pause(ctxT(t)); err != nil {
+						t.Fatal(err)
+					}
+				}, undo: func(t *testing.T) {
+					if _, err := e.gov.Unpause(ctxT(t)); err != nil {
+						t.Fatal(err)
+					}
+				}, build: honest, want: contracts.ErrPaused},
+				{name: "proven under a policy queued but not in force", setup: func(t *testing.T) {
+					if _, err := e.gov.QueuePolicy(ctxT(t), under.policy); err != nil {
+						t.Fatal(err)
+					}
+				}, build: func() contracts.EpochSubmission {
+					return submission(under.st, append([]byte(nil), queuedProof...))
+				}, want: contracts.ErrProofRejected, args: map[string]*big.Int{"which": big.NewInt(2)}},
+			}
+			for _, r := range rejections {
+				t.Run(r.name, func(t *testing.T) {
+					if r.setup != nil {
+						r.setup(t)
+					}
+					before, err := e.op.Status(ctxT(t))
+					if err != nil {
+						t.Fatal(err)
+					}
+					_, err = e.op.SubmitEpoch(ctxT(t), r.build())
+					wantRevert(t, err, r.want, r.args)
+					after, err := e.op.Status(ctxT(t))
+					if err != nil {
+						t.Fatal(err)
+					}
+					if after.LastEpoch != before.LastEpoch || after.CurrentState.Cmp(before.CurrentState) != 0 {
+						t.Fatalf("a rejected submission changed the status: %+v -> %+v", before, after)
+					}
+					if r.undo != nil {
+						r.undo(t)
+					}
+				})
+			}
+
+			// The queued policy cannot be put in force before its delay.
+			_, err := e.gov.ExecutePolicy(ctx)
+			wantRevert(t, err, contracts.ErrTimelockNotReady, nil)
+
+			// The honest epoch is recorded.
+			receipt, err := e.op.SubmitEpoch(ctx, honest())
+			if err != nil {
+				t.Fatalf("honest epoch: %v", err)
+			}
+			t.Logf("%s combined epoch 1: %d gas (dev rules)", sys.kind, receipt.GasUsed)
+			want := submission(fix.cs.st, nil)
+			rec, err := e.op.EpochRecord(ctx, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.StateCommitment.Cmp(want.StateCommitment) != 0 || rec.LiabilitiesRoot.Cmp(want.LiabilitiesRoot) != 0 ||
+				rec.ActionsCommitment.Cmp(want.ActionsCommitment) != 0 || rec.ActionCount != want.ActionCount ||
+				rec.PolicyCommitment.Cmp(fix.cs.policy) != 0 || rec.TxHash != receipt.TxHash {
+				t.Fatalf("record %+v, want %+v", rec, want)
+			}
+			st, err := e.op.Status(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.LastEpoch != 1 || st.CurrentState.Cmp(want.StateCommitment) != 0 {
+				t.Fatalf("status %+v", st)
+			}
+
+			// Replayed, it is refused.
+			_, err = e.op.SubmitEpoch(ctx, honest())
+			wantRevert(t, err, contracts.ErrEpochOutOfOrder, map[string]*big.Int{"expected": big.NewInt(2), "got": big.NewInt(1)})
+
+			// A registry whose S(0) is not the proof's previous state refuses the honest proof.
+			e.deploy(t, new(big.Int).Add(fix.cs.genesis, big.NewInt(1)))
+			_, err = e.op.SubmitEpoch(ctx, honest())
+			wantRevert(t, err, contracts.ErrProofRejected, map[string]*big.Int{"which": big.NewInt(2)})
+		})
+	}
+}
+
+// TestCombinedGasBudget checks the target of issue 5 on mainnet rules: one epoch, submitted to a
+// Combined registry with the real Groth16 verifier of the epoch circuit, costs at most
+// submitGasBudget.
+func TestCombinedGasBudget(t *testing.T) {
+	if testing.Short() {
+		t.Skip("sets up the epoch circuit")
+	}
+	fix := realEpoch(t)
+	e := newEpochEnv(t, osakaRules, fix, fix.groth16)
+	receipt, err := e.op.SubmitEpoch(ctxT(t), submission(fix.cs.st, fix.honestProof(t, fix.groth16)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("combined groth16 epoch on osaka rules: %d gas (budget %d)", receipt.GasUsed, submitGasBudget)
+	if receipt.GasUsed > submitGasBudget {
+		t.Errorf("combined groth16 epoch used %d gas, budget %d", receipt.GasUsed, submitGasBudget)
+	}
+}
