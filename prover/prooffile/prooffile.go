@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/google/renameio/v2"
+
 	"github.com/zktreasury/zktreasury/prover/statement"
 )
 
@@ -39,7 +41,7 @@ type Solidity struct {
 	Input []string `json:"input"`
 }
 
-// Write writes a proof file atomically.
+// Write writes a proof file atomically (temporary file, sync, rename).
 func Write(path string, f *File) error {
 	f.Format = Format
 	data, err := json.MarshalIndent(f, "", "  ")
@@ -49,19 +51,10 @@ func Write(path string, f *File) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("write proof %s: %w", path, err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
+	if err := renameio.WriteFile(path, append(data, '\n'), 0o644); err != nil {
 		return fmt.Errorf("write proof %s: %w", path, err)
 	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(append(data, '\n')); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write proof %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write proof %s: %w", path, err)
-	}
-	return os.Rename(tmp.Name(), path)
+	return nil
 }
 
 // Read reads and checks a proof file's shape.

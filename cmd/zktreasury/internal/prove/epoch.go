@@ -11,8 +11,6 @@ import (
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/cmdutil"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/inputs"
 	"github.com/zktreasury/zktreasury/prover"
-	"github.com/zktreasury/zktreasury/prover/keystore"
-	"github.com/zktreasury/zktreasury/prover/prooffile"
 	"github.com/zktreasury/zktreasury/prover/statement"
 	"github.com/zktreasury/zktreasury/prover/zk"
 )
@@ -148,18 +146,9 @@ func epochRun(opts *EpochOptions) error {
 	if err != nil {
 		return err
 	}
-	b, _ := zk.ByName(opts.Backend)
-	f, err := prover.Prove(keystore.Store{Dir: opts.KeysDir}, b, job, assignment, res.PublicInputs, prog.Step)
-	if errors.Is(err, keystore.ErrNoKeys) {
-		return fmt.Errorf("%w; run `zktreasury keys setup %s --insecure-dev` with the same --policy, --capacity, --slots and --range-check", err, opts.Circuit)
-	}
-	if err != nil {
+	if err := proveAndWrite(opts.KeysDir, opts.Backend, job, assignment, res.PublicInputs, opts.Out, "--policy, --capacity, --slots and --range-check", prog); err != nil {
 		return err
 	}
-	if err := prooffile.Write(opts.Out, f); err != nil {
-		return err
-	}
-	prog.Step("wrote %s", opts.Out)
 	res.ProofFile = opts.Out
 	return reportEpoch(opts, res)
 }

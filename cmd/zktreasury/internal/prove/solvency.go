@@ -11,8 +11,6 @@ import (
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/cmdutil"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/inputs"
 	"github.com/zktreasury/zktreasury/prover"
-	"github.com/zktreasury/zktreasury/prover/keystore"
-	"github.com/zktreasury/zktreasury/prover/prooffile"
 	"github.com/zktreasury/zktreasury/prover/statement"
 	"github.com/zktreasury/zktreasury/prover/zk"
 )
@@ -96,19 +94,10 @@ func solvencyRun(opts *SolvencyOptions) error {
 	if err != nil {
 		return err
 	}
-	b, _ := zk.ByName(opts.Backend)
-	f, err := prover.Prove(keystore.Store{Dir: opts.KeysDir}, b, prover.Job{Circuit: "solvency", Params: st.Params.String(), Shape: shape},
-		st.Assignment(), res.PublicInputs, prog.Step)
-	if errors.Is(err, keystore.ErrNoKeys) {
-		return fmt.Errorf("%w; run `zktreasury keys setup solvency --insecure-dev` with the same --policy, --capacity and --range-check", err)
-	}
-	if err != nil {
+	job := prover.Job{Circuit: "solvency", Params: st.Params.String(), Shape: shape}
+	if err := proveAndWrite(opts.KeysDir, opts.Backend, job, st.Assignment(), res.PublicInputs, opts.Out, "--policy, --capacity and --range-check", prog); err != nil {
 		return err
 	}
-	if err := prooffile.Write(opts.Out, f); err != nil {
-		return err
-	}
-	prog.Step("wrote %s", opts.Out)
 	res.ProofFile = opts.Out
 	return report(opts, res)
 }
