@@ -96,7 +96,7 @@ demo-solvency:
 	  code=$$?; if [ $$code -ne 3 ]; then echo "expected exit 3, got $$code"; exit 1; fi; \
 	  test ! -e $(OUT)/insolvent.proof.json && echo "(exit 3 as expected; no proof written)"
 
-demo-chain: build demo-epoch $(GETH)
+demo-chain: deps build demo-epoch $(GETH)
 	@echo "== on-chain: deploy the epoch verifier, mock feeds and the registry on geth --dev; submit; read; a user checks inclusion"
 	@set -e; R=http://127.0.0.1:$(GETH_PORT); \
 	  $(GETH) --dev --http --http.addr 127.0.0.1 --http.port $(GETH_PORT) --http.api eth,net,web3 \
