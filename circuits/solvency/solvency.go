@@ -44,8 +44,11 @@ type Params struct {
 
 // Validate checks the parameters.
 func (p Params) Validate() error {
-	if _, err := merkle.Depth(p.Users); err != nil {
+	if _, err := merkle.Arities(p.Users); err != nil {
 		return fmt.Errorf("solvency params: %w", err)
+	}
+	if bits.TrailingZeros(uint(p.Users))%2 != 0 {
+		return fmt.Errorf("solvency params: tree capacity %d is not a power of 4", p.Users)
 	}
 	if p.Users > MaxUsers {
 		return fmt.Errorf("solvency params: %d users exceed %d", p.Users, MaxUsers)

@@ -12,7 +12,6 @@ import (
 
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 
-	"github.com/zktreasury/zktreasury/circuits/gadget/merkle"
 	"github.com/zktreasury/zktreasury/prover/liabtree"
 	"github.com/zktreasury/zktreasury/prover/statement"
 	"github.com/zktreasury/zktreasury/treasury"
@@ -37,7 +36,7 @@ type File struct {
 	Epoch           uint64     `json:"epoch"`
 	Assets          []Asset    `json:"assets"`
 	LeafIndex       int        `json:"leafIndex"`
-	Depth           int        `json:"depth"`
+	Capacity        int        `json:"capacity"`
 	Siblings        [][]string `json:"siblings"`
 	LiabilitiesRoot string     `json:"liabilitiesRoot"`
 }
@@ -70,7 +69,7 @@ func Export(st *statement.Solvency, pol *treasury.Policy, led *treasury.Ledger, 
 		return nil, err
 	}
 	f := &File{Format: Format, UserID: userID, Salt: statement.Hex(u.Salt), Epoch: st.Epoch, LeafIndex: u.Index,
-		Depth: st.Tree.Depth(), LiabilitiesRoot: statement.Hex(st.Root())}
+		Capacity: st.Tree.Capacity(), LiabilitiesRoot: statement.Hex(st.Root())}
 	for a, ap := range pol.Assets {
 		f.Assets = append(f.Assets, Asset{Symbol: ap.Symbol, Balance: led.Users[li].Balance[a].String(),
 			CircuitDecimals: ap.CircuitDecimals, Units: u.Balances[a]})
@@ -132,10 +131,7 @@ func Verify(f *File, root fr.Element) error {
 	}
 	p := liabtree.Path{Index: f.LeafIndex}
 	for l, level := range f.Siblings {
-		if len(level) != merkle.Arity-1 {
-			return fmt.Errorf("%w: level %d has %d siblings, want %d", ErrNotIncluded, l, len(level), merkle.Arity-1)
-		}
-		var sib [merkle.Arity - 1]fr.Element
+		sib := make([]fr.Element, len(level))
 		for j, h := range level {
 			if sib[j], err = statement.ParseElement(h); err != nil {
 				return fmt.Errorf("siblings[%d][%d]: %w", l, j, err)
@@ -143,7 +139,7 @@ func Verify(f *File, root fr.Element) error {
 		}
 		p.Siblings = append(p.Siblings, sib)
 	}
-	if err := liabtree.Verify(leaf, p, root, f.Depth); err != nil {
+	if err := liabtree.Verify(leaf, p, root, f.Capacity); err != nil {
 		return fmt.Errorf("%w: %v", ErrNotIncluded, err)
 	}
 	return nil

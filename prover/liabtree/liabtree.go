@@ -1,5 +1,5 @@
 // Package liabtree builds the liabilities tree natively: user hashes, leaves,
-// the 4-ary Poseidon2 tree, and per-user inclusion paths. It is the twin of the
+// the Poseidon2 tree, and per-user inclusion paths. It is the twin of the
 // tree the solvency circuit computes; tests hold the two together.
 package liabtree
 
@@ -52,21 +52,25 @@ func Leaf(userHash fr.Element, balances []uint64) (fr.Element, error) {
 	return hashing.Compress(width, in...)
 }
 
-// Tree is a full 4-ary tree; Levels[0] are the leaves, the last level the root.
+// Tree is a full tree with merkle.Arities' shape; Levels[0] are the leaves, the
+// last level the root.
 type Tree struct {
-	Levels [][]fr.Element
+	Levels  [][]fr.Element
+	Arities []int
 }
 
-// Build hashes the tree over leaves; len(leaves) must be a power of 4.
+// Build hashes the tree over leaves; len(leaves) must be a power of 2.
 func Build(leaves []fr.Element) (*Tree, error) {
-	if _, err := merkle.Depth(len(leaves)); err != nil {
+	arities, err := merkle.Arities(len(leaves))
+	if err != nil {
 		return nil, err
 	}
-	t := &Tree{Levels: [][]fr.Element{append([]fr.Element(nil), leaves...)}}
-	for level := t.Levels[0]; len(level) > 1; {
-		next := make([]fr.Element, len(level)/merkle.Arity)
+	t := &Tree{Levels: [][]fr.Element{append([]fr.Element(nil), leaves...)}, Arities: arities}
+	level := t.Levels[0]
+	for _, k := range arities {
+		next := make([]fr.Element, len(level)/k)
 		for i := range next {
-			n, err := hashing.Compress(merkle.Arity, level[merkle.Arity*i:merkle.Arity*i+merkle.Arity]...)
+			n, err := hashing.Compress(k, level[k*i:k*i+k]...)
 			if err != nil {
 				return nil, err
 			}
@@ -81,14 +85,14 @@ func Build(leaves []fr.Element) (*Tree, error) {
 // Root returns the tree's root.
 func (t *Tree) Root() fr.Element { return t.Levels[len(t.Levels)-1][0] }
 
-// Depth returns the number of levels above the leaves.
-func (t *Tree) Depth() int { return len(t.Levels) - 1 }
+// Capacity returns the number of leaves.
+func (t *Tree) Capacity() int { return len(t.Levels[0]) }
 
-// Path is an inclusion path: at each level from the leaves up, the three
-// siblings of the node on the path, in order, skipping the node itself.
+// Path is an inclusion path: at each level from the leaves up, the siblings of
+// the node on the path (arity - 1 of them), in order, skipping the node itself.
 type Path struct {
 	Index    int
-	Siblings [][merkle.Arity - 1]fr.Element
+	Siblings [][]fr.Element
 }
 
 // Path returns the inclusion path of leaf i.
@@ -98,56 +102,52 @@ func (t *Tree) Path(i int) (Path, error) {
 	}
 	p := Path{Index: i}
 	idx := i
-	for l := 0; l < t.Depth(); l++ {
-		base := idx - idx%merkle.Arity
-		var sib [merkle.Arity - 1]fr.Element
-		k := 0
-		for j := range merkle.Arity {
+	for l, k := range t.Arities {
+		base := idx - idx%k
+		var sib []fr.Element
+		for j := range k {
 			if base+j != idx {
-				sib[k] = t.Levels[l][base+j]
-				k++
+				sib = append(sib, t.Levels[l][base+j])
 			}
 		}
 		p.Siblings = append(p.Siblings, sib)
-		idx /= merkle.Arity
+		idx /= k
 	}
 	return p, nil
 }
 
-// Verify recomputes the root from a leaf and its path. depth is the tree depth
-// the root was published with; a path of another length is refused, so an
-// internal node can never pass for a leaf.
-func Verify(leaf fr.Element, p Path, root fr.Element, depth int) error {
-	if len(p.Siblings) != depth {
-		return fmt.Errorf("path has %d levels, the tree has %d: %w", len(p.Siblings), depth, ErrNotIncluded)
+// Verify recomputes the root from a leaf and its path. capacity is the tree
+// capacity the root was published with: it fixes the tree's shape, and a path of
+// another shape is refused, so an internal node can never pass for a leaf.
+func Verify(leaf fr.Element, p Path, root fr.Element, capacity int) error {
+	arities, err := merkle.Arities(capacity)
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrNotIncluded, err)
 	}
-	capacity := 1
-	for range depth {
-		capacity *= merkle.Arity
+	if len(p.Siblings) != len(arities) {
+		return fmt.Errorf("path has %d levels, a tree of %d leaves has %d: %w", len(p.Siblings), capacity, len(arities), ErrNotIncluded)
 	}
 	if p.Index < 0 || p.Index >= capacity {
 		return fmt.Errorf("leaf index %d out of range [0, %d): %w", p.Index, capacity, ErrNotIncluded)
 	}
 	node := leaf
 	idx := p.Index
-	for _, sib := range p.Siblings {
-		pos := idx % merkle.Arity
-		var in [merkle.Arity]fr.Element
-		k := 0
-		for j := range merkle.Arity {
-			if j == pos {
-				in[j] = node
-			} else {
-				in[j] = sib[k]
-				k++
-			}
+	for l, k := range arities {
+		sib := p.Siblings[l]
+		if len(sib) != k-1 {
+			return fmt.Errorf("level %d has %d siblings, want %d: %w", l, len(sib), k-1, ErrNotIncluded)
 		}
-		n, err := hashing.Compress(merkle.Arity, in[:]...)
+		pos := idx % k
+		in := make([]fr.Element, 0, k)
+		in = append(in, sib[:pos]...)
+		in = append(in, node)
+		in = append(in, sib[pos:]...)
+		n, err := hashing.Compress(k, in...)
 		if err != nil {
 			return err
 		}
 		node = n
-		idx /= merkle.Arity
+		idx /= k
 	}
 	if !node.Equal(&root) {
 		return ErrNotIncluded

@@ -6,7 +6,9 @@
 // on the last lane: C_t(x) = P_t(x)[t-1] + x[t-1]. For t = 2 this is exactly
 // gnark's Permutation.Compress. Widths 4, 8, 12 and 16 use the reference
 // (HorizenLabs) BN254 instances shipped by gnark-crypto: 8 full rounds and 56
-// (t = 4) or 57 partial rounds; t = 2 uses gnark-crypto's default 6 + 50.
+// (t = 4) or 57 partial rounds; t = 2 uses gnark-crypto's default 6 + 50; t = 3
+// uses the Poseidon2 paper's BN254 round numbers (8 full, 56 partial) with
+// gnark-crypto's round constants derived from the parameters' name.
 // The native twins live in prover/hashing and are tested against these.
 package poseidon
 
@@ -19,14 +21,14 @@ import (
 )
 
 // Widths lists the permutation widths available for compression.
-var Widths = []int{2, 4, 8, 12, 16}
+var Widths = []int{2, 3, 4, 8, 12, 16}
 
 // Rounds returns the (full, partial) round numbers used for width t.
 func Rounds(t int) (full, partial int, err error) {
 	switch t {
 	case 2:
 		return 6, 50, nil
-	case 4:
+	case 3, 4:
 		return 8, 56, nil
 	case 8, 12, 16:
 		return 8, 57, nil
