@@ -406,5 +406,4 @@ func TestConstraintsPerAction(t *testing.T) {
 			t.Errorf("%s: %d constraints per action, over 5000", mode, per)
 		}
 	}
-	_ = fmt.Sprint
 }

@@ -15,8 +15,9 @@ import (
 	"github.com/zktreasury/zktreasury/treasury/corridor"
 )
 
-// ErrNonCompliant is returned by BuildCompliance's caller-facing check when the
-// reference checker rejects the epoch (it wraps the *corridor.Violation).
+// ErrNonCompliant is returned by CheckedCompliance and BuildEpoch when the
+// reference corridor checker rejects the epoch; the error also wraps the
+// *corridor.Violation naming the corridor, the limit and the value.
 var ErrNonCompliant = errors.New("non-compliant")
 
 // PackAction is the native twin of the circuit's action encoding.
