@@ -36,12 +36,21 @@ type Policy struct {
 	MinSolvencyRatioBps uint32 `json:"minSolvencyRatioBps"`
 	// NotionalCapUSD caps the value sold by one action, at oracle prices.
 	NotionalCapUSD decimal.Decimal `json:"notionalCapUSD"`
-	// TurnoverCapUSD caps the value sold by all actions of one epoch.
-	TurnoverCapUSD decimal.Decimal `json:"turnoverCapUSD"`
+	// TurnoverCapUSDPerDay caps the value sold by all actions of an epoch, per
+	// day of the epoch's length: an epoch of s seconds may sell
+	// TurnoverCapUSDPerDay × s / 86400, so cutting time into more epochs gains nothing.
+	TurnoverCapUSDPerDay decimal.Decimal `json:"turnoverCapUSDPerDay"`
 	// MaxSlippageBps bounds one action's loss versus the oracle price.
 	MaxSlippageBps uint32 `json:"maxSlippageBps"`
-	// LossBudgetUSD bounds the cumulative loss versus oracle prices of one epoch.
-	LossBudgetUSD decimal.Decimal `json:"lossBudgetUSD"`
+	// LossBudgetUSDPerDay bounds the cumulative loss of swaps versus oracle
+	// prices, per day of the epoch's length (like TurnoverCapUSDPerDay).
+	LossBudgetUSDPerDay decimal.Decimal `json:"lossBudgetUSDPerDay"`
+	// OutflowCapUSDPerDay bounds the value that leaves the treasury through
+	// outflow actions (payments, withdrawals by users), per day of the epoch's
+	// length: the spending governance votes.
+	OutflowCapUSDPerDay decimal.Decimal `json:"outflowCapUSDPerDay"`
+	// MinEpochSeconds is the shortest epoch a proof may cover.
+	MinEpochSeconds uint64 `json:"minEpochSeconds"`
 	// LiquidityBufferBps is the floor of the stable assets' share of reserves.
 	LiquidityBufferBps uint32 `json:"liquidityBufferBps"`
 	// Paused is the kill switch: no action may execute while it is set.
@@ -84,6 +93,10 @@ type VenuePolicy struct {
 	Allowed bool `json:"allowed"`
 	// CapUSD optionally caps the value held at the venue (zero means no cap).
 	CapUSD decimal.Decimal `json:"capUSD"`
+	// MaxAprBps caps the interest a lending venue may accrue: an accrual on a
+	// position X over an epoch of s seconds credits at most
+	// floor(X × MaxAprBps × s / (10000 × 31536000)). Zero for other kinds.
+	MaxAprBps uint32 `json:"maxAprBps"`
 }
 
 // VenueKinds lists the valid values of VenuePolicy.Kind.
@@ -174,6 +187,21 @@ func (p *Policy) Validate(name string) error {
 		if v.CapUSD.Sign() < 0 {
 			return inputErr(name, 0, f+".capUSD", v.CapUSD.String(), "must not be negative")
 		}
+		if v.MaxAprBps > MaxBps {
+			return inputErr(name, 0, f+".maxAprBps", fmt.Sprint(v.MaxAprBps), "must be at most %d", MaxBps)
+		}
+		if v.MaxAprBps != 0 && v.Kind != "lending" {
+			return inputErr(name, 0, f+".maxAprBps", fmt.Sprint(v.MaxAprBps), "only a lending venue accrues interest")
+		}
+	}
+	custody := 0
+	for _, v := range p.Venues {
+		if v.Kind == "custody" {
+			custody++
+		}
+	}
+	if custody != 1 {
+		return inputErr(name, 0, "venues[].kind", fmt.Sprint(custody), "exactly one custody venue is required (swaps, inflows and outflows settle there)")
 	}
 	symbols := map[string]bool{}
 	var targetSum uint32
@@ -229,12 +257,30 @@ func (p *Policy) Validate(name string) error {
 	for _, c := range []struct {
 		field string
 		v     decimal.Decimal
-	}{{"notionalCapUSD", p.NotionalCapUSD}, {"turnoverCapUSD", p.TurnoverCapUSD}, {"lossBudgetUSD", p.LossBudgetUSD}} {
+	}{{"notionalCapUSD", p.NotionalCapUSD}, {"turnoverCapUSDPerDay", p.TurnoverCapUSDPerDay},
+		{"lossBudgetUSDPerDay", p.LossBudgetUSDPerDay}, {"outflowCapUSDPerDay", p.OutflowCapUSDPerDay}} {
 		if c.v.Sign() < 0 {
 			return inputErr(name, 0, c.field, c.v.String(), "must not be negative")
 		}
 	}
+	if p.MinEpochSeconds < 1 || p.MinEpochSeconds > MaxEpochSeconds {
+		return inputErr(name, 0, "minEpochSeconds", fmt.Sprint(p.MinEpochSeconds), "must be in [1, %d]", MaxEpochSeconds)
+	}
 	return nil
+}
+
+// MaxEpochSeconds bounds an epoch's length (and so the policy's minimum): the
+// compliance circuit range-checks end - start to 32 bits.
+const MaxEpochSeconds = 1<<32 - 1
+
+// CustodyIndex returns the index of the policy's one custody venue, or -1.
+func (p *Policy) CustodyIndex() int {
+	for i, v := range p.Venues {
+		if v.Kind == "custody" {
+			return i
+		}
+	}
+	return -1
 }
 
 // AssetIndex returns the index of the asset with the given symbol, or -1.
