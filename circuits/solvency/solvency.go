@@ -153,7 +153,9 @@ func (c *Circuit) DefineWith(api frontend.API, rc *bound.Checker) error {
 		return err
 	}
 	api.AssertIsEqual(pc, c.PolicyCommitment)
+	// 10000 <= minRatioBps < 2^32: a ratio below 100% would call a deficit solvent.
 	rc.Check(c.Policy.MinRatioBps, RatioBits)
+	rc.Check(api.Sub(c.Policy.MinRatioBps, 10000), RatioBits)
 	for a := range p.Assets {
 		api.AssertIsBoolean(c.Policy.Assets[a].Coverage)
 	}

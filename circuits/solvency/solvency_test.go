@@ -30,8 +30,8 @@ import (
 func fixture(t testing.TB, nAssets, nUsers, capacity int, mode bound.Mode, mutate func(*treasury.Policy, *treasury.Positions, *treasury.Ledger)) *statement.Solvency {
 	t.Helper()
 	pol := &treasury.Policy{Version: 1, ValueDecimals: 12, MinSolvencyRatioBps: 10000,
-		NotionalCapUSD: decimal.RequireFromString("1000000"), TurnoverCapUSD: decimal.RequireFromString("5000000"),
-		MaxSlippageBps: 50, LossBudgetUSD: decimal.RequireFromString("10000"), LiquidityBufferBps: 1000}
+		NotionalCapUSD: decimal.RequireFromString("1000000"), TurnoverCapUSDPerDay: decimal.RequireFromString("5000000"), OutflowCapUSDPerDay: decimal.RequireFromString("5000000"), MinEpochSeconds: 3600,
+		MaxSlippageBps: 50, LossBudgetUSDPerDay: decimal.RequireFromString("10000"), LiquidityBufferBps: 1000}
 	pol.Venues = []treasury.VenuePolicy{{ID: "vault", Kind: "custody", Allowed: true}, {ID: "aave", Kind: "lending", Allowed: true}}
 	prices := &treasury.Prices{}
 	for a := range nAssets {

@@ -15,12 +15,12 @@ import (
 
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 	"github.com/consensys/gnark/frontend"
-	"github.com/shopspring/decimal"
 
 	"github.com/zktreasury/zktreasury/circuits/gadget/poseidon"
 	"github.com/zktreasury/zktreasury/circuits/policy"
 	"github.com/zktreasury/zktreasury/prover/hashing"
 	"github.com/zktreasury/zktreasury/treasury"
+	"github.com/zktreasury/zktreasury/treasury/corridor"
 	"github.com/zktreasury/zktreasury/treasury/fixed"
 )
 
@@ -118,47 +118,58 @@ func flag(b bool) uint64 {
 }
 
 // EncodePolicy returns the policy's integer parameters: USD limits become value
-// units rounded down (the stricter side), flags 0/1.
+// units rounded down (the stricter side), flags 0/1. The corridors come from
+// corridor.LimitsFromPolicy, so the circuit checks exactly the limits the Go
+// checker does.
 func EncodePolicy(p *treasury.Policy) (policy.Vars, error) {
-	v := policy.NewVars(len(p.Assets), len(p.Venues))
+	l, err := corridor.LimitsFromPolicy(p)
+	if err != nil {
+		return policy.Vars{}, fmt.Errorf("encode policy: %w", err)
+	}
+	v := VarsFromLimits(l)
 	v.ValueDecimals = uint64(p.ValueDecimals)
-	v.Paused = flag(p.Paused)
-	v.MinRatioBps = uint64(p.MinSolvencyRatioBps)
-	v.MaxSlippageBps = uint64(p.MaxSlippageBps)
-	v.BufferFloorBps = uint64(p.LiquidityBufferBps)
-	for _, c := range []struct {
-		name string
-		usd  decimal.Decimal
-		dst  *frontend.Variable
-	}{{"notionalCapUSD", p.NotionalCapUSD, &v.NotionalCap}, {"turnoverCapUSD", p.TurnoverCapUSD, &v.TurnoverCap}, {"lossBudgetUSD", p.LossBudgetUSD, &v.LossBudget}} {
-		x, err := fixed.Value(c.usd, p.ValueDecimals, fixed.Down)
-		if err != nil {
-			return v, fmt.Errorf("policy %s: %w", c.name, err)
-		}
-		*c.dst = x
-	}
 	for a, ap := range p.Assets {
-		v.Assets[a] = policy.AssetVars{
-			CircuitDecimals: uint64(ap.CircuitDecimals),
-			Allowed:         flag(ap.Allowed),
-			Stable:          flag(ap.Stable),
-			Coverage:        flag(ap.Coverage),
-			TargetWeightBps: uint64(ap.TargetWeightBps),
-			WeightMinBps:    uint64(ap.WeightMinBps),
-			WeightMaxBps:    uint64(ap.WeightMaxBps),
-		}
-		for vi, venue := range p.Venues {
-			v.HaircutBps[a][vi] = uint64(ap.HaircutsBps[venue.ID])
-		}
-	}
-	for vi, venue := range p.Venues {
-		c, err := fixed.Value(venue.CapUSD, p.ValueDecimals, fixed.Down)
-		if err != nil {
-			return v, fmt.Errorf("policy venues[%d].capUSD: %w", vi, err)
-		}
-		v.Venues[vi] = policy.VenueVars{Allowed: flag(venue.Allowed), CapValue: c}
+		v.Assets[a].CircuitDecimals = uint64(ap.CircuitDecimals)
+		v.Assets[a].Coverage = flag(ap.Coverage)
+		v.Assets[a].TargetWeightBps = uint64(ap.TargetWeightBps)
 	}
 	return v, nil
+}
+
+// VarsFromLimits returns the policy variables of corridor limits. The fields
+// limits do not carry (value decimals, circuit decimals, coverage flags, target
+// weights) are zero; EncodePolicy sets them. Nothing is shared with l.
+func VarsFromLimits(l *corridor.Limits) policy.Vars {
+	nA, nV := l.NumAssets(), l.NumVenues()
+	v := policy.NewVars(nA, nV)
+	v.ValueDecimals = uint64(0)
+	v.Paused = flag(l.Paused)
+	v.MinRatioBps = uint64(l.MinRatioBps)
+	v.NotionalCap = new(big.Int).Set(l.NotionalCap)
+	v.TurnoverCapPerDay = new(big.Int).Set(l.TurnoverCapPerDay)
+	v.LossBudgetPerDay = new(big.Int).Set(l.LossBudgetPerDay)
+	v.OutflowCapPerDay = new(big.Int).Set(l.OutflowCapPerDay)
+	v.MinEpochSeconds = l.MinEpochSeconds
+	v.MaxSlippageBps = uint64(l.MaxSlippageBps)
+	v.BufferFloorBps = uint64(l.BufferFloorBps)
+	for a := range nA {
+		v.Assets[a] = policy.AssetVars{CircuitDecimals: uint64(0), Allowed: flag(l.AllowedAsset[a]), Stable: flag(l.Stable[a]),
+			Coverage: uint64(0), TargetWeightBps: uint64(0),
+			WeightMinBps: uint64(l.WeightMinBps[a]), WeightMaxBps: uint64(l.WeightMaxBps[a])}
+		for vi := range nV {
+			v.HaircutBps[a][vi] = uint64(l.HaircutBps[a][vi])
+		}
+	}
+	for vi := range nV {
+		capValue, hasCap := new(big.Int), uint64(0)
+		if c := l.VenueCap[vi]; c != nil {
+			capValue.Set(c)
+			hasCap = 1
+		}
+		v.Venues[vi] = policy.VenueVars{Kind: uint64(l.VenueKind[vi]), Allowed: flag(l.AllowedVenue[vi]), HasCap: hasCap,
+			CapValue: capValue, MaxAprBps: uint64(l.MaxAprBps[vi])}
+	}
+	return v
 }
 
 // Elements converts concrete circuit values (uint64, int, *big.Int) to field
