@@ -87,7 +87,8 @@ func complianceJob(b *testing.B, p compliance.Params) prover.Job {
 }
 
 // BenchmarkComplianceConstraints reports R1CS constraints per action slot
-// (difference between K = 64 and K = 32, so fixed costs cancel), 8 assets × 4 venues.
+// (difference between K = 64 and K = 32, so fixed costs cancel) and per epoch
+// circuit at K = 16 and K = 64, 8 assets × 4 venues.
 //
 //	go test ./prover -run '^$' -bench ComplianceConstraints -benchtime 1x
 func BenchmarkComplianceConstraints(b *testing.B) {
@@ -96,7 +97,7 @@ func BenchmarkComplianceConstraints(b *testing.B) {
 			var per float64
 			for range b.N {
 				n := map[int]int{}
-				for _, k := range []int{32, 64} {
+				for _, k := range []int{16, 32, 64} {
 					ccs, _, err := prover.Compile(zk.Groth16{}, complianceJob(b, compliance.Params{Actions: k, Assets: 8, Venues: 4, RangeCheck: mode}), nil)
 					if err != nil {
 						b.Fatal(err)
@@ -104,6 +105,7 @@ func BenchmarkComplianceConstraints(b *testing.B) {
 					n[k] = ccs.GetNbConstraints()
 				}
 				per = float64(n[64]-n[32]) / 32
+				b.ReportMetric(float64(n[16]), "constraints@K=16")
 				b.ReportMetric(float64(n[64]), "constraints@K=64")
 			}
 			b.ReportMetric(per, "constraints/action")
