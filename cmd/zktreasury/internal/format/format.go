@@ -52,7 +52,12 @@ func ValueUSD(valueDecimals int32, units *big.Int) string {
 
 // Tokens renders a token amount exactly, with its symbol ("12.5 WETH").
 func Tokens(d decimal.Decimal, symbol string) string {
-	return group(d.String()) + " " + symbol
+	return Amount(d) + " " + symbol
+}
+
+// Amount renders a token amount exactly, with thousands separators.
+func Amount(d decimal.Decimal) string {
+	return group(d.String())
 }
 
 // Int renders an integer with thousands separators.
