@@ -60,6 +60,20 @@ func TestPolicyBounds(t *testing.T) {
 		{name: "weight max 10001", edit: func(p *Policy) { p.Assets[0].WeightMaxBps = 10001 }, wantField: "assets[0].weightMaxBps", wantValue: "10001"},
 		{name: "band inverted", edit: func(p *Policy) { p.Assets[0].WeightMinBps = 6600 }, wantField: "assets[0].weightMaxBps", wantValue: "6500"},
 		{name: "target outside band", edit: func(p *Policy) { p.Assets[0].TargetWeightBps = 6600 }, wantField: "assets[0].targetWeightBps", wantValue: "6600"},
+		{name: "version 0", edit: func(p *Policy) { p.Version = 0 }, wantField: "version", wantValue: "0"},
+		{name: "valueDecimals 0", edit: func(p *Policy) { p.ValueDecimals = 0 }},
+		{name: "valueDecimals 18", edit: func(p *Policy) { p.ValueDecimals = 18 }},
+		{name: "buffer 100%", edit: func(p *Policy) { p.LiquidityBufferBps = 10000 }},
+		{name: "zero caps", edit: func(p *Policy) {
+			p.NotionalCapUSD, p.TurnoverCapUSD, p.LossBudgetUSD = decimal.Zero, decimal.Zero, decimal.Zero
+		}},
+		{name: "negative loss budget", edit: func(p *Policy) { p.LossBudgetUSD = decimal.NewFromInt(-1) }, wantField: "lossBudgetUSD", wantValue: "-1"},
+		{name: "negative decimals", edit: func(p *Policy) { p.Assets[2].Decimals = -1 }, wantField: "assets[2].decimals", wantValue: "-1"},
+		{name: "decimals 36", edit: func(p *Policy) { p.Assets[1].Decimals = 36 }},
+		{name: "negative circuit decimals", edit: func(p *Policy) { p.Assets[1].CircuitDecimals = -1 }, wantField: "assets[1].circuitDecimals", wantValue: "-1"},
+		{name: "circuit decimals equal to decimals", edit: func(p *Policy) { p.Assets[1].CircuitDecimals = 18 }},
+		{name: "weight min 10001", edit: func(p *Policy) { p.Assets[2].WeightMinBps = 10001 }, wantField: "assets[2].weightMinBps", wantValue: "10001"},
+		{name: "band of one point", edit: func(p *Policy) { p.Assets[2].WeightMinBps, p.Assets[2].WeightMaxBps = 2000, 2000 }},
 		{name: "targets not summing to 100%", edit: func(p *Policy) { p.Assets[0].TargetWeightBps = 4000 }, wantField: "assets[].targetWeightBps", wantValue: "9000"},
 	}
 	for _, tc := range tests {

@@ -175,7 +175,11 @@ func figures(p *treasury.Policy, v *corridor.Violation) (value, limit string) {
 	bps := big.NewInt(10_000)
 	switch v.Corridor {
 	case "notional-cap", "turnover-cap", "loss-budget":
-		return ValueUSD(vd, val), ValueUSD(vd, lim)
+		value, limit = ValueUSD(vd, val), ValueUSD(vd, lim)
+		if value == limit { // over by less than a cent: show the exact figures
+			value, limit = PriceUSD(decimal.NewFromBigInt(val, -vd)), PriceUSD(decimal.NewFromBigInt(lim, -vd))
+		}
+		return value, limit
 	case "solvency-ratio":
 		// haircut reserves × 10^4 against liabilities × minRatioBps.
 		return "haircut reserves " + USD(decimal.NewFromBigInt(val, -vd).Div(decimal.NewFromBigInt(bps, 0))),

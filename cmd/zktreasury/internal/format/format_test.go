@@ -8,6 +8,7 @@ import (
 
 	"github.com/zktreasury/zktreasury/prover/statement"
 	"github.com/zktreasury/zktreasury/treasury"
+	"github.com/zktreasury/zktreasury/treasury/corridor"
 )
 
 func TestNumbers(t *testing.T) {
@@ -67,6 +68,36 @@ func TestPublicInputs(t *testing.T) {
 	for i := range want {
 		if got[i].Name != in[i].Name || got[i].Value != want[i] {
 			t.Errorf("%s: got %q, want %q", in[i].Name, got[i].Value, want[i])
+		}
+	}
+}
+
+func TestViolation(t *testing.T) {
+	p, err := treasury.LoadPolicy("../../../../testdata/solvency/solvent/policy.json") // valueDecimals 12, maxSlippage 50 bps
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		v    corridor.Violation
+		want string
+	}{
+		{corridor.Violation{Corridor: "turnover-cap", Err: corridor.ErrTurnoverCap, Action: -1, Asset: -1, Venue: -1,
+			Limit: "1000000000000000000", Value: "1000000000000000001"},
+			"epoch: turnover cap exceeded: 1,000,000.000000000001 USD, limit 1,000,000.00 USD"},
+		// valueIn 1000 USD, valueOut 990 USD: 1% lost against a 0.50% maximum.
+		{corridor.Violation{Corridor: "slippage", Err: corridor.ErrSlippage, Action: 2, Asset: 1, Venue: 2, AssetName: "WETH", VenueName: "uniswap",
+			Limit: "valueIn*(10000-maxSlippageBps)=9950000000000000000", Value: "valueOut*10000=9900000000000000000"},
+			"action 2: slippage versus oracle exceeds the maximum (WETH at uniswap): 990.00 USD out for 1,000.00 USD in (1.00% lost), limit 0.50%"},
+		{corridor.Violation{Corridor: "non-negative", Err: corridor.ErrNegativePosition, Action: 0, Asset: 1, Venue: 0, AssetName: "WETH", VenueName: "vault",
+			Limit: "1500000", Value: "2000000"},
+			"action 0: position would go negative (WETH at vault): 2 WETH, limit 1.5 WETH"},
+		{corridor.Violation{Corridor: "liquidity-buffer", Err: corridor.ErrLiquidityBuffer, Action: -1, Asset: -1, Venue: -1,
+			Limit: "floor 2500 bps or at least 2400 bps", Value: "2300 bps"},
+			"epoch: liquidity buffer below its floor and falling: 2300 bps, limit floor 2500 bps or at least 2400 bps"},
+	}
+	for _, tc := range tests {
+		if got := Violation(p, &tc.v); got != tc.want {
+			t.Errorf("%s:\n got %q\nwant %q", tc.v.Corridor, got, tc.want)
 		}
 	}
 }

@@ -52,3 +52,46 @@ func TestSolvencyReportHuman(t *testing.T) {
 		t.Errorf("human report shows basis points:\n%s", out.String())
 	}
 }
+
+// TestComplianceReportHuman: the fixture epoch's human report shows turnover
+// and loss in USD, the action count and epoch in decimal, prices in USD.
+func TestComplianceReportHuman(t *testing.T) {
+	dir := "../../../../testdata/epoch"
+	in, err := statement.LoadComplianceInputs(statement.EpochCaseFiles(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cp, err := statement.LoadCaseParams(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.Epoch, in.Slots = cp.Epoch, cp.Slots
+	comp, sum, err := statement.CheckedCompliance(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := EpochResult{Circuit: "compliance", OK: true, Epoch: in.Epoch, Actions: len(in.Actions), Slots: comp.Params.Actions,
+		Backend: "groth16", PublicInputs: comp.Public(in.Policy.Symbols()),
+		TurnoverUSD: valueUSD(in.Policy, sum.Turnover), LossUSD: valueUSD(in.Policy, sum.Loss)}
+	var out bytes.Buffer
+	if err := reportEpoch(&EpochOptions{F: &cmdutil.Factory{Out: &out}}, in.Policy, res); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`(?m)^verdict +COMPLIANT$`,
+		`(?m)^epoch +1 \(2 actions in 4 slots\)$`,
+		`(?m)^turnover +477,505\.49 USD$`,
+		`(?m)^loss versus oracle +1,432\.52 USD$`,
+		`(?m)^actionCount +2$`,
+		`(?m)^epoch +1$`,
+		`(?m)^price\.WETH +3,012\.55 USD per WETH$`,
+		`(?m)^actionsCommitment +0x[0-9a-f]{64}$`,
+	} {
+		if !regexp.MustCompile(want).MatchString(out.String()) {
+			t.Errorf("report does not match %s:\n%s", want, out.String())
+		}
+	}
+	if strings.Contains(out.String(), "value units") {
+		t.Errorf("human report shows value units:\n%s", out.String())
+	}
+}
