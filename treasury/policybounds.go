@@ -23,9 +23,9 @@ import (
 // meaningless policy: a minimum solvency ratio below 100% would let reserves
 // worth less than the liabilities prove "solvent", so it is at least MaxBps.
 
-// MaxValueUnits is the largest USD limit the circuits represent, in value units
+// maxValueUnits is the largest USD limit the circuits represent, in value units
 // (2^128 - 1: compliance.ValueBits).
-var MaxValueUnits = new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 128), big.NewInt(1))
+var maxValueUnits = new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 128), big.NewInt(1))
 
 // fieldBound is one line of a bounds table: the JSON field, how to read it, and
 // the closed range [min, max] it must lie in (which may depend on the policy or
@@ -67,7 +67,7 @@ func usdLimit[T any](field string, get func(*T) decimal.Decimal) fieldBound[T] {
 
 // MaxUSD is the largest USD limit the circuits represent at valueDecimals.
 func MaxUSD(valueDecimals int32) decimal.Decimal {
-	return decimal.NewFromBigInt(MaxValueUnits, -valueDecimals)
+	return decimal.NewFromBigInt(maxValueUnits, -valueDecimals)
 }
 
 // policyBounds are the policy-wide fields. A new field is one line here.
