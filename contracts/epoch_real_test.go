@@ -265,7 +265,7 @@ func (e *epochEnv) deploy(tb testing.TB, genesis *big.Int) {
 // another commitment and the same circuit shape.
 func otherPolicy(in *statement.EpochInputs) {
 	p := *in.Policy
-	p.LossBudgetUSD = p.LossBudgetUSD.Add(decimal.NewFromInt(1000))
+	p.LossBudgetUSDPerDay = p.LossBudgetUSDPerDay.Add(decimal.NewFromInt(1000))
 	in.Policy = &p
 }
 

@@ -70,7 +70,10 @@ func TestPlanFixture(t *testing.T) {
 	if err != nil {
 		t.Fatalf("err = %v\n%s", err, out)
 	}
-	for _, want := range []string{"band: WETH at 4528 bps", "swap", "Every corridor holds"} {
+	for _, want := range []string{"band: WETH at 4528 bps", "swap", "Every corridor holds",
+		// Values in USD with separators, ratios in percent.
+		"Turnover 5,664,444.92 USD (cap 20,000,000.00 USD); loss 4,202.28 USD (budget 150,000.00 USD)",
+		"stable share 37.73% -> 38.37% (floor 25.00%)", "680,176.00 USD", "0.43%"} {
 		if !strings.Contains(out, want) {
 			t.Fatalf("output lacks %q:\n%s", want, out)
 		}
