@@ -109,6 +109,7 @@ func loggedEpoch(t *testing.T, e *Engine, res EpochResult) []corridor.Action {
 
 func TestRunEpochLogsAndChecks(t *testing.T) {
 	p, c, s, cp := fixture(t)
+	c.MaxActions = 16 // room for the interest claims beside the first rebalance
 	e, err := New(p, c, s, cp)
 	if err != nil {
 		t.Fatal(err)
