@@ -33,6 +33,9 @@ type PlanOptions struct {
 	HistoryPath string
 	// Force rebalances whatever the triggers say.
 	Force bool
+	// EpochSeconds is the length of the epoch planned: the per-day budgets
+	// scale with it.
+	EpochSeconds uint64
 	// JSON prints the plan as JSON.
 	JSON bool
 	// OutPath, when set, also writes the JSON plan to this file (atomically).
@@ -68,6 +71,7 @@ every corridor. Exits 3 when the plan cannot reach its target, saying why.`,
 	fl.StringVar(&opts.Paths.Config, "config", "", "engine config (JSON; defaults apply without it)")
 	fl.StringVar(&opts.HistoryPath, "history", "", "price history (CSV date,asset,price) for volatility and breakers")
 	fl.BoolVar(&opts.Force, "force", false, "rebalance even if no trigger fires")
+	fl.Uint64Var(&opts.EpochSeconds, "epoch-seconds", 86400, "length of the epoch planned, in seconds (the policy's per-day budgets scale with it)")
 	fl.BoolVar(&opts.JSON, "json", false, "print JSON")
 	fl.StringVar(&opts.OutPath, "out", "", "also write the JSON plan to this file")
 	return cmd
@@ -107,6 +111,8 @@ type StepReport struct {
 
 // SummaryReport is the epoch check of the plan.
 type SummaryReport struct {
+	// TurnoverCapUSD and LossBudgetUSD are the epoch's budgets: the policy's
+	// per-day figures times --epoch-seconds / 86400.
 	TurnoverUSD     decimal.Decimal   `json:"turnoverUSD"`
 	TurnoverCapUSD  decimal.Decimal   `json:"turnoverCapUSD"`
 	LossUSD         decimal.Decimal   `json:"lossUSD"`
@@ -136,13 +142,16 @@ func planRun(opts *PlanOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := eng.SetLiabilities(in.Liabilities); err != nil {
+		return err
+	}
 	var trips []risk.Trip
 	if opts.HistoryPath != "" {
 		if trips, err = feedHistory(eng, opts.HistoryPath, in); err != nil {
 			return err
 		}
 	}
-	d, pl, err := eng.Plan(engine.EpochInput{Prices: in.CircuitPrices, Force: opts.Force})
+	d, pl, err := eng.Plan(engine.EpochInput{Prices: in.CircuitPrices, Seconds: opts.EpochSeconds, Force: opts.Force})
 	if err != nil {
 		return err
 	}
@@ -244,8 +253,8 @@ func buildReport(p *treasury.Policy, d engine.Decision, pl *planner.Plan) Report
 	for _, s := range pl.Shortfalls {
 		rep.Shortfalls = append(rep.Shortfalls, describeShortfall(p, s))
 	}
-	rep.Summary = SummaryReport{TurnoverUSD: usd(p, l.Turnover), TurnoverCapUSD: p.TurnoverCapUSD, LossUSD: usd(p, l.Loss),
-		LossBudgetUSD: p.LossBudgetUSD, StartWeightsBps: map[string]uint64{}, EndWeightsBps: map[string]uint64{},
+	rep.Summary = SummaryReport{TurnoverUSD: usd(p, l.Turnover), TurnoverCapUSD: usd(p, l.TurnoverBudget), LossUSD: usd(p, l.Loss),
+		LossBudgetUSD: usd(p, l.LossBudget), StartWeightsBps: map[string]uint64{}, EndWeightsBps: map[string]uint64{},
 		StartStableBps: l.StartStableBps, EndStableBps: l.EndStableBps, BufferFloorBps: p.LiquidityBufferBps, FinalPositions: []PositionReport{}}
 	for a, s := range sym {
 		if l.StartWeightsBps != nil {
