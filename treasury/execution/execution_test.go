@@ -64,6 +64,9 @@ func TestAMMRejects(t *testing.T) {
 		{name: "no pool", order: Order{Kind: Swap, Venue: 1, AssetIn: 0, AssetOut: 2, AmountIn: 1}, wantErr: ErrUnsupported},
 		{name: "deposit at an amm", order: Order{Kind: Deposit, Venue: 1, AssetIn: 0, AssetOut: 0, AmountIn: 1}, wantErr: ErrUnsupported},
 		{name: "min out not met", order: Order{Kind: Swap, Venue: 1, AssetIn: 0, AssetOut: 1, AmountIn: 100, MinOut: 100}, wantErr: ErrMinOut},
+		{name: "withdrawal into the amm", order: Order{Kind: Withdraw, Venue: 1, AssetIn: 0, VenueIn: 0, AssetOut: 0, VenueOut: 1, AmountIn: 1}, wantErr: ErrUnsupported},
+		{name: "withdrawal changing asset", order: Order{Kind: Withdraw, Venue: 1, AssetIn: 0, VenueIn: 1, AssetOut: 1, VenueOut: 0, AmountIn: 1}, wantErr: ErrUnsupported},
+		{name: "accrual at an amm", order: Order{Kind: Accrue, Venue: 1, AssetIn: 0, VenueIn: 1, AssetOut: 0, VenueOut: 1, AmountOut: 1}, wantErr: ErrUnsupported},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -74,6 +77,11 @@ func TestAMMRejects(t *testing.T) {
 	}
 	if m.pools[0].RA.Int64() != 1000 || m.pools[0].RB.Int64() != 1000 {
 		t.Fatal("a rejected order moved the pool")
+	}
+	// A position held at the AMM comes back to custody one for one, pools untouched.
+	f, err := m.Execute(Order{Kind: Withdraw, Venue: 1, AssetIn: 1, VenueIn: 1, AmountIn: 77, AssetOut: 1, VenueOut: 0, MinOut: 77}, corridor.Prices{1, 1})
+	if err != nil || f.Action.AmountOut != 77 || f.Action.Kind != corridor.Withdraw || m.pools[0].RB.Int64() != 1000 {
+		t.Fatalf("withdrawal from the amm: %+v, %v", f.Action, err)
 	}
 }
 

@@ -7,7 +7,7 @@
 // before keeping it. A plan therefore passes corridor.CheckEpoch when executed
 // on the same model; the fuzz tests hold it to that.
 //
-// Order of work: withdrawals from lending venues down to their targets, then
+// Order of work: withdrawals from lending and AMM venues down to their targets, then
 // swaps through the quote asset (sells of overweight assets and buys of
 // underweight ones, interleaved so the quote asset stays inside its band), then
 // deposits up to the lending targets. Trades above the notional cap are split;
@@ -26,7 +26,7 @@
 //
 // Every step is a typed action with its kind's canonical slots: swaps custody
 // to custody at an AMM, deposits custody to a lending venue, withdrawals a
-// lending venue to custody. The planner emits no accrual (the engine claims
+// lending or AMM venue to custody. The planner emits no accrual (the engine claims
 // interest as Prior), and no inflow or outflow.
 package planner
 
@@ -403,7 +403,9 @@ func (pl *planner) withdrawals() {
 			if v == pl.req.Custody || pl.e.Units(a, v) == 0 {
 				continue
 			}
-			if _, ok := pl.lending[v]; !ok {
+			_, lend := pl.lending[v]
+			_, amm := pl.m.AMMs()[v]
+			if !lend && !amm {
 				continue
 			}
 			over := new(big.Int).Sub(pl.value(a, v), pl.req.Target.Value[a][v])

@@ -57,7 +57,7 @@ func randomWorld(seed uint64, nA, nAMM, nLend int) world {
 	total := new(big.Int)
 	for a := range nA {
 		for v := range nV {
-			if (v == 0 || v > nAMM) && r.IntN(3) != 0 {
+			if (v == 0 || v > nAMM || r.IntN(8) == 0) && r.IntN(3) != 0 { // now and then a position at an AMM
 				// up to ~10M USD per slot
 				usd := uint64(r.IntN(10_000_000)) * 1_000_000_000_000
 				s.X[a][v] = usd / prices[a]
@@ -176,7 +176,7 @@ func checkPlan(t *testing.T, req Request, pl *Plan) {
 		vk := req.Limits.VenueKind[a.Venue]
 		ok := a.VenueIn == in && a.VenueOut == out && map[corridor.Kind]bool{
 			corridor.Swap: vk == corridor.AMM && a.AssetIn != a.AssetOut, corridor.Deposit: vk == corridor.Lending && a.AmountIn == a.AmountOut,
-			corridor.Withdraw: vk == corridor.Lending && a.AmountIn == a.AmountOut}[a.Kind]
+			corridor.Withdraw: (vk == corridor.Lending || vk == corridor.AMM) && a.AmountIn == a.AmountOut}[a.Kind]
 		if !ok {
 			t.Fatalf("step %d is not a canonical %s: %+v", i, a.Kind, a)
 		}
@@ -494,5 +494,20 @@ func TestPlanFitsActionSlots(t *testing.T) {
 		if !found || pl.Complete() {
 			t.Fatalf("K=%d: the cut is not reported: %v", k, pl.Shortfalls)
 		}
+	}
+}
+
+func TestPlanWithdrawsFromAnAMMVenue(t *testing.T) {
+	req := simpleRequest(t)
+	req.Start.X[0][1] = 200_000 * 1_000_000 // 200k USDC held at the AMM venue, target 0
+	req.Start.X[0][0] -= 200_000 * 1_000_000
+	pl, err := Make(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPlan(t, req, pl)
+	st := pl.Steps[0]
+	if st.Kind != corridor.Withdraw || st.Action.Venue != 1 || st.Action.VenueIn != 1 || st.Action.VenueOut != 0 || st.Action.AmountIn != 200_000*1_000_000 {
+		t.Fatalf("first step %s %+v, want the AMM position withdrawn to custody", st.Kind, st.Action)
 	}
 }
