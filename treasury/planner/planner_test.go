@@ -511,3 +511,22 @@ func TestPlanWithdrawsFromAnAMMVenue(t *testing.T) {
 		t.Fatalf("first step %s %+v, want the AMM position withdrawn to custody", st.Kind, st.Action)
 	}
 }
+
+func TestPlanExitsADisallowedLendingVenue(t *testing.T) {
+	req := simpleRequest(t)
+	req.Limits.AllowedVenue[2] = false
+	req.Start.X[0][2] = 100_000 * 1_000_000 // 100k USDC left at a venue governance disallowed
+	req.Target.Value[0][0].Add(req.Target.Value[0][0], req.Target.Value[0][2])
+	req.Target.Value[0][2] = new(big.Int)
+	pl, err := Make(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPlan(t, req, pl)
+	for _, st := range pl.Steps {
+		if st.Kind == corridor.Withdraw && st.Action.Venue == 2 && st.Action.AmountIn == 100_000*1_000_000 {
+			return
+		}
+	}
+	t.Fatalf("no withdrawal from the disallowed venue: %+v", pl.Steps)
+}
