@@ -343,3 +343,50 @@ func TestViolationMessageNamesCorridor(t *testing.T) {
 		t.Fatalf("message %q", msg)
 	}
 }
+
+func TestCheckCoverage(t *testing.T) {
+	// USDC: 4000 at the vault (haircut 0) and 1000 at aave (haircut 1000):
+	// cover = 4000·10000 + 1000·9000 = 49,000,000; at 10500 bps the most it
+	// covers is floor(49,000,000 / 10500) = 4666 units.
+	state := func() State {
+		s := baseState()
+		s.X[usdc][aave] = 1000
+		return s
+	}
+	tests := []struct {
+		name     string
+		coverage []bool
+		liab     []uint64
+		wantErr  error
+	}{
+		{name: "one unit inside", coverage: []bool{true, false, false}, liab: []uint64{4666, 0, 0}},
+		{name: "one unit outside", coverage: []bool{true, false, false}, liab: []uint64{4667, 0, 0}, wantErr: ErrCoverage},
+		{name: "not asked for that asset", coverage: []bool{false, true, false}, liab: []uint64{1 << 40, 0, 0}},
+		{name: "no coverage flags", coverage: nil, liab: []uint64{1 << 40, 1 << 40, 1 << 40}},
+		// Units, not value: WETH's price of 10 does not count. 500 WETH cover
+		// 476 units at 10500 bps (500·10000/10500 = 476.19), not 4761.
+		{name: "units not value inside", coverage: []bool{false, false, true}, liab: []uint64{0, 0, 476}},
+		{name: "units not value outside", coverage: []bool{false, false, true}, liab: []uint64{0, 0, 477}, wantErr: ErrCoverage},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			l := baseLimits()
+			l.MinRatioBps = 10500
+			l.HaircutBps[usdc][aave] = 1000
+			l.Coverage = tc.coverage
+			err := CheckCoverage(l, state(), tc.liab)
+			if !errors.Is(err, tc.wantErr) || (err != nil) != (tc.wantErr != nil) {
+				t.Fatalf("CheckCoverage err = %v, want %v", err, tc.wantErr)
+			}
+			var v *Violation
+			if tc.wantErr != nil && (!errors.As(err, &v) || v.Asset < 0 || v.Corridor != "coverage") {
+				t.Fatalf("violation %+v does not name the asset", v)
+			}
+		})
+	}
+	l := baseLimits()
+	l.Coverage = []bool{true}
+	if err := CheckCoverage(l, baseState(), []uint64{0, 0, 0}); !errors.Is(err, ErrIndexOutOfRange) {
+		t.Fatalf("coverage flags of the wrong length: err = %v", err)
+	}
+}

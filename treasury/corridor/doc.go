@@ -117,5 +117,8 @@
 //
 //	Σ_{a,v} X[a][v] × p_a × (10000 - HaircutBps[a][v]) >= (Σ_a L_a × p_a) × MinRatioBps
 //
-// (ErrSolvencyRatio otherwise).
+// (ErrSolvencyRatio otherwise). Each asset a the policy marks for coverage is
+// also covered on its own, in circuit units (CheckCoverage):
+//
+//	Σ_v X[a][v] × (10000 - HaircutBps[a][v]) >= L_a × MinRatioBps  (ErrCoverage otherwise)
 package corridor

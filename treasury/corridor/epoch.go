@@ -190,6 +190,13 @@ func (e *Epoch) VenueValue(venue int) *big.Int { return venueValue(e.x, e.p, ven
 // WeightBps returns weightBps(a) of the current state, or 0 when T = 0.
 func (e *Epoch) WeightBps(asset int) uint64 { return weightBps(e.val[asset], e.total) }
 
+// BandDistance returns how far asset's weight in the current state lies
+// outside its band, in bps (0 inside), with the exact rounding the corridors
+// use: the floored weight below the band, the ceiled weight above it.
+func (e *Epoch) BandDistance(asset int) uint64 {
+	return e.distance(e.val[asset], e.total, e.l.WeightMinBps[asset], e.l.WeightMaxBps[asset])
+}
+
 // StableBps returns stableBps of the current state, or 0 when T = 0.
 func (e *Epoch) StableBps() uint64 { return weightBps(e.stable, e.total) }
 
@@ -534,6 +541,40 @@ func CheckSolvency(l *Limits, s State, p Prices, liabilities []uint64) error {
 	rhs := new(big.Int).Mul(owed, big.NewInt(int64(l.MinRatioBps)))
 	if reserves.Cmp(rhs) < 0 {
 		return l.violation(ErrSolvencyRatio, -1, -1, -1, "liabilities*minRatioBps="+rhs.String(), "haircut reserves*10000="+reserves.String())
+	}
+	return nil
+}
+
+// CheckCoverage checks, for every asset a the policy marks for coverage,
+// Σ_v X[a][v]·(10000 - HaircutBps[a][v]) >= L_a·MinRatioBps, in circuit units
+// (no prices): the asset's own haircut holdings cover what is owed in it. It is
+// the Go twin of the solvency circuit's per-asset rule.
+func CheckCoverage(l *Limits, s State, liabilities []uint64) error {
+	if err := l.Validate(); err != nil {
+		return fmt.Errorf("check coverage: %w", err)
+	}
+	nA, nV := l.NumAssets(), l.NumVenues()
+	if len(liabilities) != nA || len(s.X) != nA {
+		return fmt.Errorf("check coverage: %d liabilities and %d state rows for %d assets: %w", len(liabilities), len(s.X), nA, ErrIndexOutOfRange)
+	}
+	cover, t := new(big.Int), new(big.Int)
+	for a := range l.Coverage {
+		if !l.Coverage[a] {
+			continue
+		}
+		if len(s.X[a]) != nV {
+			return fmt.Errorf("check coverage: state of asset %d has %d venues, want %d: %w", a, len(s.X[a]), nV, ErrIndexOutOfRange)
+		}
+		cover.SetUint64(0)
+		for v, x := range s.X[a] {
+			t.SetUint64(x)
+			cover.Add(cover, t.Mul(t, big.NewInt(int64(bps-l.HaircutBps[a][v]))))
+		}
+		need := new(big.Int).SetUint64(liabilities[a])
+		need.Mul(need, big.NewInt(int64(l.MinRatioBps)))
+		if cover.Cmp(need) < 0 {
+			return l.violation(ErrCoverage, -1, a, -1, "liabilities*minRatioBps="+need.String(), "haircut holdings*10000="+cover.String())
+		}
 	}
 	return nil
 }

@@ -44,6 +44,9 @@ var (
 	// ErrSolvencyRatio is returned when haircut reserves fall short of
 	// liabilities times the minimum solvency ratio.
 	ErrSolvencyRatio = errors.New("solvency ratio below the minimum")
+	// ErrCoverage is returned when an asset the policy marks for coverage is
+	// not covered by its own haircut holdings at the minimum ratio.
+	ErrCoverage = errors.New("asset not covered on its own")
 	// ErrEmptyAction is returned for an action that moves nothing
 	// (AmountIn = 0 and AmountOut = 0).
 	ErrEmptyAction = errors.New("empty action")
@@ -89,6 +92,7 @@ var corridorNames = map[error]string{
 	ErrTurnoverCap:      "turnover-cap",
 	ErrLossBudget:       "loss-budget",
 	ErrSolvencyRatio:    "solvency-ratio",
+	ErrCoverage:         "coverage",
 	ErrEmptyAction:      "empty-action",
 	ErrActionShape:      "action-shape",
 	ErrVenueKind:        "venue-kind",

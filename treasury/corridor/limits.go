@@ -101,6 +101,9 @@ type Limits struct {
 	MinRatioBps uint32
 	// HaircutBps is indexed [asset][venue].
 	HaircutBps [][]uint32
+	// Coverage marks assets whose liabilities must be covered by that asset's
+	// own haircut holdings (CheckCoverage); nil means none.
+	Coverage []bool
 	// AssetNames and VenueNames, when set, label violations; they play no part
 	// in any check.
 	AssetNames, VenueNames []string
@@ -141,6 +144,7 @@ func LimitsFromPolicy(p *treasury.Policy) (*Limits, error) {
 		BufferFloorBps:  p.LiquidityBufferBps,
 		MinRatioBps:     p.MinSolvencyRatioBps,
 		HaircutBps:      make([][]uint32, nA),
+		Coverage:        make([]bool, nA),
 		AssetNames:      p.Symbols(),
 		VenueNames:      make([]string, nV),
 	}
@@ -164,6 +168,7 @@ func LimitsFromPolicy(p *treasury.Policy) (*Limits, error) {
 	for a, ap := range p.Assets {
 		l.AllowedAsset[a] = ap.Allowed
 		l.Stable[a] = ap.Stable
+		l.Coverage[a] = ap.Coverage
 		l.WeightMinBps[a] = ap.WeightMinBps
 		l.WeightMaxBps[a] = ap.WeightMaxBps
 		l.HaircutBps[a] = make([]uint32, nV)
@@ -210,6 +215,9 @@ func (l *Limits) Validate() error {
 	}
 	if len(l.Stable) != nA || len(l.WeightMinBps) != nA || len(l.WeightMaxBps) != nA || len(l.HaircutBps) != nA {
 		return fmt.Errorf("per-asset limits disagree on the number of assets (%d): %w", nA, ErrIndexOutOfRange)
+	}
+	if l.Coverage != nil && len(l.Coverage) != nA {
+		return fmt.Errorf("coverage lists %d assets, want %d: %w", len(l.Coverage), nA, ErrIndexOutOfRange)
 	}
 	if len(l.VenueKind) != nV || len(l.VenueCap) != nV || len(l.MaxAprBps) != nV {
 		return fmt.Errorf("per-venue limits disagree on the number of venues (%d): %w", nV, ErrIndexOutOfRange)

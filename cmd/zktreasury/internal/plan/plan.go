@@ -34,6 +34,9 @@ type PlanOptions struct {
 	HistoryPath string
 	// Force rebalances whatever the triggers say.
 	Force bool
+	// EpochSeconds is the length of the epoch planned: the per-day budgets
+	// scale with it.
+	EpochSeconds uint64
 	// JSON prints the plan as JSON.
 	JSON bool
 	// OutPath, when set, also writes the JSON plan to this file (atomically).
@@ -69,6 +72,7 @@ every corridor. Exits 3 when the plan cannot reach its target, saying why.`,
 	fl.StringVar(&opts.Paths.Config, "config", "", "engine config (JSON; defaults apply without it)")
 	fl.StringVar(&opts.HistoryPath, "history", "", "price history (CSV date,asset,price) for volatility and breakers")
 	fl.BoolVar(&opts.Force, "force", false, "rebalance even if no trigger fires")
+	fl.Uint64Var(&opts.EpochSeconds, "epoch-seconds", 86400, "length of the epoch planned, in seconds (the policy's per-day budgets scale with it)")
 	fl.BoolVar(&opts.JSON, "json", false, "print JSON")
 	fl.StringVar(&opts.OutPath, "out", "", "also write the JSON plan to this file")
 	return cmd
@@ -108,16 +112,18 @@ type StepReport struct {
 
 // SummaryReport is the epoch check of the plan.
 type SummaryReport struct {
-	TurnoverUSD          decimal.Decimal   `json:"turnoverUSD"`
-	TurnoverCapUSDPerDay decimal.Decimal   `json:"turnoverCapUSDPerDay"`
-	LossUSD              decimal.Decimal   `json:"lossUSD"`
-	LossBudgetUSDPerDay  decimal.Decimal   `json:"lossBudgetUSDPerDay"`
-	StartWeightsBps      map[string]uint64 `json:"startWeightsBps"`
-	EndWeightsBps        map[string]uint64 `json:"endWeightsBps"`
-	StartStableBps       uint64            `json:"startStableBps"`
-	EndStableBps         uint64            `json:"endStableBps"`
-	BufferFloorBps       uint32            `json:"bufferFloorBps"`
-	FinalPositions       []PositionReport  `json:"finalPositions"`
+	// TurnoverCapUSD and LossBudgetUSD are the epoch's budgets: the policy's
+	// per-day figures times --epoch-seconds / 86400.
+	TurnoverUSD     decimal.Decimal   `json:"turnoverUSD"`
+	TurnoverCapUSD  decimal.Decimal   `json:"turnoverCapUSD"`
+	LossUSD         decimal.Decimal   `json:"lossUSD"`
+	LossBudgetUSD   decimal.Decimal   `json:"lossBudgetUSD"`
+	StartWeightsBps map[string]uint64 `json:"startWeightsBps"`
+	EndWeightsBps   map[string]uint64 `json:"endWeightsBps"`
+	StartStableBps  uint64            `json:"startStableBps"`
+	EndStableBps    uint64            `json:"endStableBps"`
+	BufferFloorBps  uint32            `json:"bufferFloorBps"`
+	FinalPositions  []PositionReport  `json:"finalPositions"`
 }
 
 // PositionReport is one non-zero slot after the plan.
@@ -137,13 +143,16 @@ func planRun(opts *PlanOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := eng.SetLiabilities(in.Liabilities); err != nil {
+		return err
+	}
 	var trips []risk.Trip
 	if opts.HistoryPath != "" {
 		if trips, err = feedHistory(eng, opts.HistoryPath, in); err != nil {
 			return err
 		}
 	}
-	d, pl, err := eng.Plan(engine.EpochInput{Prices: in.CircuitPrices, Force: opts.Force})
+	d, pl, err := eng.Plan(engine.EpochInput{Prices: in.CircuitPrices, Seconds: opts.EpochSeconds, Force: opts.Force})
 	if err != nil {
 		return err
 	}
@@ -245,8 +254,8 @@ func buildReport(p *treasury.Policy, d engine.Decision, pl *planner.Plan) Report
 	for _, s := range pl.Shortfalls {
 		rep.Shortfalls = append(rep.Shortfalls, describeShortfall(p, s))
 	}
-	rep.Summary = SummaryReport{TurnoverUSD: usd(p, l.Turnover), TurnoverCapUSDPerDay: p.TurnoverCapUSDPerDay, LossUSD: usd(p, l.Loss),
-		LossBudgetUSDPerDay: p.LossBudgetUSDPerDay, StartWeightsBps: map[string]uint64{}, EndWeightsBps: map[string]uint64{},
+	rep.Summary = SummaryReport{TurnoverUSD: usd(p, l.Turnover), TurnoverCapUSD: usd(p, l.TurnoverBudget), LossUSD: usd(p, l.Loss),
+		LossBudgetUSD: usd(p, l.LossBudget), StartWeightsBps: map[string]uint64{}, EndWeightsBps: map[string]uint64{},
 		StartStableBps: l.StartStableBps, EndStableBps: l.EndStableBps, BufferFloorBps: p.LiquidityBufferBps, FinalPositions: []PositionReport{}}
 	for a, s := range sym {
 		if l.StartWeightsBps != nil {
@@ -308,7 +317,7 @@ func printReport(w io.Writer, r Report) {
 	}
 	sm := r.Summary
 	fmt.Fprintf(w, "\nTurnover %s (cap %s); loss %s (budget %s); stable share %s -> %s (floor %s)\n",
-		format.USD(sm.TurnoverUSD), format.USD(sm.TurnoverCapUSDPerDay), format.USD(sm.LossUSD), format.USD(sm.LossBudgetUSDPerDay),
+		format.USD(sm.TurnoverUSD), format.USD(sm.TurnoverCapUSD), format.USD(sm.LossUSD), format.USD(sm.LossBudgetUSD),
 		format.Percent(sm.StartStableBps), format.Percent(sm.EndStableBps), format.Percent(sm.BufferFloorBps))
 	tw := tabwriter.NewWriter(w, 0, 2, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "asset\tweight before\tafter\tgoal\t")

@@ -110,7 +110,7 @@ func checkRun(opts *CheckOptions) error {
 	}
 	if in.Positions != nil {
 		r.Checked = true
-		ep, err := corridor.NewEpoch(l, in.State, in.CircuitPrices)
+		ep, err := corridor.NewEpoch(l, in.State, in.CircuitPrices, p.MinEpochSeconds)
 		if err != nil {
 			return err
 		}
@@ -119,7 +119,7 @@ func checkRun(opts *CheckOptions) error {
 		} else {
 			for a := range r.Assets {
 				w := ep.WeightBps(a)
-				ok := w >= uint64(p.Assets[a].WeightMinBps) && w <= uint64(p.Assets[a].WeightMaxBps)
+				ok := ep.BandDistance(a) == 0 // exact: a weight a fraction of a bps over its max is over
 				r.Assets[a].WeightBps, r.Assets[a].InBand = &w, &ok
 				if !ok {
 					r.Breaches = append(r.Breaches, fmt.Sprintf("weight band: %s at %d bps is outside [%d, %d]", p.Assets[a].Symbol, w, p.Assets[a].WeightMinBps, p.Assets[a].WeightMaxBps))
