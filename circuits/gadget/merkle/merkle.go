@@ -7,9 +7,17 @@
 // no node needs to carry a sum: totals are computed from the leaves themselves.
 // An 8-ary node costs one width-8 permutation (~363 R1CS constraints) for 7 new
 // nodes' worth of leaves, about 52 constraints per leaf over the whole tree,
-// against ~88 for a 4-ary tree and ~186 for a binary one. Trees have a fixed
-// shape set by their capacity, so a leaf can never be passed off as an internal
-// node.
+// against ~88 for a 4-ary tree and ~186 for a binary one.
+//
+// Leaves and nodes are domain-separated. A leaf is C_t(TagLeaf, userHash,
+// packed balances...) (poseidon.TagLeaf, circuits/solvency); a node is C_k of
+// its children, each a Poseidon output. When t = k (8 for 7 to 18 assets, 4 for
+// 4 to 6 under a 4-ary top level) a node equal to some leaf would need a first
+// child equal to the small constant TagLeaf, which is a Poseidon2 preimage. So
+// a verifier that is told a shorter or longer path (another capacity) cannot be
+// handed a node as a "leaf" (a fake leaf whose user hash is a real leaf, say),
+// nor a leaf as a node. Verifiers must still take the capacity from the proof,
+// never from the prover of the path.
 package merkle
 
 import (
