@@ -11,7 +11,8 @@ import (
 )
 
 // Version is the policy encoding version absorbed into the commitment.
-const Version = 1
+// Version 2 added Labels.
+const Version = 2
 
 // Vars are the policy's integer parameters. Amounts are value units
 // (10^-ValueDecimals USD), ratios and weights basis points, flags 0 or 1.
@@ -28,6 +29,11 @@ type Vars struct {
 	Venues         []VenueVars
 	// HaircutBps is indexed [asset][venue].
 	HaircutBps [][]frontend.Variable
+	// Labels is a digest of the asset symbols and venue ids in order
+	// (prover/statement.LabelsDigest). No constraint reads it: it is in the
+	// commitment so that a policy whose symbols are swapped, or renamed, has
+	// another commitment, and what a user is shown is bound to the proof.
+	Labels frontend.Variable
 }
 
 // AssetVars are one asset's parameters.
@@ -53,6 +59,7 @@ func NewVars(nAssets, nVenues int) Vars {
 		Assets:     make([]AssetVars, nAssets),
 		Venues:     make([]VenueVars, nVenues),
 		HaircutBps: make([][]frontend.Variable, nAssets),
+		Labels:     uint64(0),
 	}
 	for a := range v.HaircutBps {
 		v.HaircutBps[a] = make([]frontend.Variable, nVenues)
@@ -63,7 +70,7 @@ func NewVars(nAssets, nVenues int) Vars {
 // Elements returns the parameters in commitment order:
 //
 //	version, nAssets, nVenues, valueDecimals, paused, minRatioBps, notionalCap,
-//	turnoverCap, maxSlippageBps, lossBudget, bufferFloorBps,
+//	turnoverCap, maxSlippageBps, lossBudget, bufferFloorBps, labels,
 //	for each asset: circuitDecimals, allowed, stable, coverage, targetWeightBps,
 //	                weightMinBps, weightMaxBps,
 //	for each venue: allowed, capValue,
@@ -73,7 +80,7 @@ func NewVars(nAssets, nVenues int) Vars {
 // can never share a commitment.
 func (v *Vars) Elements() []frontend.Variable {
 	out := []frontend.Variable{Version, len(v.Assets), len(v.Venues), v.ValueDecimals, v.Paused,
-		v.MinRatioBps, v.NotionalCap, v.TurnoverCap, v.MaxSlippageBps, v.LossBudget, v.BufferFloorBps}
+		v.MinRatioBps, v.NotionalCap, v.TurnoverCap, v.MaxSlippageBps, v.LossBudget, v.BufferFloorBps, v.Labels}
 	for _, a := range v.Assets {
 		out = append(out, a.CircuitDecimals, a.Allowed, a.Stable, a.Coverage, a.TargetWeightBps, a.WeightMinBps, a.WeightMaxBps)
 	}
