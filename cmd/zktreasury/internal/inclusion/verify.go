@@ -264,6 +264,9 @@ func fromProof(opts *VerifyOptions, res *VerifyResult) (p inclusion.Proven, reje
 		default:
 			res.ProofVerified = true
 		}
+		if meta == nil {
+			return p, nil, fmt.Errorf("%s: no key store metadata for its circuit", opts.Proof)
+		}
 		params, res.InsecureSetup = meta.Params, meta.Insecure
 	}
 	shape, err := inclusion.ShapeFromParams(pf.Circuit, params)

@@ -130,6 +130,9 @@ func verifyRun(opts *Options) error {
 	case err != nil:
 		return err
 	}
+	if meta == nil {
+		return fmt.Errorf("%s: no key store metadata for its circuit", opts.Proof)
+	}
 	res.Params, res.InsecureSetup = meta.Params, meta.Insecure
 	if res.Valid {
 		if reason, err := checkPins(opts, f, pol, &res); err != nil {
