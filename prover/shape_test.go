@@ -29,7 +29,10 @@ func TestPublicLayout(t *testing.T) {
 		t.Fatalf("honest names: %v", err)
 	}
 	for what, edit := range map[string]func([]statement.NamedInput) []statement.NamedInput{
-		"swapped":    func(n []statement.NamedInput) []statement.NamedInput { n[0].Name, n[1].Name = n[1].Name, n[0].Name; return n },
+		"swapped": func(n []statement.NamedInput) []statement.NamedInput {
+			n[0].Name, n[1].Name = n[1].Name, n[0].Name
+			return n
+		},
 		"renamed":    func(n []statement.NamedInput) []statement.NamedInput { n[3].Name = "epochs"; return n },
 		"unlabelled": func(n []statement.NamedInput) []statement.NamedInput { n[4].Name = "price."; return n },
 		"missing":    func(n []statement.NamedInput) []statement.NamedInput { return n[:len(n)-1] },
