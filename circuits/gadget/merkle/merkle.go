@@ -13,11 +13,14 @@
 // packed balances...) (poseidon.TagLeaf, circuits/solvency); a node is C_k of
 // its children, each a Poseidon output. When t = k (8 for 7 to 18 assets, 4 for
 // 4 to 6 under a 4-ary top level) a node equal to some leaf would need a first
-// child equal to the small constant TagLeaf, which is a Poseidon2 preimage. So
-// a verifier that is told a shorter or longer path (another capacity) cannot be
-// handed a node as a "leaf" (a fake leaf whose user hash is a real leaf, say),
-// nor a leaf as a node. Verifiers must still take the capacity from the proof,
-// never from the prover of the path.
+// child equal to the small constant TagLeaf, which is a Poseidon2 preimage: a
+// node can never be passed off as a leaf. The converse, a real leaf presented
+// as a node by a path one level longer whose first sibling is the tag, is what
+// the native verifier (prover/liabtree.Verify) refuses by rejecting any node
+// whose first input is the tag; and verifiers take the tree's capacity, hence
+// the path's length, from the proof, never from whoever hands over the path.
+// Inside the circuit the whole tree is built from the leaves up, so neither
+// can arise there.
 package merkle
 
 import (
