@@ -11,6 +11,8 @@ import (
 )
 
 // Version is the policy encoding version absorbed into the commitment.
+// Version 2 added Labels, venue kinds, caps and APR caps, per-day budgets,
+// the outflow cap and the minimum epoch length.
 const Version = 2
 
 // Vars are the policy's integer parameters. Amounts are value units
@@ -30,6 +32,11 @@ type Vars struct {
 	Venues            []VenueVars
 	// HaircutBps is indexed [asset][venue].
 	HaircutBps [][]frontend.Variable
+	// Labels is a digest of the asset symbols and venue ids in order
+	// (prover/statement.LabelsDigest). No constraint reads it: it is in the
+	// commitment so that a policy whose symbols are swapped, or renamed, has
+	// another commitment, and what a user is shown is bound to the proof.
+	Labels frontend.Variable
 }
 
 // AssetVars are one asset's parameters.
@@ -59,6 +66,7 @@ func NewVars(nAssets, nVenues int) Vars {
 		Assets:     make([]AssetVars, nAssets),
 		Venues:     make([]VenueVars, nVenues),
 		HaircutBps: make([][]frontend.Variable, nAssets),
+		Labels:     uint64(0),
 	}
 	for a := range v.HaircutBps {
 		v.HaircutBps[a] = make([]frontend.Variable, nVenues)
@@ -70,7 +78,7 @@ func NewVars(nAssets, nVenues int) Vars {
 //
 //	version, nAssets, nVenues, valueDecimals, paused, minRatioBps, notionalCap,
 //	turnoverCapPerDay, maxSlippageBps, lossBudgetPerDay, bufferFloorBps,
-//	outflowCapPerDay, minEpochSeconds,
+//	outflowCapPerDay, minEpochSeconds, labels,
 //	for each asset: circuitDecimals, allowed, stable, coverage, targetWeightBps,
 //	                weightMinBps, weightMaxBps,
 //	for each venue: kind, allowed, hasCap, capValue, maxAprBps,
@@ -81,7 +89,7 @@ func NewVars(nAssets, nVenues int) Vars {
 func (v *Vars) Elements() []frontend.Variable {
 	out := []frontend.Variable{Version, len(v.Assets), len(v.Venues), v.ValueDecimals, v.Paused,
 		v.MinRatioBps, v.NotionalCap, v.TurnoverCapPerDay, v.MaxSlippageBps, v.LossBudgetPerDay, v.BufferFloorBps,
-		v.OutflowCapPerDay, v.MinEpochSeconds}
+		v.OutflowCapPerDay, v.MinEpochSeconds, v.Labels}
 	for _, a := range v.Assets {
 		out = append(out, a.CircuitDecimals, a.Allowed, a.Stable, a.Coverage, a.TargetWeightBps, a.WeightMinBps, a.WeightMaxBps)
 	}

@@ -126,7 +126,7 @@ func rebind(t testing.TB, c *solvency.Circuit) {
 		t.Fatal(err)
 	}
 	for i := range leaves {
-		in := []fr.Element{toFr(c.UserHashes[i])}
+		in := []fr.Element{hashing.FromUint64(poseidon.TagLeaf), toFr(c.UserHashes[i])}
 		for j := 0; j < nA; j += solvency.PackPerElement {
 			var packed fr.Element
 			for k := min(j+solvency.PackPerElement, nA) - 1; k >= j; k-- {

@@ -8,7 +8,9 @@ import (
 	"bytes"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -57,7 +59,10 @@ func Write(path string, f *File) error {
 	return nil
 }
 
-// Read reads and checks a proof file's shape.
+// Read reads and checks a proof file's shape: one JSON object, no unknown
+// fields, nothing after it. What the file says of itself (params,
+// insecureSetup, input names, calldata) is checked against the key store and
+// the circuit by prover.VerifyFile, not here.
 func Read(path string) (*File, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -68,6 +73,9 @@ func Read(path string) (*File, error) {
 	var f File
 	if err := dec.Decode(&f); err != nil {
 		return nil, fmt.Errorf("read proof %s: %w", path, err)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("read proof %s: trailing data after the proof object", path)
 	}
 	if f.Format != Format {
 		return nil, fmt.Errorf("read proof %s: format %q, want %q", path, f.Format, Format)

@@ -5,6 +5,8 @@
 package statement
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -128,6 +130,7 @@ func EncodePolicy(p *treasury.Policy) (policy.Vars, error) {
 	}
 	v := VarsFromLimits(l)
 	v.ValueDecimals = uint64(p.ValueDecimals)
+	v.Labels = LabelsDigest(p)
 	for a, ap := range p.Assets {
 		v.Assets[a].CircuitDecimals = uint64(ap.CircuitDecimals)
 		v.Assets[a].Coverage = flag(ap.Coverage)
@@ -170,6 +173,32 @@ func VarsFromLimits(l *corridor.Limits) policy.Vars {
 			CapValue: capValue, MaxAprBps: uint64(l.MaxAprBps[vi])}
 	}
 	return v
+}
+
+// LabelsDigest is the policy commitment's digest of the asset symbols and venue
+// ids, in order: SHA-256 of "zktreasury-labels/1", then each symbol and each
+// venue id as a 4-byte big-endian length and its bytes, reduced into the field.
+// It binds the names a user is shown to the proof.
+func LabelsDigest(p *treasury.Policy) fr.Element {
+	h := sha256.New()
+	h.Write([]byte("zktreasury-labels/1"))
+	put := func(s string) {
+		var n [4]byte
+		binary.BigEndian.PutUint32(n[:], uint32(len(s)))
+		h.Write(n[:])
+		h.Write([]byte(s))
+	}
+	put(fmt.Sprint(len(p.Assets)))
+	for _, a := range p.Assets {
+		put(a.Symbol)
+	}
+	put(fmt.Sprint(len(p.Venues)))
+	for _, v := range p.Venues {
+		put(v.ID)
+	}
+	var e fr.Element
+	e.SetBytes(h.Sum(nil))
+	return e
 }
 
 // Elements converts concrete circuit values (uint64, int, *big.Int) to field

@@ -123,7 +123,7 @@ func TestGethCLIEndToEnd(t *testing.T) {
 
 	incl := filepath.Join(dir, "acct-1000.inclusion.json")
 	step("inclusion export", 0, "inclusion", "export", "--case", epochCase, "--user", "acct-1000", "--out", incl)
-	step("inclusion verify --registry", 0, "inclusion", "verify", incl, "--rpc", node.URL, "--registry", dep.Registry.Hex())
+	step("inclusion verify --registry", 0, "inclusion", "verify", incl, "--rpc", node.URL, "--registry", dep.Registry.Hex(), "--capacity", "16", "--policy", epochCase+"/policy.json")
 	// A balance other than the one counted is not under the recorded root.
 	f, err := inclusion.Read(incl)
 	if err != nil {
@@ -138,7 +138,7 @@ func TestGethCLIEndToEnd(t *testing.T) {
 	if err := os.WriteFile(other, raw, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	step("inclusion verify of another balance", cmdutil.ExitNo, "inclusion", "verify", other, "--rpc", node.URL, "--registry", dep.Registry.Hex())
+	step("inclusion verify of another balance", cmdutil.ExitNo, "inclusion", "verify", other, "--rpc", node.URL, "--registry", dep.Registry.Hex(), "--capacity", "16", "--policy", epochCase+"/policy.json")
 
 	out = step("epoch submit again", cmdutil.ExitNo, "epoch", "submit", "--rpc", node.URL, "--dev-account", "--deployment", depFile, proof)
 	if !strings.Contains(out, "EpochOutOfOrder") {
