@@ -242,16 +242,6 @@ func dot(api frontend.API, e []frontend.Variable, f func(int) frontend.Variable)
 	return out
 }
 
-// implies asserts cond = 1 => ok = 1, for boolean cond and ok.
-func implies(api frontend.API, cond, ok frontend.Variable) {
-	api.AssertIsEqual(api.Mul(cond, api.Sub(1, ok)), 0)
-}
-
-// zeroIf asserts cond = 1 => v = 0, for boolean cond.
-func zeroIf(api frontend.API, cond, v frontend.Variable) {
-	api.AssertIsEqual(api.Mul(cond, v), 0)
-}
-
 // Define states the relation.
 func (c *Circuit) Define(api frontend.API) error {
 	_, err := c.DefineWith(api, bound.New(api, c.Params.RangeCheck))
@@ -293,7 +283,7 @@ func (k *ctx) checkPolicy() (isCustody, isAMM, isLending []frontend.Variable) {
 		api.AssertIsBoolean(vv.Allowed)
 		api.AssertIsBoolean(vv.HasCap)
 		rc.Check(vv.CapValue, ValueBits)
-		zeroIf(api, api.Sub(1, vv.HasCap), vv.CapValue)
+		api.AssertIsEqual(api.Mul(api.Sub(1, vv.HasCap), vv.CapValue), 0) // an uncapped venue's cap is 0
 		bpsOK(vv.MaxAprBps)
 		isCustody[v] = api.IsZero(api.Sub(vv.Kind, VenueCustody))
 		isAMM[v] = api.IsZero(api.Sub(vv.Kind, VenueAMM))
@@ -396,8 +386,8 @@ func (c *Circuit) DefineWith(api frontend.API, rc *bound.Checker) ([][]frontend.
 		isAccrue, isInflow, isOutflow := eK[KindAccrue], eK[KindInflow], eK[KindOutflow]
 		rc.Check(act.AmountIn, AmountBits)
 		rc.Check(act.AmountOut, AmountBits)
-		zeroIf(api, eK[KindNone], act.AmountIn)
-		zeroIf(api, eK[KindNone], act.AmountOut)
+		api.AssertIsEqual(api.Mul(eK[KindNone], act.AmountIn), 0) // an empty slot moves nothing
+		api.AssertIsEqual(api.Mul(eK[KindNone], act.AmountOut), 0)
 		eV := oneHot(api, act.Venue, p.Venues)
 		eAI := oneHot(api, act.AssetIn, p.Assets)
 		eAO := oneHot(api, act.AssetOut, p.Assets)
@@ -406,24 +396,24 @@ func (c *Circuit) DefineWith(api frontend.API, rc *bound.Checker) ([][]frontend.
 		atCustody := dot(api, eV, func(v int) frontend.Variable { return isCustody[v] })
 		atAMM := dot(api, eV, func(v int) frontend.Variable { return isAMM[v] })
 		atLending := dot(api, eV, func(v int) frontend.Variable { return isLending[v] })
-		implies(api, isSwap, atAMM)
-		implies(api, api.Add(isDeposit, isAccrue), atLending)
-		zeroIf(api, isWithdraw, atCustody)
-		implies(api, api.Add(isInflow, isOutflow), atCustody)
+		api.AssertIsEqual(api.Mul(isSwap, api.Sub(1, atAMM)), 0)                           // a swap executes at an AMM
+		api.AssertIsEqual(api.Mul(api.Add(isDeposit, isAccrue), api.Sub(1, atLending)), 0) // deposits and accruals at a lending pool
+		api.AssertIsEqual(api.Mul(isWithdraw, atCustody), 0)                               // a withdrawal leaves a venue, never custody
+		api.AssertIsEqual(api.Mul(api.Add(isInflow, isOutflow), api.Sub(1, atCustody)), 0) // flows cross the boundary at custody
 		sameAsset := dot(api, eAI, func(a int) frontend.Variable { return eAO[a] })
-		zeroIf(api, isSwap, sameAsset)
-		implies(api, api.Sub(1, isSwap), sameAsset)
-		zeroIf(api, api.Add(isDeposit, isWithdraw), api.Sub(act.AmountIn, act.AmountOut))
-		zeroIf(api, api.Add(isAccrue, isInflow), act.AmountIn)
-		zeroIf(api, isOutflow, act.AmountOut)
-		zeroIf(api, on, api.IsZero(api.Add(act.AmountIn, act.AmountOut)))
+		api.AssertIsEqual(api.Mul(isSwap, sameAsset), 0)                                                    // a swap exchanges two assets
+		api.AssertIsEqual(api.Mul(api.Sub(1, isSwap), api.Sub(1, sameAsset)), 0)                            // every other kind moves one asset
+		api.AssertIsEqual(api.Mul(api.Add(isDeposit, isWithdraw), api.Sub(act.AmountIn, act.AmountOut)), 0) // deposits and withdrawals conserve the amount
+		api.AssertIsEqual(api.Mul(api.Add(isAccrue, isInflow), act.AmountIn), 0)                            // accruals and inflows take nothing out
+		api.AssertIsEqual(api.Mul(isOutflow, act.AmountOut), 0)                                             // an outflow credits nothing
+		api.AssertIsEqual(api.Mul(on, api.IsZero(api.Add(act.AmountIn, act.AmountOut))), 0)                 // an active action moves something
 
 		// (1) not paused; (2) a swap's AMM and bought asset, a deposit's venue, allowed.
-		zeroIf(api, on, pol.Paused)
+		api.AssertIsEqual(api.Mul(on, pol.Paused), 0) // no action while paused
 		venueOK := dot(api, eV, func(v int) frontend.Variable { return pol.Venues[v].Allowed })
 		assetOutOK := dot(api, eAO, func(a int) frontend.Variable { return pol.Assets[a].Allowed })
-		implies(api, api.Add(isSwap, isDeposit), venueOK)
-		implies(api, isSwap, assetOutOK)
+		api.AssertIsEqual(api.Mul(api.Add(isSwap, isDeposit), api.Sub(1, venueOK)), 0) // a swap's AMM and a deposit's pool are allowed
+		api.AssertIsEqual(api.Mul(isSwap, api.Sub(1, assetOutOK)), 0)                  // a swap buys an allowed asset
 
 		// (3) debit, then credit, in the kind's slots: a withdrawal debits the
 		// venue, everything else custody; a deposit or an accrual credits the
@@ -497,7 +487,7 @@ func (c *Circuit) DefineWith(api frontend.API, rc *bound.Checker) ([][]frontend.
 		vvBefore, vvAfter := venueValue(cur), venueValue(after)
 		underCap := rc.LessOrEqual(vvAfter, capValue, vvBits)
 		notHigher := rc.LessOrEqual(vvAfter, vvBefore, vvBits)
-		zeroIf(api, capped, api.Mul(api.Sub(1, underCap), api.Sub(1, notHigher)))
+		api.AssertIsEqual(api.Mul(capped, api.Mul(api.Sub(1, underCap), api.Sub(1, notHigher))), 0) // capped: under the cap or not higher
 
 		// (8) the weights of the traded assets never move further outside their band.
 		for _, e := range [][]frontend.Variable{eAI, eAO} {
