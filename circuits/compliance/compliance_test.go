@@ -13,6 +13,7 @@ import (
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 	"github.com/consensys/gnark/backend"
 	"github.com/consensys/gnark/constraint"
+	"github.com/consensys/gnark/constraint/solver"
 	"github.com/consensys/gnark/frontend"
 	"github.com/consensys/gnark/frontend/cs/r1cs"
 	"github.com/consensys/gnark/test"
@@ -415,6 +416,109 @@ func TestCheats(t *testing.T) {
 	l.Paused = true
 	if err := solved(t, build(t, l, baseState(), basePrices, day, []corridor.Action{a}, 3).Assignment()); err == nil {
 		t.Fatal("action while paused satisfied the circuit")
+	}
+}
+
+// minus returns r - n, the field element that reads as -n.
+func minus(n int64) *big.Int { return new(big.Int).Sub(fr.Modulus(), big.NewInt(n)) }
+
+// witnessEpoch builds a witness for actions whose indices or kinds the
+// statement builder would refuse, recomputing the new state (with the slots
+// the circuit derives: an out-of-range selector selects nothing) and the
+// actions commitment natively, so that only the targeted constraint can reject
+// it. It starts from the honest witness of the same epoch.
+func witnessEpoch(t *testing.T, s corridor.State, actions []corridor.Action) *compliance.Circuit {
+	t.Helper()
+	w := build(t, baseLimits(), s, basePrices, day, nil, len(actions)).Assignment()
+	next := s.Clone()
+	for i, a := range actions {
+		w.Actions[i] = compliance.Action{Kind: uint64(a.Kind), Venue: a.Venue, AssetIn: a.AssetIn, AmountIn: a.AmountIn,
+			AssetOut: a.AssetOut, AmountOut: a.AmountOut}
+		in, out := corridor.Slots(a.Kind, a.Venue, vault)
+		inSel, outSel := in >= 0 && in < 3 && a.AssetIn >= 0 && a.AssetIn < 3, out >= 0 && out < 3 && a.AssetOut >= 0 && a.AssetOut < 3
+		if a.Kind == corridor.Withdraw && (a.Venue < 0 || a.Venue >= 3) {
+			inSel = false // the circuit's debit selector is all zero
+		}
+		if inSel {
+			next.X[a.AssetIn][in] -= a.AmountIn
+		}
+		if outSel {
+			next.X[a.AssetOut][out] += a.AmountOut
+		}
+	}
+	w.ActionCount = len(actions)
+	w.ActionsCommitment = statement.ActionsCommitment(9, hashing.FromUint64(13), actions)
+	w.NewStateCommitment = statement.StateCommitment(hashing.FromUint64(12), next.X)
+	return w
+}
+
+// TestOutOfRangeSelectors: an index or kind outside its range selects nothing
+// in a one-hot vector; that must not let an action skip its debit or its rules.
+func TestOutOfRangeSelectors(t *testing.T) {
+	cases := map[string][]corridor.Action{
+		// Kind 7 would carry no kind's rules: a "nothing" that credits 1000 USDC.
+		"kind 7 minting at custody": {{Kind: 7, Venue: vault, AssetIn: usdc, AssetOut: usdc, AmountOut: 1000}},
+		// A withdrawal from venue 3 debits no slot and credits custody.
+		"withdrawal from venue 3": {{Kind: corridor.Withdraw, Venue: 3, AssetIn: usdc, AmountIn: 1000, AssetOut: usdc, AmountOut: 1000}},
+		// An outflow of asset 3 debits nothing.
+		"inflow of asset 3":    {{Kind: corridor.Inflow, Venue: vault, AssetIn: 3, AssetOut: 3, AmountOut: 1000}},
+		"swap selling asset 3": {{Kind: corridor.Swap, Venue: uniswap, AssetIn: 3, AmountIn: 100, AssetOut: usdc, AmountOut: 0}},
+	}
+	for name, actions := range cases {
+		t.Run(name, func(t *testing.T) {
+			if err := solved(t, witnessEpoch(t, lent(), actions)); err == nil {
+				t.Fatal("an out-of-range selector satisfied the circuit")
+			}
+		})
+	}
+	// Control: the same construction with an honest in-range action passes.
+	if err := solved(t, witnessEpoch(t, lent(), []corridor.Action{withdraw(usdc, aave, 100)})); err != nil {
+		t.Fatalf("control rejected: %v", err)
+	}
+}
+
+// TestNegativeBandWithMaliciousHints: a weight minimum of -1 (r - 1 in the
+// field) must fail its own range check. The honest comparison hint would
+// reject it too, so the test uses a malicious prover's hint that orders "negative"
+// field elements below everything, which the comparison's pinning range check
+// alone cannot refuse (both sides are then within its bound).
+func TestNegativeBandWithMaliciousHints(t *testing.T) {
+	half := new(big.Int).Rsh(fr.Modulus(), 1)
+	signed := func(x *big.Int) *big.Int {
+		if x.Cmp(half) > 0 {
+			return new(big.Int).Sub(x, fr.Modulus())
+		}
+		return x
+	}
+	malicious := func(_ *big.Int, in, out []*big.Int) error {
+		if signed(in[0]).Cmp(signed(in[1])) <= 0 {
+			out[0].SetUint64(1)
+		} else {
+			out[0].SetUint64(0)
+		}
+		return nil
+	}
+	opt := solver.OverrideHint(solver.GetHintID(bound.LessOrEqualHint), malicious)
+	solve := func(edit func(*policy.Vars)) error {
+		v := varsFromLimits(baseLimits())
+		edit(&v)
+		c, err := statement.BuildCompliance(statement.ComplianceInputs{Policy: v, Prices: basePrices, Prev: baseState().X,
+			Actions: []corridor.Action{sellWETH(100, 990)}, Epoch: 9, StartTime: start, EndTime: start + day, PrevSalt: hashing.FromUint64(11),
+			NewSalt: hashing.FromUint64(12), ActionsSalt: hashing.FromUint64(13), Slots: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		wit, err := frontend.NewWitness(c.Assignment(), ecc.BN254.ScalarField())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return compile(t, c.Params).IsSolved(wit, opt)
+	}
+	if err := solve(func(*policy.Vars) {}); err != nil {
+		t.Fatalf("control: the malicious hint agrees with the honest one on honest inputs, yet: %v", err)
+	}
+	if err := solve(func(v *policy.Vars) { v.Assets[dai].WeightMinBps = minus(1) }); err == nil {
+		t.Fatal("a weight minimum of -1 bps satisfied the circuit")
 	}
 }
 

@@ -65,7 +65,7 @@ func TestComplianceReportHuman(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in.Epoch, in.Slots = cp.Epoch, cp.Slots
+	in.Epoch, in.Slots, in.StartTime, in.EndTime = cp.Epoch, cp.Slots, cp.StartTime, cp.EndTime
 	comp, sum, err := statement.CheckedCompliance(in)
 	if err != nil {
 		t.Fatal(err)
@@ -79,13 +79,16 @@ func TestComplianceReportHuman(t *testing.T) {
 	}
 	for _, want := range []string{
 		`(?m)^verdict +COMPLIANT$`,
-		`(?m)^epoch +1 \(2 actions in 4 slots\)$`,
-		`(?m)^turnover +477,505\.49 USD$`,
+		`(?m)^epoch +1 \(5 actions in 6 slots\)$`,
+		`(?m)^turnover +487,506\.49 USD$`,
 		`(?m)^loss versus oracle +1,432\.52 USD$`,
-		`(?m)^actionCount +2$`,
+		`(?m)^actionCount +5$`,
 		`(?m)^epoch +1$`,
 		`(?m)^price\.WETH +3,012\.55 USD per WETH$`,
 		`(?m)^actionsCommitment +0x[0-9a-f]{64}$`,
+		`(?m)^inflow\.USDC +25,000 USDC$`,
+		`(?m)^outflow\.USDC +10,000 USDC$`,
+		`(?m)^startTime +2026-11-20T00:00:00Z`,
 	} {
 		if !regexp.MustCompile(want).MatchString(out.String()) {
 			t.Errorf("report does not match %s:\n%s", want, out.String())
