@@ -118,7 +118,7 @@ func BuildCompliance(in ComplianceInputs) (*Compliance, error) {
 	}
 	c := &Compliance{Params: p, In: in, PolicyCommitment: pc, PrevCommitment: StateCommitment(in.PrevSalt, in.Prev),
 		ActionsCommitment: ActionsCommitment(in.Epoch, in.ActionsSalt, in.Actions),
-		Inflows: make([]fr.Element, nA), Outflows: make([]fr.Element, nA)}
+		Inflows:           make([]fr.Element, nA), Outflows: make([]fr.Element, nA)}
 	c.In.Prev = make([][]uint64, nA)
 	c.Next = make([][]fr.Element, nA)
 	for a := range in.Prev {
