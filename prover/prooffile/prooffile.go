@@ -35,6 +35,15 @@ type File struct {
 	PublicInputs       []statement.NamedInput `json:"publicInputs"`
 	Proof              string                 `json:"proof"`
 	Solidity           Solidity               `json:"solidity"`
+	// Rounds names, per asset symbol, the Chainlink round (decimal uint80) the
+	// proof's prices were taken from. The proof does not bind it: the registry
+	// reads these rounds and derives the prices itself, so naming another round
+	// only makes the proof fail on-chain.
+	Rounds map[string]string `json:"rounds,omitempty"`
+	// ActionLogHead is the SHA-256 head of the epoch's action log
+	// (treasury/actionlog), for an auditor to match the disclosed log to this
+	// proof; the proof binds the log's content through its actions commitment.
+	ActionLogHead string `json:"actionLogHead,omitempty"`
 }
 
 // Solidity is the calldata for the exported verifier contract.

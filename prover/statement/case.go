@@ -147,7 +147,7 @@ func withActions(s SolvencyInputs, actionsPath string) (EpochInputs, error) {
 	if err := actionlog.CheckAgainstPolicy(entries, s.Policy); err != nil {
 		return EpochInputs{}, fmt.Errorf("%s: %w", f.Actions, err)
 	}
-	in := EpochInputs{Policy: s.Policy, Prices: s.Prices, Prev: s.Positions, Ledger: s.Ledger, Secrets: s.Secrets, entries: entries}
+	in := EpochInputs{Policy: s.Policy, Prices: s.Prices, Prev: s.Positions, Ledger: s.Ledger, Secrets: s.Secrets, entries: entries, fromLog: true}
 	for _, e := range entries {
 		in.Actions = append(in.Actions, e.Action())
 	}

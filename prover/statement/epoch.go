@@ -30,6 +30,17 @@ type EpochInputs struct {
 	RangeCheck      bound.Mode
 
 	entries []actionlog.Entry // as loaded, for the epoch check
+	fromLog bool              // the actions were loaded from a log file
+}
+
+// LogHead returns the SHA-256 head of the action log the inputs were loaded
+// from (the genesis hash for an empty log), or "" when the actions were not
+// loaded from a log.
+func (in EpochInputs) LogHead() string {
+	if !in.fromLog {
+		return ""
+	}
+	return actionlog.Head(in.entries)
 }
 
 // Epoch is the statement of one epoch: compliance from S(n-1) to S(n), and

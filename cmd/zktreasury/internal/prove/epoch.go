@@ -3,6 +3,7 @@ package prove
 import (
 	"errors"
 	"fmt"
+	"math/big"
 	"text/tabwriter"
 
 	"github.com/consensys/gnark/frontend"
@@ -13,6 +14,7 @@ import (
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/format"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/inputs"
 	"github.com/zktreasury/zktreasury/prover"
+	"github.com/zktreasury/zktreasury/prover/prooffile"
 	"github.com/zktreasury/zktreasury/prover/statement"
 	"github.com/zktreasury/zktreasury/prover/zk"
 	"github.com/zktreasury/zktreasury/treasury"
@@ -162,7 +164,12 @@ func epochRun(opts *EpochOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := proveAndWrite(opts.KeysDir, opts.Backend, job, assignment, res.PublicInputs, opts.Out, "--policy, --capacity, --slots and --range-check", prog); err != nil {
+	rounds, err := roundsFor(in.Policy, opts.Inputs.Rounds)
+	if err != nil {
+		return err
+	}
+	extras := func(f *prooffile.File) { f.Rounds, f.ActionLogHead = rounds, in.LogHead() }
+	if err := proveAndWrite(opts.KeysDir, opts.Backend, job, assignment, res.PublicInputs, opts.Out, "--policy, --capacity, --slots and --range-check", prog, extras); err != nil {
 		return err
 	}
 	res.ProofFile = opts.Out
@@ -201,4 +208,30 @@ func reportEpoch(opts *EpochOptions, pol *treasury.Policy, res EpochResult) erro
 		fmt.Fprintf(w, "proof\t%s (%s)\n", res.ProofFile, res.Backend)
 	}
 	return w.Flush()
+}
+
+// roundsFor checks the case's Chainlink rounds: one decimal uint80 per asset of
+// the policy, or none at all (then epoch submit takes them from --rounds).
+func roundsFor(p *treasury.Policy, rounds map[string]string) (map[string]string, error) {
+	if len(rounds) == 0 {
+		return nil, nil
+	}
+	out := map[string]string{}
+	for _, sym := range p.Symbols() {
+		r, ok := rounds[sym]
+		if !ok {
+			return nil, &treasury.InputError{File: statement.CaseFile, Field: "rounds." + sym, Msg: "no Chainlink round for this asset"}
+		}
+		v, ok := new(big.Int).SetString(r, 10)
+		if !ok || v.Sign() <= 0 || v.BitLen() > 80 {
+			return nil, &treasury.InputError{File: statement.CaseFile, Field: "rounds." + sym, Value: r, Msg: "not a round id (a positive decimal uint80)"}
+		}
+		out[sym] = v.String()
+	}
+	for sym := range rounds {
+		if p.AssetIndex(sym) < 0 {
+			return nil, &treasury.InputError{File: statement.CaseFile, Field: "rounds." + sym, Msg: "not an asset of the policy"}
+		}
+	}
+	return out, nil
 }
