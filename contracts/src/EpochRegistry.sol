@@ -555,10 +555,14 @@ contract EpochRegistry {
     }
 
     /// @dev The round after roundId, if it exists, was updated after endTime, so roundId is the
-    /// round in force at the epoch's end. The next round is roundId + 1 in the same phase or,
-    /// when that does not exist, the first round of the next phase (the proxy moved to a new
-    /// aggregator). A reverting or empty round does not exist.
+    /// round in force at the epoch's end. When roundId is the feed's latest round there is none.
+    /// Otherwise the next round is roundId + 1 in the same phase or, when that does not exist,
+    /// the first round of the next phase (the proxy moved to a new aggregator). A reverting or
+    /// empty round does not exist.
     function _requireInForce(uint256 i, address agg, uint80 roundId, uint64 endTime) internal view {
+        try AggregatorV3Interface(agg).latestRoundData() returns (uint80 latest, int256, uint256, uint256, uint80) {
+            if (latest == roundId) return;
+        } catch {}
         uint256 phase = uint256(roundId) >> PHASE_OFFSET;
         uint256 next;
         uint256 updatedAt;

@@ -2,18 +2,17 @@
 pragma solidity ^0.8.20;
 
 /// @title MockAggregator
-/// @notice A Chainlink-shaped aggregator that stores every round (answer, startedAt, updatedAt,
-/// answeredInRound), as an OCR aggregator does, for tests and the demo. Rounds are numbered from
-/// 1 in the order they are added. Reading a round that does not exist reverts "No data present",
-/// as FluxAggregator does, or returns an empty round (all zero but the id), as OCR aggregators
-/// do, after setEmptyOnMissing(true). Anyone can add rounds: never point a production registry
-/// at one.
+/// @notice A Chainlink-shaped aggregator that stores every round, as an OCR2 aggregator does
+/// (one slot per round: an int192 answer and two uint32 times; answeredInRound is the round id),
+/// for tests and the demo. Rounds are numbered from 1 in the order they are added. Reading a
+/// round that does not exist (never updated) reverts "No data present", as FluxAggregator does,
+/// or returns an empty round (all zero but the id), as OCR aggregators do, after
+/// setEmptyOnMissing(true). Anyone can add rounds: never point a production registry at one.
 contract MockAggregator {
     struct Round {
-        int256 answer;
-        uint64 startedAt;
-        uint64 updatedAt;
-        uint80 answeredInRound;
+        int192 answer;
+        uint32 startedAt;
+        uint32 updatedAt;
     }
 
     uint8 public immutable decimals;
@@ -31,9 +30,11 @@ contract MockAggregator {
 
     /// @notice Appends round latestRound + 1 and returns its id.
     function addRound(int256 answer, uint64 startedAt, uint64 updatedAt) public returns (uint80 roundId) {
+        require(answer == int256(int192(answer)), "answer beyond int192");
+        require(startedAt <= type(uint32).max && updatedAt <= type(uint32).max, "time beyond uint32");
         roundId = latestRound + 1;
         latestRound = roundId;
-        _rounds[roundId] = Round(answer, startedAt, updatedAt, roundId);
+        _rounds[roundId] = Round(int192(answer), uint32(startedAt), uint32(updatedAt));
         emit RoundAdded(roundId, answer, startedAt, updatedAt);
     }
 
@@ -56,12 +57,12 @@ contract MockAggregator {
         view
         returns (uint80, int256 answer, uint256 startedAt, uint256 updatedAt, uint80 answeredInRound)
     {
-        if (roundId == 0 || roundId > latestRound) {
+        Round memory r = _rounds[roundId];
+        if (r.updatedAt == 0) {
             require(emptyOnMissing, "No data present");
             return (roundId, 0, 0, 0, 0);
         }
-        Round storage r = _rounds[roundId];
-        return (roundId, r.answer, r.startedAt, r.updatedAt, r.answeredInRound);
+        return (roundId, r.answer, r.startedAt, r.updatedAt, roundId);
     }
 
     /// @notice Chainlink's read of the newest round.
