@@ -334,6 +334,26 @@ func TestSubmitEpochRejections(t *testing.T) {
 			},
 		},
 		{
+			name: "round superseded by a round two phases later (the phase between never answered)",
+			build: func(t *testing.T, e *env) contracts.EpochSubmission {
+				for range 2 {
+					if err := contracts.NewMockPhase(ctxT(t), e.client, e.operator, &e.feeds[1], testFeedDecimals); err != nil {
+						t.Fatal(err)
+					}
+				}
+				s := e.next(t, 1)
+				if s.RoundIDs[1].Cmp(contracts.RoundID(3, 1)) != 0 {
+					t.Fatalf("WETH's round %v, want phase 3's first", s.RoundIDs[1])
+				}
+				s.RoundIDs[1] = contracts.RoundID(1, 1)
+				return s
+			},
+			wantErr: contracts.ErrRoundSuperseded,
+			wantArgs: func(*env) map[string]*big.Int {
+				return map[string]*big.Int{"asset": one(1), "nextRoundId": contracts.RoundID(3, 1)}
+			},
+		},
+		{
 			name: "zero answer",
 			build: func(t *testing.T, e *env) contracts.EpochSubmission {
 				s := e.next(t, 1)

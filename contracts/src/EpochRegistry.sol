@@ -557,13 +557,17 @@ contract EpochRegistry {
     /// @dev The round after roundId, if it exists, was updated after endTime, so roundId is the
     /// round in force at the epoch's end. When roundId is the feed's latest round there is none.
     /// Otherwise the next round is roundId + 1 in the same phase or, when that does not exist,
-    /// the first round of the next phase (the proxy moved to a new aggregator). A reverting or
+    /// the first round of the first later phase that has one, up to the latest round's phase
+    /// (the proxy moved to a new aggregator, which may never have answered). A reverting or
     /// empty round does not exist.
     function _requireInForce(uint256 i, address agg, uint80 roundId, uint64 endTime) internal view {
+        uint256 phase = uint256(roundId) >> PHASE_OFFSET;
+        // Without a readable latest round, only the next phase is looked at.
+        uint256 lastPhase = phase + 1;
         try AggregatorV3Interface(agg).latestRoundData() returns (uint80 latest, int256, uint256, uint256, uint80) {
             if (latest == roundId) return;
+            lastPhase = uint256(latest) >> PHASE_OFFSET;
         } catch {}
-        uint256 phase = uint256(roundId) >> PHASE_OFFSET;
         uint256 next;
         uint256 updatedAt;
         bool exists;
@@ -571,8 +575,8 @@ contract EpochRegistry {
             next = uint256(roundId) + 1;
             (exists, updatedAt) = _roundTime(agg, uint80(next));
         }
-        if (!exists && phase < type(uint16).max) {
-            next = ((phase + 1) << PHASE_OFFSET) | 1;
+        for (uint256 q = phase + 1; !exists && q <= lastPhase && q <= type(uint16).max; ++q) {
+            next = (q << PHASE_OFFSET) | 1;
             (exists, updatedAt) = _roundTime(agg, uint80(next));
         }
         if (exists && updatedAt <= endTime) revert RoundSuperseded(i, roundId, next, updatedAt);
