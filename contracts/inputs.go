@@ -28,7 +28,9 @@ func EpochInputLayout(symbols []string) []string {
 
 // PublicInput is one named public input of a proof.
 type PublicInput struct {
-	Name  string
+	// Name is the input's name in proof files, e.g. "price.WETH".
+	Name string
+	// Value is the field element.
 	Value *big.Int
 }
 

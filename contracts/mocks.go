@@ -32,7 +32,9 @@ func RoundID(phase uint16, aggregatorRound uint64) *big.Int {
 // MockRound is a round to add to a mock feed; it starts and is updated at UpdatedAt (unix
 // seconds).
 type MockRound struct {
-	Answer    *big.Int
+	// Answer is the round's answer at the feed's decimals.
+	Answer *big.Int
+	// UpdatedAt is when the round started and was updated.
 	UpdatedAt uint64
 }
 
@@ -163,7 +165,8 @@ func SetMockEmptyOnMissing(ctx context.Context, backend Backend, auth *bind.Tran
 type Round struct {
 	// RoundID is the proxy's round id (phase << 64 | aggregator round).
 	RoundID *big.Int
-	Answer  *big.Int
+	// Answer is the round's answer at the feed's decimals.
+	Answer *big.Int
 	// StartedAt and UpdatedAt are the round's times; UpdatedAt is zero for a round not updated.
 	StartedAt, UpdatedAt time.Time
 }

@@ -262,7 +262,9 @@ func unixUTC(s uint64) time.Time { return time.Unix(int64(s), 0).UTC() }
 
 // PolicyChange is an executed policy and the first epoch it judges.
 type PolicyChange struct {
-	FromEpoch  uint64
+	// FromEpoch is the first epoch the policy judges.
+	FromEpoch uint64
+	// Commitment is the policy commitment.
 	Commitment *big.Int
 }
 

@@ -71,6 +71,7 @@ type Verifier struct {
 
 // Feed is one asset's Chainlink feed.
 type Feed struct {
+	// Symbol is the asset's symbol in the policy.
 	Symbol string `json:"symbol"`
 	// Aggregator is the feed's address (a proxy), Decimals its decimals().
 	Aggregator common.Address `json:"aggregator"`
@@ -89,8 +90,10 @@ type Feed struct {
 
 // Sequencer is an L2 sequencer-uptime feed and its grace period.
 type Sequencer struct {
-	Feed         common.Address `json:"feed"`
-	GraceSeconds uint64         `json:"graceSeconds"`
+	// Feed is the uptime feed's address.
+	Feed common.Address `json:"feed"`
+	// GraceSeconds is how long after the sequencer comes back up submissions wait.
+	GraceSeconds uint64 `json:"graceSeconds"`
 }
 
 // Symbols are the assets' symbols, in the registry's order.

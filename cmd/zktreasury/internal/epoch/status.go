@@ -71,31 +71,41 @@ UTC; the record's hash is checked against its data.`,
 
 // StatusResult is the JSON output of `epoch status`.
 type StatusResult struct {
+	// Registry is the registry's address; TreeCapacity the liabilities tree's capacity it
+	// was deployed for; LastEpoch the last recorded epoch.
 	Registry     string `json:"registry"`
 	TreeCapacity uint64 `json:"treeCapacity"`
 	LastEpoch    uint64 `json:"lastEpoch"`
 	// LastEnd is the last epoch's end (the genesis time before epoch 1): the next start.
-	LastEnd      time.Time `json:"lastEnd"`
-	CurrentState string    `json:"currentState"`
+	LastEnd time.Time `json:"lastEnd"`
+	// CurrentState is S(lastEpoch), the next proof's previous state.
+	CurrentState string `json:"currentState"`
 	// NextPolicy judges epoch lastEpoch + 1; Scheduled are executed changes for later epochs.
-	NextPolicy string         `json:"nextPolicy"`
-	Scheduled  []PolicyJSON   `json:"scheduledPolicies,omitempty"`
-	Pending    *PendingJSON   `json:"pendingPolicy,omitempty"`
-	Paused     bool           `json:"paused"`
-	RecordHash string         `json:"recordHash"`
+	NextPolicy string       `json:"nextPolicy"`
+	Scheduled  []PolicyJSON `json:"scheduledPolicies,omitempty"`
+	// Pending is the queued policy change, if any.
+	Pending *PendingJSON `json:"pendingPolicy,omitempty"`
+	// Paused is true while submissions are stopped; RecordHash is the record chain's head.
+	Paused     bool   `json:"paused"`
+	RecordHash string `json:"recordHash"`
+	// Governance and Guardian are the roles now.
 	Governance common.Address `json:"governance"`
 	Guardian   common.Address `json:"guardian"`
-	Record     *RecordResult  `json:"record"`
+	// Record is the requested epoch's record.
+	Record *RecordResult `json:"record"`
 }
 
 // PolicyJSON is an executed policy change.
 type PolicyJSON struct {
+	// Commitment judges epochs from FromEpoch.
 	Commitment string `json:"commitment"`
 	FromEpoch  uint64 `json:"fromEpoch"`
 }
 
 // PendingJSON is a queued policy change.
 type PendingJSON struct {
+	// Commitment would judge epochs from FromEpoch once executed, which governance can do
+	// from ETA until ExpiresAt, while FromEpoch is not recorded.
 	Commitment string    `json:"commitment"`
 	FromEpoch  uint64    `json:"fromEpoch"`
 	ETA        time.Time `json:"eta"`
@@ -104,6 +114,7 @@ type PendingJSON struct {
 
 // AssetRecord is one asset's part of an epoch's record.
 type AssetRecord struct {
+	// Symbol is the asset's symbol from the deployment file, or "assetI" without one.
 	Symbol string `json:"symbol"`
 	// RoundID is the Chainlink round (decimal); Price the circuit price the registry derived
 	// from it (value units per circuit unit) and PriceUSD the same per whole token.
@@ -119,6 +130,8 @@ type AssetRecord struct {
 
 // RecordResult is one epoch's record.
 type RecordResult struct {
+	// Epoch covers [Start, End); the commitments, count and policy are the record's, Assets
+	// its per-asset part, and the rest locates and chains it.
 	Epoch             uint64        `json:"epoch"`
 	Start             time.Time     `json:"start"`
 	End               time.Time     `json:"end"`
