@@ -260,7 +260,7 @@ func TestCLIOnSimulatedChain(t *testing.T) {
 	if code, _, stderr := cli(t, "inclusion", "export", "--case", epochCase, "--user", "acct-1000", "--out", incl); code != 0 {
 		t.Fatalf("inclusion export: exit %d\n%s", code, stderr)
 	}
-	code, stdout, stderr = cli(t, "inclusion", "verify", incl, "--rpc", node.URL, "--registry", dep.Registry.Hex(), "--capacity", "16", "--policy", epochCase+"/policy.json")
+	code, stdout, stderr = cli(t, "inclusion", "verify", incl, "--rpc", node.URL, "--registry", dep.Registry.Hex(), "--policy", epochCase+"/policy.json")
 	if code != cmdutil.ExitNo || !strings.Contains(stdout, "has not recorded epoch 1") {
 		t.Fatalf("inclusion verify of an unrecorded epoch: exit %d\n%s\n%s", code, stdout, stderr)
 	}

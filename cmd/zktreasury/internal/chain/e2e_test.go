@@ -159,7 +159,7 @@ func TestGethCLIEndToEnd(t *testing.T) {
 
 	incl := filepath.Join(dir, "acct-1000.inclusion.json")
 	step("inclusion export", 0, "inclusion", "export", "--case", epochCase, "--user", "acct-1000", "--out", incl)
-	step("inclusion verify --registry", 0, "inclusion", "verify", incl, "--rpc", node.URL, "--registry", dep.Registry.Hex(), "--capacity", "16", "--policy", epochCase+"/policy.json")
+	step("inclusion verify --registry", 0, "inclusion", "verify", incl, "--rpc", node.URL, "--registry", dep.Registry.Hex(), "--policy", epochCase+"/policy.json")
 	// A balance other than the one counted is not under the recorded root.
 	f, err := inclusion.Read(incl)
 	if err != nil {
@@ -174,7 +174,7 @@ func TestGethCLIEndToEnd(t *testing.T) {
 	if err := os.WriteFile(other, raw, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	step("inclusion verify of another balance", cmdutil.ExitNo, "inclusion", "verify", other, "--rpc", node.URL, "--registry", dep.Registry.Hex(), "--capacity", "16", "--policy", epochCase+"/policy.json")
+	step("inclusion verify of another balance", cmdutil.ExitNo, "inclusion", "verify", other, "--rpc", node.URL, "--registry", dep.Registry.Hex(), "--policy", epochCase+"/policy.json")
 
 	out = step("epoch submit again", cmdutil.ExitNo, submitArgs...)
 	if !strings.Contains(out, "EpochOutOfOrder") {

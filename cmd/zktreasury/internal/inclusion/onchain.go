@@ -19,8 +19,9 @@ import (
 const registryTimeout = time.Minute
 
 // fromRegistry reads what the registry at addr recorded for epoch: the liabilities root,
-// the policy commitment the epoch's proofs were checked against, and the number of assets
-// (the tree's capacity is not yet a registry view: the caller sets Shape.Capacity). When
+// the policy commitment the epoch's proofs were checked against, the number of assets and
+// the tree's capacity (immutable views set at deploy: the shape is the registry's, never the
+// inclusion file's). When
 // the registry has not recorded that epoch, notRecorded says so: the user is not included
 // on chain, which is an answer, not an error.
 func fromRegistry(rpcURL, addr string, epoch uint64) (p inclusion.Proven, notRecorded, err error) {
@@ -54,6 +55,6 @@ func fromRegistry(rpcURL, addr string, epoch uint64) (p inclusion.Proven, notRec
 		return p, nil, fmt.Errorf("read the configuration of %s: %w", addr, err)
 	}
 	p.Root, p.PolicyCommitment = hashing.FromBig(rec.LiabilitiesRoot), hashing.FromBig(rec.PolicyCommitment)
-	p.Shape.Assets = cfg.NumAssets
+	p.Shape.Assets, p.Shape.Capacity = cfg.NumAssets, int(cfg.TreeCapacity)
 	return p, nil, nil
 }

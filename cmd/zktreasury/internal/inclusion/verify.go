@@ -59,7 +59,7 @@ Sources of the proof's statement, exactly one:
                               verified and the tree shape read from the key
                               store, without it only the proof file's own
                               statement is used (said so in the output)
-  --rpc URL --registry ADDR --capacity N --policy FILE
+  --rpc URL --registry ADDR --policy FILE
                               the root and policy commitment the registry
                               recorded for the epoch (--epoch, default the file's)
   --root HEX --epoch N --capacity N --policy FILE
@@ -67,7 +67,7 @@ Sources of the proof's statement, exactly one:
 
 Exit 3 if you are not included, including when the registry has not recorded
 that epoch.`,
-		Example: "  zktreasury inclusion verify out/acct-1000.inclusion.json --proof out/solvency.proof.json --keys keys\n  zktreasury inclusion verify out/acct-1000.inclusion.json --rpc http://127.0.0.1:8545 --registry 0x5FbD... --capacity 16 --policy policy.json",
+		Example: "  zktreasury inclusion verify out/acct-1000.inclusion.json --proof out/solvency.proof.json --keys keys\n  zktreasury inclusion verify out/acct-1000.inclusion.json --rpc http://127.0.0.1:8545 --registry 0x5FbD... --policy policy.json",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File = args[0]
@@ -90,8 +90,14 @@ that epoch.`,
 			if opts.Proof == "" && opts.Keys != "" {
 				return cmdutil.Usagef("--keys verifies a --proof file")
 			}
-			if opts.Proof == "" && (opts.Policy == "" || !fl.Changed("capacity")) {
-				return cmdutil.Usagef("with --%s, pass --policy (the policy file you trust) and --capacity (the proof's tree capacity)", map[bool]string{true: "root", false: "registry"}[opts.Root != ""])
+			if opts.Registry != "" && fl.Changed("capacity") {
+				return cmdutil.Usagef("with --registry, the tree capacity is the registry's (treeCapacity()): drop --capacity")
+			}
+			if opts.Registry != "" && opts.Policy == "" {
+				return cmdutil.Usagef("with --registry, pass --policy (the policy file you trust)")
+			}
+			if opts.Root != "" && (opts.Policy == "" || !fl.Changed("capacity")) {
+				return cmdutil.Usagef("with --root, pass --policy (the policy file you trust) and --capacity (the proof's tree capacity)")
 			}
 			if opts.Root != "" && !fl.Changed("epoch") {
 				return cmdutil.Usagef("with --root, pass --epoch (the proof's epoch)")
@@ -107,7 +113,7 @@ that epoch.`,
 	cmd.Flags().StringVar(&opts.Keys, "keys", "", "key store to verify the --proof file with (and read its tree shape from)")
 	cmd.Flags().StringVar(&opts.Root, "root", "", "liabilities root (0x-prefixed hex), with --epoch, --capacity and --policy")
 	cmd.Flags().Uint64Var(&opts.Epoch, "epoch", 0, "epoch of the root (with --root; with --registry, default the file's)")
-	cmd.Flags().IntVar(&opts.Capacity, "capacity", 0, "the proof's liabilities tree capacity (with --root or --registry)")
+	cmd.Flags().IntVar(&opts.Capacity, "capacity", 0, "the proof's liabilities tree capacity (with --root)")
 	cmd.Flags().StringVar(&opts.RPC, "rpc", "", "JSON-RPC URL of a node, to read the root from the registry (with --registry)")
 	cmd.Flags().StringVar(&opts.Registry, "registry", "", "address of the epoch registry whose recorded root to use (with --rpc)")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the result as JSON")
@@ -166,7 +172,6 @@ func verifyRun(opts *VerifyOptions, epochSet bool) error {
 			epoch = opts.Epoch
 		}
 		proven, notRecorded, err = fromRegistry(opts.RPC, opts.Registry, epoch)
-		proven.Shape.Capacity = opts.Capacity
 		res.Source = fmt.Sprintf("registry %s at %s, epoch %d", opts.Registry, opts.RPC, epoch)
 	default:
 		proven, err = fromFlags(opts, pol)

@@ -215,7 +215,7 @@ func TestVerifyUsage(t *testing.T) {
 		{fx.incl, "--proof", fx.proof, "--epoch", "2"},
 		{fx.incl, "--root", "0x01", "--epoch", "1", "--capacity", "16"},
 		{fx.incl, "--root", "0x01", "--policy", fx.policy, "--capacity", "16"},
-		{fx.incl, "--registry", "0x0000000000000000000000000000000000000001", "--rpc", "http://127.0.0.1:1", "--policy", fx.policy},
+		{fx.incl, "--registry", "0x0000000000000000000000000000000000000001", "--rpc", "http://127.0.0.1:1", "--policy", fx.policy, "--capacity", "16"},
 		{fx.incl, "--registry", "0x0000000000000000000000000000000000000001", "--rpc", "http://127.0.0.1:1", "--capacity", "16"},
 		{fx.incl, "--root", "0x01", "--keys", "keys", "--epoch", "1", "--capacity", "16", "--policy", fx.policy},
 	} {
