@@ -109,6 +109,7 @@ func loadEpochCase(edit func(*statement.EpochInputs)) (*epochCase, error) {
 		return nil, err
 	}
 	in.Epoch, in.Capacity, in.Slots, in.RangeCheck = cp.Epoch, cp.Capacity, cp.Slots, bound.Bits
+	in.StartTime, in.EndTime = cp.StartTime, cp.EndTime
 	if edit != nil {
 		edit(&in)
 	}
