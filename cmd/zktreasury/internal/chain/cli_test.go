@@ -40,6 +40,7 @@ func fixtureEpoch(t *testing.T) *statement.Epoch {
 		t.Fatal(err)
 	}
 	in.Epoch, in.Capacity, in.Slots = cp.Epoch, cp.Capacity, cp.Slots
+	in.StartTime, in.EndTime = cp.StartTime, cp.EndTime
 	in.RangeCheck = bound.Bits // the epoch circuit's default
 	e, err := statement.BuildEpoch(in)
 	if err != nil {
@@ -170,7 +171,7 @@ func TestCLIOnSimulatedChain(t *testing.T) {
 		t.Fatalf("genesis %s / policy %s, want the fixture's S(0) %s and policy %s", dep.GenesisState, dep.PolicyCommitment,
 			statement.Hex(e.Compliance.PrevCommitment), statement.Hex(e.Compliance.PolicyCommitment))
 	}
-	if dep.Verifier.Params != "u16-k4-a3-v3-bits" || !dep.Verifier.Insecure {
+	if dep.Verifier.Params != "u16-k6-a3-v3-bits" || !dep.Verifier.Insecure {
 		t.Fatalf("verifier %+v", dep.Verifier)
 	}
 

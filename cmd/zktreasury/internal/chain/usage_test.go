@@ -17,6 +17,20 @@ func TestOnChainUsageErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	rpc := "http://127.0.0.1:1"
+	// A copy of the epoch case whose case.json names no start time.
+	noStart := t.TempDir()
+	for _, f := range []string{"policy.json", "prices.csv", "positions.csv", "liabilities.csv", "secrets.json", "actions.jsonl"} {
+		data, err := os.ReadFile(filepath.Join(epochCase, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(noStart, f), data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(noStart, "case.json"), []byte(`{"epoch": 1, "capacity": 16, "slots": 6}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		args []string
 		want string
@@ -31,7 +45,7 @@ func TestOnChainUsageErrors(t *testing.T) {
 		{[]string{"chain", "deploy", "--rpc", rpc, "--key", key, "--case", epochCase, "--sequencer-feed", "seq"}, "not an address"},
 		{[]string{"chain", "deploy", "--rpc", rpc, "--key", key, "--case", epochCase, "--keys", devKeys, "--genesis-time", "1",
 			"--feed", "USDC=0x0000000000000000000000000000000000000001", "--feeds", "mock"}, "--feed USDC needs --heartbeat USDC=DURATION"},
-		{[]string{"chain", "deploy", "--rpc", rpc, "--key", key, "--case", epochCase, "--keys", devKeys, "--feeds", "mock"}, "no genesis time: pass --genesis-time"},
+		{[]string{"chain", "deploy", "--rpc", rpc, "--key", key, "--case", noStart, "--keys", devKeys, "--feeds", "mock"}, "no genesis time: pass --genesis-time"},
 		{[]string{"chain", "deploy", "--rpc", rpc, "--key", key, "--case", epochCase, "--backend", "stark"}, "--backend"},
 		{[]string{"chain", "deploy", "--rpc", rpc, "--key", key, "--case", epochCase, "--feeds", "chainlink"}, "want mock"},
 		{[]string{"chain", "deploy", "--rpc", rpc, "--key", key, "--case", epochCase, "--policy-delay", "1500ms"}, "whole number of seconds"},
