@@ -94,3 +94,34 @@ func TestBreakZeroPriceSwap(t *testing.T) {
 		})
 	}
 }
+
+// TestBreakCompliancePolicyRangesLeftToSolvency: checkPolicy's doc says the
+// compliance circuit asserts "exactly those [ranges] corridor.Limits.Validate
+// accepts", but it never range-checks HaircutBps or MinRatioBps, which Validate
+// (run by every CheckEpoch) refuses outside [0, 10000] and [10000, 2^32). So the
+// compliance circuit on its own accepts an epoch under a policy the Go checker
+// refuses. In the registry's separate mode the solvency proof over the same
+// policy commitment refuses such a policy, and the epoch circuit includes the
+// solvency half, so this is a checker/circuit disagreement rather than an
+// on-chain hole; fix the comment or move the checks into checkPolicy.
+//
+// Witness: the compliance fixture's honest swap, with haircut[WETH][aave] =
+// 10001 bps, or minRatioBps = 9999, committed in the policy.
+func TestBreakCompliancePolicyRangesLeftToSolvency(t *testing.T) {
+	cases := map[string]func(*corridor.Limits){
+		"haircut 10001 bps":  func(l *corridor.Limits) { l.HaircutBps[weth][aave] = 10001 },
+		"min ratio 9999 bps": func(l *corridor.Limits) { l.MinRatioBps = 9999 },
+	}
+	actions := []corridor.Action{sellWETH(100, 990)}
+	for name, edit := range cases {
+		t.Run(name, func(t *testing.T) {
+			l := baseLimits()
+			edit(l)
+			_, goErr := corridor.CheckEpoch(l, baseState(), basePrices, day, actions)
+			circErr := solved(t, build(t, l, baseState(), basePrices, day, actions, 1).Assignment())
+			if (goErr == nil) != (circErr == nil) {
+				t.Fatalf("Go checker and compliance circuit disagree: Go err = %v, circuit err = %v", goErr, circErr)
+			}
+		})
+	}
+}
