@@ -62,10 +62,12 @@ func TestBreakGoAccrualSumWraps(t *testing.T) {
 // mints units from nothing, and one with amountOut = 0 sends units away
 // without an outflow; neither touches a budget or the public flow totals. The
 // units are worth something again as soon as the feed recovers (the next
-// epoch's prices). Only registry-built prices can be 0, so this needs a Chainlink
-// round that converts to 0 value units (a crash of 10^4× below the deploy-time
-// price for a feed at the 1-bps resolution floor); the statement itself does not
-// exclude it.
+// epoch's prices). Only registry-built prices reach the proof: the registry
+// branch's convertPrice (contracts/src/PriceConversion.sol) refuses a round that
+// converts to 0, so on-chain this is closed there alone (a crash of 10^4× below
+// the deploy-time price of a feed at the 1-bps floor would otherwise do it). The
+// statement should not rest on that: assert every price >= 1 in the circuit and
+// the Go checker (one range check per asset), or require both swap amounts > 0.
 //
 // Witness: the compliance fixture with DAI priced 0: swap at uniswap
 // (USDC, 0) -> (DAI, 10^12), or (DAI, 1000) -> (USDC, 0).
