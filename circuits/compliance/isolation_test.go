@@ -1,9 +1,19 @@
 package compliance_test
 
 import (
+	"math/big"
 	"testing"
 
+	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
+	"github.com/consensys/gnark/constraint/solver"
+	"github.com/consensys/gnark/frontend"
+
 	"github.com/zktreasury/zktreasury/circuits/compliance"
+	"github.com/zktreasury/zktreasury/circuits/gadget/bound"
+	"github.com/zktreasury/zktreasury/circuits/gadget/poseidon"
+	"github.com/zktreasury/zktreasury/prover/hashing"
+	"github.com/zktreasury/zktreasury/prover/statement"
 	"github.com/zktreasury/zktreasury/treasury/corridor"
 )
 
@@ -56,5 +66,105 @@ func TestIsolatedHiddenAction(t *testing.T) {
 	w.NewStateCommitment = all.NewCommitment
 	if err := solved(t, w); err == nil {
 		t.Fatal("an unlogged action in an inactive slot satisfied the circuit")
+	}
+}
+
+// chainOf is the actions commitment of epoch 9 with salt 13 (build's values)
+// over packed actions given as field elements, so that a cheat may pack an
+// amount no uint64 log entry can hold.
+func chainOf(packed ...fr.Element) fr.Element {
+	h := hashing.Hash(poseidon.TagActions, hashing.FromUint64(9), hashing.FromUint64(13))
+	for _, p := range packed {
+		h = hashing.MustCompress(2, h, p)
+	}
+	return h
+}
+
+// packField is compliance.PackShifts applied in the field.
+func packField(parts ...*big.Int) fr.Element {
+	v := new(big.Int)
+	for i, p := range parts {
+		v.Add(v, new(big.Int).Lsh(p, compliance.PackShifts[i]))
+	}
+	return hashing.FromBig(v.Mod(v, fr.Modulus()))
+}
+
+// TestIsolatedAmountsAndEmptySlots: cheats each refused by one constraint of
+// a slot that no other test isolates: an accrual of r - 5 (a "negative"
+// amountOut) takes 5 units out of a lending position without an outflow
+// (the 64-bit check of amountOut; the prover's comparison hint orders "negative"
+// field elements below 0, else the valueIn <= valueOut comparison's pinning
+// would refuse it first); an inactive slot of kind 0 that credits or
+// debits custody (the empty slot's zero amounts).
+func TestIsolatedAmountsAndEmptySlots(t *testing.T) {
+	s := lent()
+	logged := []corridor.Action{deposit(usdc, 100)}
+	honest := build(t, baseLimits(), s, basePrices, day, logged, 2)
+	sum, err := corridor.CheckEpoch(baseLimits(), s, basePrices, day, logged)
+	if err != nil {
+		t.Fatal(err)
+	}
+	withState := func(w *compliance.Circuit, edit func(x [][]uint64)) *compliance.Circuit {
+		x := sum.Final.Clone()
+		edit(x.X)
+		w.NewStateCommitment = statement.StateCommitment(hashing.FromUint64(12), x.X)
+		return w
+	}
+	cases := map[string]func() *compliance.Circuit{
+		"an accrual of r - 5 hides an outflow of 5 units": func() *compliance.Circuit {
+			w := honest.Assignment()
+			w.Actions[1] = compliance.Action{Kind: uint64(corridor.Accrue), Venue: aave, AssetIn: usdc, AmountIn: uint64(0), AssetOut: usdc, AmountOut: minus(5)}
+			w.ActionCount = 2
+			w.ActionsCommitment = chainOf(statement.PackAction(logged[0]),
+				packField(big.NewInt(int64(corridor.Accrue)), big.NewInt(aave), big.NewInt(usdc), big.NewInt(usdc), big.NewInt(0), minus(5)))
+			return withState(w, func(x [][]uint64) { x[usdc][aave] -= 5 })
+		},
+		"an empty slot credits custody": func() *compliance.Circuit {
+			w := honest.Assignment()
+			w.Actions[1] = compliance.Action{Kind: uint64(0), Venue: vault, AssetIn: dai, AmountIn: uint64(0), AssetOut: dai, AmountOut: uint64(7)}
+			return withState(w, func(x [][]uint64) { x[dai][vault] += 7 })
+		},
+		"an empty slot debits custody": func() *compliance.Circuit {
+			w := honest.Assignment()
+			w.Actions[1] = compliance.Action{Kind: uint64(0), Venue: vault, AssetIn: dai, AmountIn: uint64(7), AssetOut: dai, AmountOut: uint64(0)}
+			return withState(w, func(x [][]uint64) { x[dai][vault] -= 7 })
+		},
+	}
+	if err := solved(t, honest.Assignment()); err != nil {
+		t.Fatalf("control: %v", err)
+	}
+	half := new(big.Int).Rsh(fr.Modulus(), 1)
+	signed := func(x *big.Int) *big.Int {
+		if x.Cmp(half) > 0 {
+			return new(big.Int).Sub(x, fr.Modulus())
+		}
+		return x
+	}
+	malicious := solver.OverrideHint(solver.GetHintID(bound.LessOrEqualHint), func(_ *big.Int, in, out []*big.Int) error {
+		out[0].SetUint64(0)
+		if signed(in[0]).Cmp(signed(in[1])) <= 0 {
+			out[0].SetUint64(1)
+		}
+		return nil
+	})
+	// Control: the malicious hint agrees with the honest one on honest inputs.
+	hw, err := frontend.NewWitness(honest.Assignment(), ecc.BN254.ScalarField())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := compile(t, honest.Params).IsSolved(hw, malicious); err != nil {
+		t.Fatalf("control with the malicious hint: %v", err)
+	}
+	for name, cheat := range cases {
+		t.Run(name, func(t *testing.T) {
+			w := cheat()
+			wit, err := frontend.NewWitness(w, ecc.BN254.ScalarField())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := compile(t, w.Params).IsSolved(wit, malicious); err == nil {
+				t.Fatal("the cheat satisfied the circuit")
+			}
+		})
 	}
 }
