@@ -263,6 +263,14 @@ func (k *ctx) checkPolicy() (isCustody, isAMM, isLending []frontend.Variable) {
 	}
 	bpsOK(pol.MaxSlippageBps)
 	bpsOK(pol.BufferFloorBps)
+	// The solvency half refuses these too; the compliance statement stands alone
+	// (off-chain proofs), so it checks every range corridor.Limits.Validate does.
+	rc.Check(api.Sub(pol.MinRatioBps, 10000), 32)
+	for a := range p.Assets {
+		for v := range p.Venues {
+			bpsOK(pol.HaircutBps[a][v])
+		}
+	}
 	// 1 <= minEpochSeconds; the upper bound 2^32 - 1 needs no check of its own:
 	// DefineWith asserts minEpochSeconds <= end - start < 2^32.
 	rc.Check(api.Sub(pol.MinEpochSeconds, 1), SpanBits)
@@ -306,10 +314,11 @@ func (c *Circuit) DefineWith(api frontend.API, rc *bound.Checker) ([][]frontend.
 	k := &ctx{api: api, rc: rc, c: c, divBits: ValueBits + log2Ceil(p.Assets*p.Venues) + BpsBits + 1}
 	pol := &c.Policy
 
-	// Public inputs bounded. The count is range-checked on its own: AssertLE
-	// alone checks only K - count, which a count of r - 1 also passes.
+	// Public inputs bounded. A price is at least 1: at 0 every amount of the asset
+	// is worth nothing and a swap could move it freely. The count is range-checked
+	// on its own: AssertLE alone checks only K - count, which r - 1 also passes.
 	for _, pr := range c.Prices {
-		rc.Check(pr, PriceBits)
+		rc.Check(api.Sub(pr, 1), PriceBits)
 	}
 	rc.Check(c.Epoch, EpochBits)
 	rc.Check(c.ActionCount, CountBits)

@@ -152,9 +152,9 @@ func TestCheckActionCorridors(t *testing.T) {
 		{name: "venue index out of range", action: Action{Kind: Swap, Venue: 3, AmountIn: 1, AmountOut: 1}, wantErr: ErrIndexOutOfRange},
 		{name: "asset index negative", action: Action{Kind: Swap, AssetOut: -1, AmountIn: 1, AmountOut: 1}, wantErr: ErrIndexOutOfRange},
 		{name: "overflow exactly at 2^64-1", limits: wideOpen, state: func(s *State) { s.X[usdc][vault] = ^uint64(0) - 5 },
-			prices: Prices{0, 1, 10}, action: inflow(usdc, 5)},
+			prices: Prices{1, 1, 10}, action: inflow(usdc, 5)},
 		{name: "overflow one unit over", limits: wideOpen, state: func(s *State) { s.X[usdc][vault] = ^uint64(0) - 5 },
-			prices: Prices{0, 1, 10}, action: inflow(usdc, 6), wantErr: ErrOverflow},
+			prices: Prices{1, 1, 10}, action: inflow(usdc, 6), wantErr: ErrOverflow},
 		{name: "inflow into empty reserves", limits: wideOpen, state: func(s *State) { *s = NewState(3, 3) }, action: inflow(usdc, 5)},
 		{name: "exact band: a weight 0.5 bps over its max is over", limits: func(l *Limits) { l.WeightMaxBps[weth] = 5000 },
 			state: func(s *State) { s.X[weth][vault] = 500; s.X[usdc][vault] = 4000; s.X[dai][vault] = 1000 },
@@ -388,5 +388,17 @@ func TestCheckCoverage(t *testing.T) {
 	l.Coverage = []bool{true}
 	if err := CheckCoverage(l, baseState(), []uint64{0, 0, 0}); !errors.Is(err, ErrIndexOutOfRange) {
 		t.Fatalf("coverage flags of the wrong length: err = %v", err)
+	}
+}
+
+// TestZeroPriceRefused: at a price of 0 every amount of the asset is worth
+// nothing, so swaps could mint or drain it freely; no epoch is priced so.
+func TestZeroPriceRefused(t *testing.T) {
+	for a := range 3 {
+		p := Prices{1, 1, 10}
+		p[a] = 0
+		if _, err := CheckEpoch(baseLimits(), baseState(), p, day, nil); !errors.Is(err, ErrZeroPrice) {
+			t.Errorf("asset %d at price 0: err = %v, want ErrZeroPrice", a, err)
+		}
 	}
 }

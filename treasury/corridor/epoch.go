@@ -71,7 +71,7 @@ type Epoch struct {
 	startTotal  *big.Int
 	startStable *big.Int
 
-	accrued           [][]uint64 // Σ accruals per slot
+	accrued           [][]*big.Int // Σ accruals per slot (may pass 2^64: the cap can reach ~136 × 2^64)
 	inflows, outflows []*big.Int
 	turnover, loss    *big.Int
 	outflowValue      *big.Int
@@ -93,12 +93,17 @@ func NewEpoch(l *Limits, s0 State, p Prices, seconds uint64) (*Epoch, error) {
 	if len(s0.X) != nA {
 		return nil, fmt.Errorf("new epoch: state has %d assets, limits %d: %w", len(s0.X), nA, ErrIndexOutOfRange)
 	}
+	for a, pa := range p {
+		if pa == 0 {
+			return nil, fmt.Errorf("new epoch: price of asset %d is 0: %w", a, ErrZeroPrice)
+		}
+	}
 	if seconds > MaxEpochSeconds {
 		return nil, fmt.Errorf("new epoch: %d seconds is longer than %d: %w", seconds, uint64(MaxEpochSeconds), ErrEpochLength)
 	}
 	e := &Epoch{l: l, p: append(Prices(nil), p...), seconds: seconds, custody: l.Custody(), x: s0.Clone(), x0: s0.Clone(),
 		val: make([]*big.Int, nA), total: new(big.Int), stable: new(big.Int), turnover: new(big.Int), loss: new(big.Int),
-		outflowValue: new(big.Int), accrued: NewState(nA, nV).X, inflows: make([]*big.Int, nA), outflows: make([]*big.Int, nA)}
+		outflowValue: new(big.Int), accrued: make([][]*big.Int, nA), inflows: make([]*big.Int, nA), outflows: make([]*big.Int, nA)}
 	sum := new(big.Int)
 	for a := range nA {
 		if len(s0.X[a]) != nV {
@@ -115,6 +120,10 @@ func NewEpoch(l *Limits, s0 State, p Prices, seconds uint64) (*Epoch, error) {
 			e.stable.Add(e.stable, e.val[a])
 		}
 		e.inflows[a], e.outflows[a] = new(big.Int), new(big.Int)
+		e.accrued[a] = make([]*big.Int, nV)
+		for v := range nV {
+			e.accrued[a][v] = new(big.Int)
+		}
 	}
 	e.startVal = make([]*big.Int, nA)
 	for a := range nA {
@@ -161,7 +170,7 @@ func (e *Epoch) OutflowBudget() *big.Int { return new(big.Int).Set(e.budgets[2])
 // what was accrued there already.
 func (e *Epoch) AccrualBound(asset, venue int) uint64 {
 	b := e.accrualCap(asset, venue)
-	b.Sub(b, new(big.Int).SetUint64(e.accrued[asset][venue]))
+	b.Sub(b, e.accrued[asset][venue])
 	if b.Sign() <= 0 {
 		return 0
 	}
@@ -231,7 +240,7 @@ func (e *Epoch) Apply(a Action) (Effect, error) {
 	e.loss.Add(e.loss, eff.Loss)
 	switch a.Kind {
 	case Accrue:
-		e.accrued[a.AssetOut][a.VenueOut] += a.AmountOut
+		e.accrued[a.AssetOut][a.VenueOut].Add(e.accrued[a.AssetOut][a.VenueOut], new(big.Int).SetUint64(a.AmountOut))
 	case Inflow:
 		e.inflows[a.AssetOut].Add(e.inflows[a.AssetOut], new(big.Int).SetUint64(a.AmountOut))
 	case Outflow:
@@ -346,7 +355,7 @@ func (e *Epoch) check(a Action) (Effect, newValues, error) {
 	}
 	// (6) an accrual within the venue's APR cap on the slot's starting position.
 	if a.Kind == Accrue {
-		sum := new(big.Int).SetUint64(e.accrued[a.AssetOut][a.VenueOut])
+		sum := new(big.Int).Set(e.accrued[a.AssetOut][a.VenueOut])
 		sum.Add(sum, new(big.Int).SetUint64(a.AmountOut))
 		if limit := e.accrualCap(a.AssetOut, a.VenueOut); sum.Cmp(limit) > 0 {
 			return Effect{}, newValues{}, l.violation(ErrAccrual, i, a.AssetOut, a.VenueOut,

@@ -69,6 +69,9 @@ var (
 	// ErrEpochLength is returned for an epoch shorter than the policy's minimum
 	// (or longer than the circuit can measure).
 	ErrEpochLength = errors.New("epoch length out of bounds")
+	// ErrZeroPrice is returned for an epoch priced at 0 for some asset: every
+	// amount of it would be worth nothing, so a swap could move it for free.
+	ErrZeroPrice = errors.New("zero price")
 	// ErrOutflowCap is returned at the end of an epoch whose outflows are worth
 	// more than the outflow cap per day times the epoch's length.
 	ErrOutflowCap = errors.New("outflow cap exceeded")
@@ -101,6 +104,7 @@ var corridorNames = map[error]string{
 	ErrVenueCap:         "venue-cap",
 	ErrEpochLength:      "epoch-length",
 	ErrOutflowCap:       "outflow-cap",
+	ErrZeroPrice:        "zero-price",
 	ErrIndexOutOfRange:  "index",
 }
 

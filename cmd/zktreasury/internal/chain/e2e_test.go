@@ -143,8 +143,10 @@ func TestGethCLIEndToEnd(t *testing.T) {
 			ActionCount     uint64    `json:"actionCount"`
 			TxHash          string    `json:"txHash"`
 			Assets          []struct {
-				Symbol string `json:"symbol"`
-				Price  string `json:"price"`
+				Symbol       string `json:"symbol"`
+				Price        string `json:"price"`
+				InflowUnits  uint64 `json:"inflowUnits"`
+				OutflowUnits uint64 `json:"outflowUnits"`
 			} `json:"assets"`
 		} `json:"record"`
 	}
@@ -152,8 +154,10 @@ func TestGethCLIEndToEnd(t *testing.T) {
 		t.Fatalf("status --json: %v\n%s", err, out)
 	}
 	if st.LastEpoch != 1 || st.CurrentState != newState || st.Record.Epoch != 1 || st.Record.LiabilitiesRoot != root ||
-		st.Record.ActionCount != 2 || !strings.EqualFold(st.Record.TxHash, sub.TxHash) || st.Record.End.Unix() != times["endTime"] ||
-		len(st.Record.Assets) != 3 || st.Record.Assets[1].Symbol != "WETH" {
+		st.Record.ActionCount != 5 || !strings.EqualFold(st.Record.TxHash, sub.TxHash) || st.Record.End.Unix() != times["endTime"] ||
+		len(st.Record.Assets) != 3 || st.Record.Assets[1].Symbol != "WETH" ||
+		// The fixture's 25,000 USDC inflow and 10,000 USDC outflow are public, on-chain.
+		st.Record.Assets[0].InflowUnits != 25_000_000_000 || st.Record.Assets[0].OutflowUnits != 10_000_000_000 {
 		t.Fatalf("status %+v after submitting %+v", st, sub)
 	}
 
