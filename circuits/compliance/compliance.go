@@ -320,7 +320,8 @@ func (c *Circuit) DefineWith(api frontend.API, rc *bound.Checker) ([][]frontend.
 	for _, pr := range c.Prices {
 		rc.Check(api.Sub(pr, 1), PriceBits)
 	}
-	rc.Check(c.Epoch, EpochBits)
+	// The epoch needs no range check here: it enters the actions chain's first
+	// hash, which binds it, and the registry passes last + 1.
 	rc.Check(c.ActionCount, CountBits)
 	rc.AssertLE(c.ActionCount, p.Actions, CountBits)
 	rc.Check(c.StartTime, TimeBits)

@@ -20,6 +20,7 @@ import (
 
 	"github.com/zktreasury/zktreasury/circuits/compliance"
 	"github.com/zktreasury/zktreasury/circuits/gadget/bound"
+	"github.com/zktreasury/zktreasury/circuits/gadget/poseidon"
 	"github.com/zktreasury/zktreasury/circuits/policy"
 	"github.com/zktreasury/zktreasury/prover/hashing"
 	"github.com/zktreasury/zktreasury/prover/statement"
@@ -477,6 +478,129 @@ func TestOutOfRangeSelectors(t *testing.T) {
 	}
 }
 
+// signedHint is a malicious prover's comparison hint: it orders field elements
+// as signed numbers (r - 1 reads as -1), which the honest hint never does.
+func signedHint() solver.Option {
+	half := new(big.Int).Rsh(fr.Modulus(), 1)
+	signed := func(x *big.Int) *big.Int {
+		if x.Cmp(half) > 0 {
+			return new(big.Int).Sub(x, fr.Modulus())
+		}
+		return x
+	}
+	return solver.OverrideHint(solver.GetHintID(bound.LessOrEqualHint), func(_ *big.Int, in, out []*big.Int) error {
+		if signed(in[0]).Cmp(signed(in[1])) <= 0 {
+			out[0].SetUint64(1)
+		} else {
+			out[0].SetUint64(0)
+		}
+		return nil
+	})
+}
+
+// TestPublicInputRanges: the count, the window and the flows are public inputs
+// the registry builds; each must be in range on its own, so that no witness
+// satisfies the circuit with a count, time or span outside what the Go side
+// can express.
+func TestPublicInputRanges(t *testing.T) {
+	four := []corridor.Action{sellWETH(50, 500), deposit(usdc, 100), inflow(dai, 7), outflow(usdc, 10)}
+	full := func() *compliance.Circuit {
+		return build(t, baseLimits(), baseState(), basePrices, day, four, 4).Assignment()
+	}
+	if err := solved(t, full()); err != nil {
+		t.Fatalf("control: %v", err)
+	}
+	cases := map[string]func(*compliance.Circuit){
+		// Every slot is used, so only count <= K can refuse a fifth.
+		"count K + 1 with every slot full": func(w *compliance.Circuit) { w.ActionCount = 5 },
+		// 10 - 86400 wraps below zero; the span is still a day.
+		"start before time 0": func(w *compliance.Circuit) {
+			w.EndTime = uint64(10)
+			w.StartTime = new(big.Int).Sub(fr.Modulus(), big.NewInt(day-10))
+		},
+		"end past 2^64": func(w *compliance.Circuit) {
+			w.StartTime = uint64(1<<64 - 100)
+			w.EndTime = new(big.Int).Add(new(big.Int).SetUint64(1<<64-100), big.NewInt(day))
+		},
+		"an epoch of 2^32 seconds": func(w *compliance.Circuit) {
+			w.StartTime, w.EndTime = uint64(start), uint64(start+1<<32)
+		},
+	}
+	for name, edit := range cases {
+		t.Run(name, func(t *testing.T) {
+			w := full()
+			edit(w)
+			if err := solved(t, w); err == nil {
+				t.Fatal("satisfied the circuit")
+			}
+		})
+	}
+	// A count of r - 1 with every slot empty: a malicious comparison hint calls
+	// every slot inactive, and only the count's own range check refuses it.
+	empty := build(t, baseLimits(), baseState(), basePrices, day, nil, 2).Assignment()
+	wit, err := frontend.NewWitness(empty, ecc.BN254.ScalarField())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := compile(t, empty.Params).IsSolved(wit, signedHint()); err != nil {
+		t.Fatalf("control with the malicious hint: %v", err)
+	}
+	empty.ActionCount = minus(1)
+	if wit, err = frontend.NewWitness(empty, ecc.BN254.ScalarField()); err != nil {
+		t.Fatal(err)
+	}
+	if err := compile(t, empty.Params).IsSolved(wit, signedHint()); err == nil {
+		t.Fatal("an action count of r - 1 satisfied the circuit")
+	}
+}
+
+// TestNegativeAmountIn: an outflow of -5 next to an outflow of 10 reports the
+// net 5 as one outflow and hides a gross inflow; only the amount's own range
+// check refuses it (every commitment and total is recomputed, and the prover's
+// comparison hint is malicious).
+func TestNegativeAmountIn(t *testing.T) {
+	honest := build(t, baseLimits(), baseState(), basePrices, day, []corridor.Action{outflow(usdc, 10), outflow(usdc, 5)}, 2).Assignment()
+	if err := solved(t, honest); err != nil {
+		t.Fatalf("control: %v", err)
+	}
+	w := build(t, baseLimits(), baseState(), basePrices, day, []corridor.Action{outflow(usdc, 10), outflow(usdc, 5)}, 2).Assignment()
+	minus5 := minus(5)
+	w.Actions[1].AmountIn = minus5
+	w.Outflows[usdc] = uint64(5)
+	next := baseState()
+	next.X[usdc][vault] -= 5
+	w.NewStateCommitment = statement.StateCommitment(hashing.FromUint64(12), next.X)
+	chain := hashing.Hash(poseidon.TagActions, hashing.FromUint64(9), hashing.FromUint64(13))
+	for _, a := range w.Actions {
+		packed := new(big.Int)
+		for j, part := range []frontend.Variable{a.Kind, a.Venue, a.AssetIn, a.AssetOut, a.AmountIn, a.AmountOut} {
+			var x *big.Int
+			switch v := part.(type) {
+			case *big.Int:
+				x = v
+			case int:
+				x = big.NewInt(int64(v))
+			case uint64:
+				x = new(big.Int).SetUint64(v)
+			default:
+				t.Fatalf("part %T", part)
+			}
+			packed.Add(packed, new(big.Int).Lsh(x, compliance.PackShifts[j]))
+		}
+		chain = hashing.MustCompress(2, chain, hashing.FromBig(packed))
+	}
+	w.ActionsCommitment = chain
+	// The honest comparison hint would trip over -5 in the loss computation; a
+	// malicious prover's does not.
+	wit, err := frontend.NewWitness(w, ecc.BN254.ScalarField())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := compile(t, w.Params).IsSolved(wit, signedHint()); err == nil {
+		t.Fatal("an outflow of -5 satisfied the circuit")
+	}
+}
+
 // TestNegativeBandWithMaliciousHints: a weight minimum of -1 (r - 1 in the
 // field) must fail its own range check. The honest comparison hint would
 // reject it too, so the test uses a malicious prover's hint that orders "negative"
@@ -551,6 +675,19 @@ func TestPolicyRanges(t *testing.T) {
 		"turnover cap of 2^128": func(v *policy.Vars) { v.TurnoverCapPerDay = new(big.Int).Lsh(big.NewInt(1), 128) },
 		"loss budget of 2^128":  func(v *policy.Vars) { v.LossBudgetPerDay = new(big.Int).Lsh(big.NewInt(1), 128) },
 		"outflow cap of 2^128":  func(v *policy.Vars) { v.OutflowCapPerDay = new(big.Int).Lsh(big.NewInt(1), 128) },
+		// Field elements just below the modulus read as small negative numbers: each
+		// must fail its own range check rather than wrap past it.
+		"slippage -1 bps":     func(v *policy.Vars) { v.MaxSlippageBps = minus(1) },
+		"buffer floor -1 bps": func(v *policy.Vars) { v.BufferFloorBps = minus(1) },
+		"APR cap -1 bps":      func(v *policy.Vars) { v.Venues[aave].MaxAprBps = minus(1) },
+		"haircut -1 bps":      func(v *policy.Vars) { v.HaircutBps[weth][aave] = minus(1) },
+		"notional cap -1":     func(v *policy.Vars) { v.NotionalCap = minus(1) },
+		"turnover cap -1":     func(v *policy.Vars) { v.TurnoverCapPerDay = minus(1) },
+		"loss budget -1":      func(v *policy.Vars) { v.LossBudgetPerDay = minus(1) },
+		"outflow cap -1":      func(v *policy.Vars) { v.OutflowCapPerDay = minus(1) },
+		"cap -1":              func(v *policy.Vars) { v.Venues[aave].HasCap, v.Venues[aave].CapValue = uint64(1), minus(1) },
+		"minimum epoch -1 s":  func(v *policy.Vars) { v.MinEpochSeconds = minus(1) },
+		"ratio 9999 bps":      func(v *policy.Vars) { v.MinRatioBps = uint64(9999) },
 	}
 	for name, edit := range cases {
 		t.Run(name, func(t *testing.T) {
