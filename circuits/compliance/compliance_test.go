@@ -554,6 +554,50 @@ func TestPublicInputRanges(t *testing.T) {
 	}
 }
 
+// TestOverflowsWithoutPadding: a credited slot past 2^64 - 1, and inflows whose
+// total passes 2^64 - 1, with every slot used (an empty padding slot would
+// range-check custody again and hide a missing check).
+func TestOverflowsWithoutPadding(t *testing.T) {
+	wide := baseLimits()
+	for a := range wide.WeightMinBps {
+		wide.WeightMinBps[a], wide.WeightMaxBps[a] = 0, 10000
+	}
+	wide.BufferFloorBps = 0
+	wide.NotionalCap = new(big.Int).Lsh(big.NewInt(1), 127)
+	wide.TurnoverCapPerDay = new(big.Int).Lsh(big.NewInt(1), 127)
+	wide.OutflowCapPerDay = new(big.Int).Lsh(big.NewInt(1), 127)
+	nearFull := baseState()
+	nearFull.X[usdc][vault] = ^uint64(0) - 5
+	const half = uint64(1) << 63
+	cases := []struct {
+		name    string
+		s       corridor.State
+		actions []corridor.Action
+		ok      bool
+	}{
+		{"custody exactly 2^64 - 1", nearFull, []corridor.Action{inflow(usdc, 5)}, true},
+		{"custody one unit past 2^64 - 1", nearFull, []corridor.Action{inflow(usdc, 6)}, false},
+		{"inflows totalling 2^64 - 1", baseState(), []corridor.Action{inflow(usdc, half), outflow(usdc, half), inflow(usdc, half-1)}, true},
+		{"inflows totalling 2^64", baseState(), []corridor.Action{inflow(usdc, half), outflow(usdc, half), inflow(usdc, half)}, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, goErr := corridor.CheckEpoch(wide, tc.s, basePrices, day, tc.actions)
+			if (goErr == nil) != tc.ok {
+				t.Fatalf("Go checker: %v, want ok = %v", goErr, tc.ok)
+			}
+			w := build(t, wide, tc.s, basePrices, day, tc.actions, len(tc.actions)).Assignment()
+			if tc.name == "inflows totalling 2^64" {
+				// The statement reduces the total mod r; state it as the integer it is.
+				w.Inflows[usdc] = new(big.Int).Lsh(big.NewInt(1), 64)
+			}
+			if err := solved(t, w); (err == nil) != tc.ok {
+				t.Fatalf("circuit: %v, want ok = %v", err, tc.ok)
+			}
+		})
+	}
+}
+
 // TestNegativeAmountIn: an outflow of -5 next to an outflow of 10 reports the
 // net 5 as one outflow and hides a gross inflow; only the amount's own range
 // check refuses it (every commitment and total is recomputed, and the prover's
