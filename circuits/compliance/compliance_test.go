@@ -569,6 +569,8 @@ func TestOverflowsWithoutPadding(t *testing.T) {
 	nearFull := baseState()
 	nearFull.X[usdc][vault] = ^uint64(0) - 5
 	const half = uint64(1) << 63
+	halfHeld := baseState()
+	halfHeld.X[usdc][vault] = half
 	cases := []struct {
 		name    string
 		s       corridor.State
@@ -579,6 +581,8 @@ func TestOverflowsWithoutPadding(t *testing.T) {
 		{"custody one unit past 2^64 - 1", nearFull, []corridor.Action{inflow(usdc, 6)}, false},
 		{"inflows totalling 2^64 - 1", baseState(), []corridor.Action{inflow(usdc, half), outflow(usdc, half), inflow(usdc, half-1)}, true},
 		{"inflows totalling 2^64", baseState(), []corridor.Action{inflow(usdc, half), outflow(usdc, half), inflow(usdc, half)}, false},
+		{"outflows totalling 2^64 - 1", halfHeld, []corridor.Action{outflow(usdc, half), inflow(usdc, half), outflow(usdc, half-1)}, true},
+		{"outflows totalling 2^64", halfHeld, []corridor.Action{outflow(usdc, half), inflow(usdc, half), outflow(usdc, half)}, false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -587,9 +591,12 @@ func TestOverflowsWithoutPadding(t *testing.T) {
 				t.Fatalf("Go checker: %v, want ok = %v", goErr, tc.ok)
 			}
 			w := build(t, wide, tc.s, basePrices, day, tc.actions, len(tc.actions)).Assignment()
-			if tc.name == "inflows totalling 2^64" {
-				// The statement reduces the total mod r; state it as the integer it is.
+			// The statement holds the totals as field elements; state 2^64 as the integer it is.
+			switch tc.name {
+			case "inflows totalling 2^64":
 				w.Inflows[usdc] = new(big.Int).Lsh(big.NewInt(1), 64)
+			case "outflows totalling 2^64":
+				w.Outflows[usdc] = new(big.Int).Lsh(big.NewInt(1), 64)
 			}
 			if err := solved(t, w); (err == nil) != tc.ok {
 				t.Fatalf("circuit: %v, want ok = %v", err, tc.ok)
