@@ -161,6 +161,45 @@ func EncodePolicy(p *treasury.Policy) (policy.Vars, error) {
 	return v, nil
 }
 
+// CopyPolicy returns a deep copy of v, down to the *big.Int values. Assignments
+// take their policy through it, so that editing an assignment (a test's cheat, a
+// caller's tweak) can never change the statement it came from, nor the next
+// assignment made from it.
+func CopyPolicy(v policy.Vars) policy.Vars {
+	out := policy.NewVars(len(v.Assets), len(v.Venues))
+	for _, f := range []struct{ dst, src *frontend.Variable }{
+		{&out.ValueDecimals, &v.ValueDecimals}, {&out.Paused, &v.Paused}, {&out.MinRatioBps, &v.MinRatioBps},
+		{&out.NotionalCap, &v.NotionalCap}, {&out.TurnoverCap, &v.TurnoverCap}, {&out.MaxSlippageBps, &v.MaxSlippageBps},
+		{&out.LossBudget, &v.LossBudget}, {&out.BufferFloorBps, &v.BufferFloorBps},
+	} {
+		*f.dst = copyVar(*f.src)
+	}
+	for a, x := range v.Assets {
+		out.Assets[a] = policy.AssetVars{CircuitDecimals: copyVar(x.CircuitDecimals), Allowed: copyVar(x.Allowed),
+			Stable: copyVar(x.Stable), Coverage: copyVar(x.Coverage), TargetWeightBps: copyVar(x.TargetWeightBps),
+			WeightMinBps: copyVar(x.WeightMinBps), WeightMaxBps: copyVar(x.WeightMaxBps)}
+	}
+	for i, x := range v.Venues {
+		out.Venues[i] = policy.VenueVars{Allowed: copyVar(x.Allowed), CapValue: copyVar(x.CapValue)}
+	}
+	out.HaircutBps = make([][]frontend.Variable, len(v.HaircutBps))
+	for a, row := range v.HaircutBps {
+		out.HaircutBps[a] = make([]frontend.Variable, len(row))
+		for i, x := range row {
+			out.HaircutBps[a][i] = copyVar(x)
+		}
+	}
+	return out
+}
+
+// copyVar copies a concrete value; only *big.Int is held by reference.
+func copyVar(v frontend.Variable) frontend.Variable {
+	if b, ok := v.(*big.Int); ok {
+		return new(big.Int).Set(b)
+	}
+	return v
+}
+
 // Elements converts concrete circuit values (uint64, int, *big.Int) to field
 // elements.
 func Elements(vals []frontend.Variable) ([]fr.Element, error) {
