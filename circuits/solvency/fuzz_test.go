@@ -56,7 +56,7 @@ func FuzzTreeAgreement(f *testing.F) {
 		// Huge balances would fail the solvency inequality, which is not what this
 		// test is about: zero the ratio in the committed policy.
 		c.Policy.MinRatioBps = uint64(0)
-		rebind(t, c)
+		rebind(t, c, rebindAll)
 		if got, want := toFr(c.LiabilitiesRoot), tree.Root(); !got.Equal(&want) {
 			t.Fatalf("field-packed root %s != native root %s", got.String(), want.String())
 		}
