@@ -134,11 +134,20 @@ func TestProveVerifyTamper(t *testing.T) {
 				"an input short":  func(f *prooffile.File) { f.PublicInputs = f.PublicInputs[:len(f.PublicInputs)-1] },
 				"truncated proof": func(f *prooffile.File) { f.Proof = f.Proof[:len(f.Proof)/2] },
 			}
-			for what, mutate := range tamper {
+			// Each tamper edits a fresh copy, so none leaks into the next; the
+			// control shows an untouched copy still verifies.
+			fresh := func() *prooffile.File {
 				g := *f
 				g.PublicInputs = append([]statement.NamedInput(nil), f.PublicInputs...)
-				mutate(&g)
-				if err := prover.Verify(store, &g); !errors.Is(err, zk.ErrProofRejected) {
+				return &g
+			}
+			if err := prover.Verify(store, fresh()); err != nil {
+				t.Fatalf("control: an untouched copy of the proof file rejected: %v", err)
+			}
+			for what, mutate := range tamper {
+				g := fresh()
+				mutate(g)
+				if err := prover.Verify(store, g); !errors.Is(err, zk.ErrProofRejected) {
 					t.Errorf("tampered %s: err = %v, want ErrProofRejected", what, err)
 				}
 			}
