@@ -78,7 +78,7 @@ demo-epoch:
 	@echo "== epoch: one proof that the logged actions stayed inside the corridors and S(n) is solvent"
 	$(Z) keys setup epoch --insecure-dev --case testdata/epoch --keys $(KEYS)
 	$(Z) prove epoch --case testdata/epoch --keys $(KEYS) --out $(OUT)/epoch.proof.json
-	$(Z) verify $(OUT)/epoch.proof.json --keys $(KEYS)
+	$(Z) verify $(OUT)/epoch.proof.json --keys $(KEYS) --policy testdata/epoch/policy.json --epoch 1
 
 demo-solvency:
 	@mkdir -p $(OUT)
@@ -87,10 +87,10 @@ demo-solvency:
 	@echo "== solvency: prove the solvent case"
 	$(Z) prove solvency --case $(CASE)/solvent --keys $(KEYS) --out $(OUT)/solvency.proof.json
 	@echo "== anyone: verify the proof with the pinned verifying key"
-	$(Z) verify $(OUT)/solvency.proof.json --keys $(KEYS)
+	$(Z) verify $(OUT)/solvency.proof.json --keys $(KEYS) --policy $(CASE)/solvent/policy.json --epoch 1
 	@echo "== operator -> user: export a user's inclusion proof; the user checks it"
 	$(Z) inclusion export --case $(CASE)/solvent --user acct-1000 --out $(OUT)/acct-1000.inclusion.json
-	$(Z) inclusion verify $(OUT)/acct-1000.inclusion.json --proof $(OUT)/solvency.proof.json
+	$(Z) inclusion verify $(OUT)/acct-1000.inclusion.json --proof $(OUT)/solvency.proof.json --keys $(KEYS)
 	@echo "== the insolvent case is refused with exit code 3 and no proof"
 	@$(Z) prove solvency --case $(CASE)/insolvent --keys $(KEYS) --out $(OUT)/insolvent.proof.json; \
 	  code=$$?; if [ $$code -ne 3 ]; then echo "expected exit 3, got $$code"; exit 1; fi; \
@@ -108,7 +108,7 @@ demo-chain: deps build demo-epoch $(GETH)
 	  $(Z) epoch submit --rpc $$R --dev-account --deployment $(OUT)/deployment.json $(OUT)/epoch.proof.json; \
 	  $(Z) epoch status --rpc $$R --deployment $(OUT)/deployment.json; \
 	  $(Z) inclusion export --case testdata/epoch --user acct-1000 --out $(OUT)/acct-1000.epoch.inclusion.json; \
-	  $(Z) inclusion verify $(OUT)/acct-1000.epoch.inclusion.json --rpc $$R \
+	  $(Z) inclusion verify $(OUT)/acct-1000.epoch.inclusion.json --rpc $$R --policy testdata/epoch/policy.json \
 	    --registry $$(sed -n 's/^  "registry": "\(0x[0-9a-fA-F]*\)",$$/\1/p' $(OUT)/deployment.json); \
 	  set +x; echo "== the same epoch submitted again is refused with exit 3"; \
 	  code=0; $(Z) epoch submit --rpc $$R --dev-account --deployment $(OUT)/deployment.json $(OUT)/epoch.proof.json || code=$$?; \

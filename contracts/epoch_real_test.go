@@ -11,7 +11,6 @@ import (
 
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 	"github.com/consensys/gnark/constraint"
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/shopspring/decimal"
 
 	"github.com/zktreasury/zktreasury/circuits/epoch"
@@ -66,6 +65,7 @@ func (s *epochSystem) prove(tb testing.TB, a *epoch.Circuit) []byte {
 type epochCase struct {
 	in      statement.EpochInputs
 	st      *statement.Epoch
+	symbols []string
 	genesis *big.Int // S(0) = S(epoch-1), what the registry starts from
 	policy  *big.Int
 	answers []*big.Int // 8-decimal USD feed answers, one per asset
@@ -118,18 +118,42 @@ func loadEpochCase(edit func(*statement.EpochInputs)) (*epochCase, error) {
 	}
 	c := &epochCase{in: in, st: st, genesis: bigOf(st.Compliance.PrevCommitment), policy: bigOf(st.Compliance.PolicyCommitment)}
 	for a, usd := range in.Prices.USD {
+		asset := in.Policy.Assets[a]
+		c.symbols = append(c.symbols, asset.Symbol)
 		answer := usd.Shift(feedDecimals)
 		if !answer.Equal(answer.Truncate(0)) {
-			return nil, fmt.Errorf("price of %s has more than %d decimals", in.Policy.Assets[a].Symbol, feedDecimals)
+			return nil, fmt.Errorf("price of %s has more than %d decimals", asset.Symbol, feedDecimals)
 		}
 		c.answers = append(c.answers, answer.BigInt())
-		num, den, err := contracts.FeedConversion(feedDecimals, int(in.Policy.ValueDecimals), int(in.Policy.Assets[a].CircuitDecimals))
-		if err != nil {
-			return nil, err
-		}
-		c.feeds = append(c.feeds, contracts.FeedConfig{Decimals: feedDecimals, PriceNum: num, PriceDen: den})
+		c.feeds = append(c.feeds, contracts.FeedConfig{Decimals: feedDecimals, CircuitDecimals: uint8(asset.CircuitDecimals), Heartbeat: testHeartbeat})
 	}
 	return c, nil
+}
+
+// claim is the submission of the case's statement with a proof, priced at rounds: built from
+// the statement's named public inputs exactly as `epoch submit` builds it from a proof file.
+func (c *epochCase) claim(tb testing.TB, proof []byte, rounds []*big.Int) contracts.EpochSubmission {
+	tb.Helper()
+	var in []contracts.PublicInput
+	for _, x := range c.st.Public(c.symbols) {
+		e, err := statement.ParseElement(x.Value)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		in = append(in, contracts.PublicInput{Name: x.Name, Value: bigOf(e)})
+	}
+	if rounds == nil {
+		rounds = make([]*big.Int, len(c.symbols))
+		for i := range rounds {
+			rounds[i] = big.NewInt(1)
+		}
+	}
+	cl, err := contracts.ClaimFromInputs(in, c.symbols, rounds, proof)
+	if err != nil {
+		tb.Fatalf("the fixture epoch's public inputs (the epoch circuit of issue 8 has start, end and flows): %v", err)
+	}
+	cl.Proof = proof
+	return cl.EpochSubmission
 }
 
 func bigOf(e fr.Element) *big.Int { return e.BigInt(new(big.Int)) }
@@ -188,63 +212,58 @@ func (f *epochFixture) honestProof(tb testing.TB, s *epochSystem) []byte {
 	return append([]byte(nil), p...)
 }
 
-// submission is the claim of a statement with a proof.
-func submission(st *statement.Epoch, proof []byte) contracts.EpochSubmission {
-	s := contracts.EpochSubmission{
-		Epoch:             st.Compliance.In.Epoch,
-		StateCommitment:   bigOf(st.Compliance.NewCommitment),
-		LiabilitiesRoot:   bigOf(st.Solvency.Root()),
-		ActionsCommitment: bigOf(st.Compliance.ActionsCommitment),
-		ActionCount:       uint64(len(st.Compliance.In.Actions)),
-		EpochProof:        proof,
-	}
-	for _, p := range st.Compliance.In.Prices {
-		s.Prices = append(s.Prices, new(big.Int).SetUint64(p))
-	}
-	return s
-}
-
-// epochEnv is a Combined-mode registry with a real epoch verifier and mock feeds answering the
-// fixture's prices.
+// epochEnv is a registry with a real epoch verifier and Chainlink-shaped mock feeds whose
+// round 1 answers the fixture's prices a minute before the epoch's end.
 type epochEnv struct {
 	*chain
-	fix   *epochFixture
-	sys   *epochSystem
-	feeds []common.Address
-	dep   contracts.Deployment
-	op    *contracts.Registry
-	gov   *contracts.Registry
-	guard *contracts.Registry
+	fix    *epochFixture
+	sys    *epochSystem
+	feeds  []contracts.MockFeed
+	rounds []*big.Int
+	dep    contracts.Deployment
+	op     *contracts.Registry
+	gov    *contracts.Registry
+	guard  *contracts.Registry
 }
 
 func newEpochEnv(tb testing.TB, r rules, fix *epochFixture, sys *epochSystem) *epochEnv {
 	tb.Helper()
 	c := newChainRules(tb, r)
 	e := &epochEnv{chain: c, fix: fix, sys: sys}
+	times := fix.cs.claim(tb, []byte{1}, nil)
 	for _, a := range fix.cs.answers {
-		addr, err := contracts.DeployMockFeed(ctxT(tb), c.client, c.operator, feedDecimals, a)
+		f, err := contracts.DeployMockFeed(ctxT(tb), c.client, c.operator, feedDecimals, contracts.MockRound{Answer: a, UpdatedAt: times.EndTime - 60})
 		if err != nil {
 			tb.Fatal(err)
 		}
-		e.feeds = append(e.feeds, addr)
+		e.feeds = append(e.feeds, f)
+		e.rounds = append(e.rounds, contracts.RoundID(1, 1))
 	}
 	e.deploy(tb, fix.cs.genesis)
 	return e
 }
 
-// deploy puts a new registry on the env's chain, starting from genesis, and points the handles
-// at it.
+// honest is the fixture epoch's honest submission.
+func (e *epochEnv) honest(tb testing.TB) contracts.EpochSubmission {
+	tb.Helper()
+	return e.fix.cs.claim(tb, e.fix.honestProof(tb, e.sys), e.rounds)
+}
+
+// deploy puts a new registry on the env's chain, starting from genesis at the epoch's start,
+// and points the handles at it.
 func (e *epochEnv) deploy(tb testing.TB, genesis *big.Int) {
 	tb.Helper()
 	feeds := append([]contracts.FeedConfig(nil), e.fix.cs.feeds...)
 	for i := range feeds {
-		feeds[i].Aggregator = e.feeds[i]
+		feeds[i].Aggregator = e.feeds[i].Proxy
 	}
+	start := e.fix.cs.claim(tb, []byte{1}, nil).StartTime
 	dep, err := contracts.Deploy(ctxT(tb), e.client, e.operator, contracts.DeployConfig{
 		Governance: e.governance.From, Guardian: e.guardian.From,
-		GenesisState: genesis, GenesisPolicy: e.fix.cs.policy, PolicyDelay: testPolicyDelay,
-		Mode: contracts.Combined, Epoch: contracts.VerifierSpec{Kind: e.sys.kind, Bytecode: e.sys.bytecode},
-		Feeds: feeds, ToleranceBps: testToleranceBps, MaxPriceAge: testMaxPriceAge,
+		GenesisState: genesis, GenesisPolicy: e.fix.cs.policy, GenesisTime: time.Unix(int64(start), 0),
+		PolicyDelay: testPolicyDelay, PolicyGracePeriod: testPolicyGrace,
+		Verifier:      contracts.VerifierSpec{Kind: e.sys.kind, Bytecode: e.sys.bytecode},
+		ValueDecimals: uint8(e.fix.cs.in.Policy.ValueDecimals), Feeds: feeds, TreeCapacity: uint64(e.fix.cs.in.Capacity),
 	})
 	if err != nil {
 		tb.Fatal(err)
@@ -265,7 +284,7 @@ func (e *epochEnv) deploy(tb testing.TB, genesis *big.Int) {
 // another commitment and the same circuit shape.
 func otherPolicy(in *statement.EpochInputs) {
 	p := *in.Policy
-	p.LossBudgetUSD = p.LossBudgetUSD.Add(decimal.NewFromInt(1000))
+	p.LossBudgetUSDPerDay = p.LossBudgetUSDPerDay.Add(decimal.NewFromInt(1000))
 	in.Policy = &p
 }
 
@@ -285,7 +304,7 @@ func TestRealEpochCombined(t *testing.T) {
 		t.Run(sys.kind.String(), func(t *testing.T) {
 			e := newEpochEnv(t, devRules, fix, sys)
 			ctx := ctxT(t)
-			honest := func() contracts.EpochSubmission { return submission(fix.cs.st, fix.honestProof(t, sys)) }
+			honest := func() contracts.EpochSubmission { return e.honest(t) }
 			// A proof of the same epoch under the policy governance has queued, not in force.
 			queuedProof := sys.prove(t, under.st.Assignment())
 
@@ -304,49 +323,35 @@ func TestRealEpochCombined(t *testing.T) {
 				}, want: contracts.ErrEpochOutOfOrder, args: map[string]*big.Int{"expected": big.NewInt(1), "got": big.NewInt(2)}},
 				{name: "tampered proof", build: func() contracts.EpochSubmission {
 					s := honest()
-					s.EpochProof[len(s.EpochProof)/3] ^= 0x04
+					s.Proof[len(s.Proof)/3] ^= 0x04
 					return s
-				}, want: contracts.ErrProofRejected, args: map[string]*big.Int{"which": big.NewInt(2)}},
+				}, want: contracts.ErrProofRejected},
 				{name: "tampered liabilities root", build: func() contracts.EpochSubmission {
 					s := honest()
 					s.LiabilitiesRoot = new(big.Int).Add(s.LiabilitiesRoot, big.NewInt(1))
 					return s
-				}, want: contracts.ErrProofRejected, args: map[string]*big.Int{"which": big.NewInt(2)}},
+				}, want: contracts.ErrProofRejected},
 				{name: "tampered new state", build: func() contracts.EpochSubmission {
 					s := honest()
 					s.StateCommitment = new(big.Int).Add(s.StateCommitment, big.NewInt(1))
 					return s
-				}, want: contracts.ErrProofRejected, args: map[string]*big.Int{"which": big.NewInt(2)}},
+				}, want: contracts.ErrProofRejected},
 				{name: "tampered action count", build: func() contracts.EpochSubmission {
 					s := honest()
 					s.ActionCount--
 					return s
-				}, want: contracts.ErrProofRejected, args: map[string]*big.Int{"which": big.NewInt(2)}},
+				}, want: contracts.ErrProofRejected},
 				{name: "tampered actions commitment", build: func() contracts.EpochSubmission {
 					s := honest()
 					s.ActionsCommitment = new(big.Int).Add(s.ActionsCommitment, big.NewInt(1))
 					return s
-				}, want: contracts.ErrProofRejected, args: map[string]*big.Int{"which": big.NewInt(2)}},
-				{name: "price other than the proven one, within tolerance", build: func() contracts.EpochSubmission {
+				}, want: contracts.ErrProofRejected},
+				{name: "tampered inflow", build: func() contracts.EpochSubmission {
 					s := honest()
-					s.Prices[1] = new(big.Int).Add(s.Prices[1], big.NewInt(1))
+					s.Inflows = append([]uint64(nil), s.Inflows...)
+					s.Inflows[0]++
 					return s
-				}, want: contracts.ErrProofRejected, args: map[string]*big.Int{"which": big.NewInt(2)}},
-				{name: "price deviating from the oracle", build: func() contracts.EpochSubmission {
-					s := honest()
-					s.Prices[2] = new(big.Int).Mul(s.Prices[2], big.NewInt(2))
-					return s
-				}, want: contracts.ErrPriceDeviation, args: map[string]*big.Int{"asset": big.NewInt(2)}},
-				{name: "stale price", setup: func(t *testing.T) {
-					old := new(big.Int).SetUint64(e.headTime(t) - uint64(testMaxPriceAge/time.Second) - 1)
-					if err := contracts.SetMockFeed(ctxT(t), e.client, e.operator, e.feeds[0], fix.cs.answers[0], old); err != nil {
-						t.Fatal(err)
-					}
-				}, undo: func(t *testing.T) {
-					if err := contracts.SetMockFeed(ctxT(t), e.client, e.operator, e.feeds[0], fix.cs.answers[0], nil); err != nil {
-						t.Fatal(err)
-					}
-				}, build: honest, want: contracts.ErrStalePrice, args: map[string]*big.Int{"asset": big.NewInt(0)}},
+				}, want: contracts.ErrProofRejected},
 				{name: "paused", setup: func(t *testing.T) {
 					if _, err := e.guard.Pause(ctxT(t)); err != nil {
 						t.Fatal(err)
@@ -356,13 +361,13 @@ func TestRealEpochCombined(t *testing.T) {
 						t.Fatal(err)
 					}
 				}, build: honest, want: contracts.ErrPaused},
-				{name: "proven under a policy queued but not in force", setup: func(t *testing.T) {
-					if _, err := e.gov.QueuePolicy(ctxT(t), under.policy); err != nil {
+				{name: "proven under a policy queued, not in force", setup: func(t *testing.T) {
+					if _, err := e.gov.QueuePolicy(ctxT(t), under.policy, 2); err != nil {
 						t.Fatal(err)
 					}
 				}, build: func() contracts.EpochSubmission {
-					return submission(under.st, append([]byte(nil), queuedProof...))
-				}, want: contracts.ErrProofRejected, args: map[string]*big.Int{"which": big.NewInt(2)}},
+					return under.claim(t, append([]byte(nil), queuedProof...), e.rounds)
+				}, want: contracts.ErrProofRejected},
 			}
 			for _, r := range rejections {
 				t.Run(r.name, func(t *testing.T) {
@@ -398,14 +403,15 @@ func TestRealEpochCombined(t *testing.T) {
 				t.Fatalf("honest epoch: %v", err)
 			}
 			t.Logf("%s combined epoch 1: %d gas (dev rules)", sys.kind, receipt.GasUsed)
-			want := submission(fix.cs.st, nil)
+			want := honest()
 			rec, err := e.op.EpochRecord(ctx, 1)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if rec.StateCommitment.Cmp(want.StateCommitment) != 0 || rec.LiabilitiesRoot.Cmp(want.LiabilitiesRoot) != 0 ||
 				rec.ActionsCommitment.Cmp(want.ActionsCommitment) != 0 || rec.ActionCount != want.ActionCount ||
-				rec.PolicyCommitment.Cmp(fix.cs.policy) != 0 || rec.TxHash != receipt.TxHash {
+				rec.PolicyCommitment.Cmp(fix.cs.policy) != 0 || rec.TxHash != receipt.TxHash || rec.End.Unix() != int64(want.EndTime) ||
+				rec.Prices[0].Sign() == 0 || rec.Inflows[0] != want.Inflows[0] {
 				t.Fatalf("record %+v, want %+v", rec, want)
 			}
 			st, err := e.op.Status(ctx)
@@ -423,13 +429,37 @@ func TestRealEpochCombined(t *testing.T) {
 			// A registry whose S(0) is not the proof's previous state refuses the honest proof.
 			e.deploy(t, new(big.Int).Add(fix.cs.genesis, big.NewInt(1)))
 			_, err = e.op.SubmitEpoch(ctx, honest())
-			wantRevert(t, err, contracts.ErrProofRejected, map[string]*big.Int{"which": big.NewInt(2)})
+			wantRevert(t, err, contracts.ErrProofRejected, nil)
+
+			// On a fresh registry: a later round before the epoch's end, one circuit unit
+			// dearer for asset 1. The registry prices the epoch at it, the proof's price is not
+			// its, and the round the proof was made at is superseded.
+			e = newEpochEnv(t, devRules, fix, sys)
+			s := honest()
+			scale, err := contracts.NewPriceScale(feedDecimals, uint8(fix.cs.in.Policy.ValueDecimals), fix.cs.feeds[1].CircuitDecimals)
+			if err != nil {
+				t.Fatal(err)
+			}
+			step := big.NewInt(1)
+			if scale.Down {
+				step.Exp(big.NewInt(10), big.NewInt(int64(scale.Exp)), nil)
+			}
+			ids, err := contracts.AddMockRounds(ctx, e.client, e.operator, e.feeds[1],
+				contracts.MockRound{Answer: new(big.Int).Add(fix.cs.answers[1], step), UpdatedAt: s.EndTime - 30})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = e.op.SubmitEpoch(ctx, s)
+			wantRevert(t, err, contracts.ErrRoundSuperseded, map[string]*big.Int{"asset": big.NewInt(1)})
+			s.RoundIDs[1] = ids[0]
+			_, err = e.op.SubmitEpoch(ctx, s)
+			wantRevert(t, err, contracts.ErrProofRejected, nil)
 		})
 	}
 }
 
-// TestCombinedGasBudget checks the target of issue 5 on mainnet rules: one epoch, submitted to a
-// Combined registry with the real Groth16 verifier of the epoch circuit, costs at most
+// TestCombinedGasBudget checks the target of issue 5 on mainnet rules: one epoch, submitted with
+// the real Groth16 verifier of the epoch circuit and Chainlink-shaped feeds, costs at most
 // submitGasBudget.
 func TestCombinedGasBudget(t *testing.T) {
 	if testing.Short() {
@@ -437,7 +467,7 @@ func TestCombinedGasBudget(t *testing.T) {
 	}
 	fix := realEpoch(t)
 	e := newEpochEnv(t, osakaRules, fix, fix.groth16)
-	receipt, err := e.op.SubmitEpoch(ctxT(t), submission(fix.cs.st, fix.honestProof(t, fix.groth16)))
+	receipt, err := e.op.SubmitEpoch(ctxT(t), e.honest(t))
 	if err != nil {
 		t.Fatal(err)
 	}

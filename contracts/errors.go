@@ -16,19 +16,26 @@ import (
 // Sentinel errors, one per custom error of the registry contract. A revert decoded from the
 // registry is a *RevertError that matches its sentinel with errors.Is.
 var (
-	// ErrBadConfig is returned by Deploy when the registry's constructor rejects its
-	// configuration (zero address, zero delay, tolerance above 10000 bps, a verifier or feed
-	// address without code, a zero price conversion term).
+	// ErrBadConfig is returned by Deploy when the registry's constructor rejects its configuration
+	// (zero address, zero delay, zero heartbeat, a genesis time in the future, a verifier or feed
+	// without code, a price conversion beyond 10^76).
 	ErrBadConfig = errors.New("bad registry config")
 	// ErrFeedDecimalsMismatch is returned by Deploy when a feed's decimals() differs from the
 	// decimals given in its FeedConfig.
 	ErrFeedDecimalsMismatch = errors.New("feed decimals mismatch")
+	// ErrFeedTooCoarse is returned by Deploy when a feed's current answer converts to fewer than
+	// MinDeployPrice value units per circuit unit (0 included): its prices would round by more than 1 bps.
+	ErrFeedTooCoarse = errors.New("feed conversion coarser than 1 bps")
 	// ErrNotGovernance is returned when an account other than governance queues, executes or
-	// cancels a policy, or unpauses.
+	// cancels a policy, nominates the next governance, or unpauses.
 	ErrNotGovernance = errors.New("caller is not governance")
 	// ErrNotGuardianOrGovernance is returned when an account other than the guardian or
-	// governance pauses.
+	// governance pauses or nominates the next guardian.
 	ErrNotGuardianOrGovernance = errors.New("caller is neither guardian nor governance")
+	// ErrNotPendingGovernance is returned by AcceptGovernance when the signer is not the nominee.
+	ErrNotPendingGovernance = errors.New("caller is not the nominated governance")
+	// ErrNotPendingGuardian is returned by AcceptGuardian when the signer is not the nominee.
+	ErrNotPendingGuardian = errors.New("caller is not the nominated guardian")
 	// ErrPaused is returned by SubmitEpoch while the registry is paused, and by Pause when it
 	// already is.
 	ErrPaused = errors.New("registry is paused")
@@ -36,45 +43,71 @@ var (
 	ErrNotPaused = errors.New("registry is not paused")
 	// ErrNoPendingPolicy is returned by ExecutePolicy and CancelPolicy when no policy is queued.
 	ErrNoPendingPolicy = errors.New("no pending policy")
+	// ErrPolicyTooSoon is returned by QueuePolicy for a fromEpoch before the last epoch + 2 (the
+	// epoch in progress keeps its policy); the RevertError carries minFromEpoch and fromEpoch.
+	ErrPolicyTooSoon = errors.New("policy queued for an epoch too soon")
 	// ErrTimelockNotReady is returned by ExecutePolicy before the queued policy's delay has
 	// passed; the RevertError carries eta and nowTs.
 	ErrTimelockNotReady = errors.New("policy timelock not ready")
+	// ErrPolicyExpired is returned by ExecutePolicy after the queued policy's grace period; the
+	// RevertError carries expiresAt and nowTs.
+	ErrPolicyExpired = errors.New("queued policy expired")
+	// ErrPolicyEpochPassed is returned by ExecutePolicy once the queued policy's fromEpoch
+	// is recorded; the RevertError carries fromEpoch and lastEpoch.
+	ErrPolicyEpochPassed = errors.New("queued policy's first epoch already recorded")
 	// ErrEpochOutOfOrder is returned by SubmitEpoch when the epoch is not lastEpoch+1 (a replay
 	// or a skipped epoch); the RevertError carries expected and got.
 	ErrEpochOutOfOrder = errors.New("epoch out of order")
+	// ErrStartNotPreviousEnd is returned by SubmitEpoch when the start time is not the
+	// previous epoch's end (the genesis time for epoch 1); the RevertError carries expected and got.
+	ErrStartNotPreviousEnd = errors.New("epoch start is not the previous epoch's end")
+	// ErrEpochEndInFuture is returned by SubmitEpoch when the end time is after the block's
+	// timestamp; the RevertError carries endTime and nowTs.
+	ErrEpochEndInFuture = errors.New("epoch end in the future")
+	// ErrEmptyEpoch is returned by SubmitEpoch when the end time is not after the start time.
+	ErrEmptyEpoch = errors.New("epoch end not after its start")
 	// ErrUnknownEpoch is returned by EpochRecord and LiabilitiesRoot for an epoch after the last
 	// recorded one.
 	ErrUnknownEpoch = errors.New("unknown epoch")
-	// ErrPriceCountMismatch is returned by SubmitEpoch when the number of prices differs from
-	// the registry's number of assets.
-	ErrPriceCountMismatch = errors.New("price count mismatch")
 	// ErrUnknownAsset is returned when reading the feed of an asset index the registry does not
 	// have.
 	ErrUnknownAsset = errors.New("unknown asset")
-	// ErrNotInField is returned when a commitment, root or price is not below the BN254 scalar
+	// ErrCountMismatch is returned by SubmitEpoch when the numbers of round ids, inflows and
+	// outflows are not each the registry's number of assets.
+	ErrCountMismatch = errors.New("round or flow count mismatch")
+	// ErrNotInField is returned when a commitment or root is not below the BN254 scalar
 	// field modulus, so it cannot be a public input.
 	ErrNotInField = errors.New("value not in the BN254 scalar field")
-	// ErrFeedUnavailable is returned by SubmitEpoch when an asset's feed reverts on
-	// latestRoundData.
-	ErrFeedUnavailable = errors.New("price feed unavailable")
-	// ErrInvalidFeedAnswer is returned by SubmitEpoch when a feed answers a price <= 0, above
-	// 2^128, or one that converts to a zero circuit price.
+	// ErrRoundUnavailable is returned by SubmitEpoch when a feed reverts on the named round, answers
+	// it with another id, or has not updated it (updatedAt 0); the RevertError carries asset and roundId.
+	ErrRoundUnavailable = errors.New("price round unavailable")
+	// ErrInvalidFeedAnswer is returned by SubmitEpoch (and Deploy, for the current round) when a
+	// round's answer is <= 0.
 	ErrInvalidFeedAnswer = errors.New("invalid price feed answer")
-	// ErrStalePrice is returned by SubmitEpoch when a feed's updatedAt is older than the
-	// registry's maximum price age; the RevertError carries asset and updatedAt.
-	ErrStalePrice = errors.New("stale price")
-	// ErrPriceDeviation is returned by SubmitEpoch when a submitted price is further than the
-	// tolerance from the feed's converted answer; the RevertError carries asset, submitted and
-	// expected.
-	ErrPriceDeviation = errors.New("price deviates from the oracle")
-	// ErrProofRejected is returned by SubmitEpoch when a verifier rejects its proof against the
-	// registry-built public inputs; the RevertError's which is 0 for solvency, 1 for compliance,
-	// 2 for the epoch proof of Combined mode.
+	// ErrFutureRound is returned by SubmitEpoch when the named round's updatedAt is after the
+	// block's timestamp.
+	ErrFutureRound = errors.New("price round dated in the future")
+	// ErrRoundAfterEpochEnd is returned by SubmitEpoch when the named round was updated after
+	// the epoch's end: it was not the price at the end.
+	ErrRoundAfterEpochEnd = errors.New("price round updated after the epoch's end")
+	// ErrStaleRound is returned by SubmitEpoch when the named round was updated more than its
+	// feed's heartbeat before the epoch's end; the RevertError carries asset, roundId, updatedAt and endTime.
+	ErrStaleRound = errors.New("stale price round")
+	// ErrRoundSuperseded is returned by SubmitEpoch when a later round was updated by the
+	// epoch's end, so the named round was not the one in force; the RevertError carries nextRoundId.
+	ErrRoundSuperseded = errors.New("price round superseded before the epoch's end")
+	// ErrPriceOutOfRange is returned by SubmitEpoch (and Deploy) when a round's answer converts to a
+	// circuit price of 0 or above 2^64 - 1.
+	ErrPriceOutOfRange = errors.New("price outside [1, 2^64)")
+	// ErrSequencerDown is returned by SubmitEpoch when the sequencer-uptime feed reports the
+	// sequencer down (or cannot be read).
+	ErrSequencerDown = errors.New("L2 sequencer down")
+	// ErrSequencerGracePeriodNotOver is returned by SubmitEpoch within the grace period
+	// after the sequencer came back up.
+	ErrSequencerGracePeriodNotOver = errors.New("L2 sequencer grace period not over")
+	// ErrProofRejected is returned by SubmitEpoch when the verifier rejects the proof against the
+	// registry-built public inputs.
 	ErrProofRejected = errors.New("proof rejected")
-	// ErrWrongMode is returned by SubmitEpoch when the submission's proofs are for the other
-	// mode (an epoch proof to a Separate registry, two proofs to a Combined one); the
-	// RevertError's mode is the registry's (0 = Separate, 1 = Combined).
-	ErrWrongMode = errors.New("submission for the other registry mode")
 
 	// ErrReverted is returned when a call or transaction reverts with data that is not one of
 	// the registry's custom errors (a Solidity Error(string), a Panic, or no data).
@@ -87,25 +120,38 @@ var (
 // sentinels maps each custom error of the registry's ABI to its sentinel; a test checks that
 // the two lists match.
 var sentinels = map[string]error{
-	"BadConfig":               ErrBadConfig,
-	"FeedDecimalsMismatch":    ErrFeedDecimalsMismatch,
-	"NotGovernance":           ErrNotGovernance,
-	"NotGuardianOrGovernance": ErrNotGuardianOrGovernance,
-	"Paused":                  ErrPaused,
-	"NotPaused":               ErrNotPaused,
-	"NoPendingPolicy":         ErrNoPendingPolicy,
-	"TimelockNotReady":        ErrTimelockNotReady,
-	"EpochOutOfOrder":         ErrEpochOutOfOrder,
-	"UnknownEpoch":            ErrUnknownEpoch,
-	"PriceCountMismatch":      ErrPriceCountMismatch,
-	"UnknownAsset":            ErrUnknownAsset,
-	"NotInField":              ErrNotInField,
-	"FeedUnavailable":         ErrFeedUnavailable,
-	"InvalidFeedAnswer":       ErrInvalidFeedAnswer,
-	"StalePrice":              ErrStalePrice,
-	"PriceDeviation":          ErrPriceDeviation,
-	"ProofRejected":           ErrProofRejected,
-	"WrongMode":               ErrWrongMode,
+	"BadConfig":                   ErrBadConfig,
+	"FeedDecimalsMismatch":        ErrFeedDecimalsMismatch,
+	"FeedTooCoarse":               ErrFeedTooCoarse,
+	"NotGovernance":               ErrNotGovernance,
+	"NotGuardianOrGovernance":     ErrNotGuardianOrGovernance,
+	"NotPendingGovernance":        ErrNotPendingGovernance,
+	"NotPendingGuardian":          ErrNotPendingGuardian,
+	"Paused":                      ErrPaused,
+	"NotPaused":                   ErrNotPaused,
+	"NoPendingPolicy":             ErrNoPendingPolicy,
+	"PolicyTooSoon":               ErrPolicyTooSoon,
+	"TimelockNotReady":            ErrTimelockNotReady,
+	"PolicyExpired":               ErrPolicyExpired,
+	"PolicyEpochPassed":           ErrPolicyEpochPassed,
+	"EpochOutOfOrder":             ErrEpochOutOfOrder,
+	"StartNotPreviousEnd":         ErrStartNotPreviousEnd,
+	"EpochEndInFuture":            ErrEpochEndInFuture,
+	"EmptyEpoch":                  ErrEmptyEpoch,
+	"UnknownEpoch":                ErrUnknownEpoch,
+	"UnknownAsset":                ErrUnknownAsset,
+	"CountMismatch":               ErrCountMismatch,
+	"NotInField":                  ErrNotInField,
+	"RoundUnavailable":            ErrRoundUnavailable,
+	"InvalidFeedAnswer":           ErrInvalidFeedAnswer,
+	"FutureRound":                 ErrFutureRound,
+	"RoundAfterEpochEnd":          ErrRoundAfterEpochEnd,
+	"StaleRound":                  ErrStaleRound,
+	"RoundSuperseded":             ErrRoundSuperseded,
+	"PriceOutOfRange":             ErrPriceOutOfRange,
+	"SequencerDown":               ErrSequencerDown,
+	"SequencerGracePeriodNotOver": ErrSequencerGracePeriodNotOver,
+	"ProofRejected":               ErrProofRejected,
 }
 
 // RevertError is a revert of the registry decoded with its ABI.

@@ -93,6 +93,11 @@ func newChainRules(t testing.TB, r rules) *chain {
 	}
 	sim := simulated.NewBackend(alloc, opts...)
 	t.Cleanup(func() { sim.Close() })
+	// The simulated chain starts at time 0; move it to the wall clock, as a real chain is, so
+	// test epochs can lie in its past.
+	if err := sim.AdjustTime(time.Until(time.Unix(0, 0)) * -1); err != nil {
+		t.Fatal(err)
+	}
 	chainID := big.NewInt(1337)
 	return &chain{
 		sim:        sim,
@@ -140,24 +145,30 @@ func (c *chain) send(t testing.TB, auth *bind.TransactOpts, to common.Address, d
 	return r
 }
 
-// Three assets, 8-decimal USD feeds, circuit price = answer / 100.
-var (
-	feedAnswers = []int64{3_000_00000000, 60_000_00000000, 1_00000000}
-	feedDen     = big.NewInt(100)
-)
-
-func expectedPrices() []*big.Int {
-	out := make([]*big.Int, len(feedAnswers))
-	for i, a := range feedAnswers {
-		out[i] = new(big.Int).Quo(big.NewInt(a), feedDen)
-	}
-	return out
+// The test assets: 8-decimal USD feeds (as Chainlink's), value units of 1e-12 USD, circuit
+// scales 6, 6, 8 and 6, so a circuit price is answer / 100 (answer / 10^4 for WBTC).
+var testAssets = []struct {
+	symbol          string
+	answer          int64
+	circuitDecimals uint8
+}{
+	{"USDC", 1_00010000, 6},
+	{"WETH", 3012_55000000, 6},
+	{"WBTC", 97450_10000000, 8},
+	{"DAI", 99980000, 6},
 }
 
 const (
-	testToleranceBps = 50
-	testMaxPriceAge  = time.Hour
-	testPolicyDelay  = 24 * time.Hour
+	testFeedDecimals  = 8
+	testValueDecimals = 12
+	testHeartbeat     = 24 * time.Hour
+	testPolicyDelay   = 24 * time.Hour
+	testPolicyGrace   = 7 * 24 * time.Hour
+	// testEpochLength is each test epoch's length; every epoch is priced by a round updated
+	// testRoundLead before its end.
+	testEpochLength = 6 * time.Hour
+	testRoundLead   = time.Minute
+	testCapacity    = 16
 )
 
 var (
@@ -165,52 +176,148 @@ var (
 	genesisPolicy = big.NewInt(2002)
 )
 
-// deployFeeds deploys one mock feed per asset.
-func (c *chain) deployFeeds(t testing.TB) []common.Address {
+func testSymbols() []string {
+	out := make([]string, len(testAssets))
+	for i, a := range testAssets {
+		out[i] = a.symbol
+	}
+	return out
+}
+
+// testPrice is asset i's circuit price for an answer.
+func testPrice(i int, answer *big.Int) *big.Int {
+	s, err := contracts.NewPriceScale(testFeedDecimals, testValueDecimals, testAssets[i].circuitDecimals)
+	if err != nil {
+		panic(err)
+	}
+	p, err := s.Price(answer)
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
+
+// feedEnv is a chain with one Chainlink-shaped mock feed per test asset and a genesis time in
+// the past, from which test epochs of testEpochLength follow each other.
+type feedEnv struct {
+	*chain
+	feeds   []contracts.MockFeed
+	genesis uint64
+}
+
+func newFeedEnv(t testing.TB, r rules) *feedEnv {
 	t.Helper()
-	var out []common.Address
-	for _, a := range feedAnswers {
-		addr, err := contracts.DeployMockFeed(ctxT(t), c.client, c.operator, 8, big.NewInt(a))
+	c := newChainRules(t, r)
+	e := &feedEnv{chain: c, genesis: c.headTime(t) - uint64(30*24*time.Hour/time.Second)}
+	for _, a := range testAssets {
+		// Round 1 prices genesis: updated before it, current at deploy.
+		f, err := contracts.DeployMockFeed(ctxT(t), c.client, c.operator, testFeedDecimals,
+			contracts.MockRound{Answer: big.NewInt(a.answer), UpdatedAt: e.genesis - 60})
 		if err != nil {
 			t.Fatal(err)
 		}
-		out = append(out, addr)
+		e.feeds = append(e.feeds, f)
 	}
-	return out
+	return e
 }
 
-func feedConfigs(feeds []common.Address) []contracts.FeedConfig {
+// start and end are epoch n's bounds.
+func (e *feedEnv) start(n uint64) uint64 {
+	return e.genesis + (n-1)*uint64(testEpochLength/time.Second)
+}
+func (e *feedEnv) end(n uint64) uint64 { return e.start(n + 1) }
+
+// priceEpoch adds one round per feed updated testRoundLead before epoch n's end, answering
+// the assets' answers, and returns the round ids.
+func (e *feedEnv) priceEpoch(t testing.TB, n uint64) []*big.Int {
+	t.Helper()
+	var ids []*big.Int
+	for i, a := range testAssets {
+		id, err := contracts.AddMockRounds(ctxT(t), e.client, e.operator, e.feeds[i],
+			contracts.MockRound{Answer: big.NewInt(a.answer), UpdatedAt: e.end(n) - uint64(testRoundLead/time.Second)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id[0])
+	}
+	return ids
+}
+
+func (e *feedEnv) feedConfigs() []contracts.FeedConfig {
 	var out []contracts.FeedConfig
-	for _, f := range feeds {
-		out = append(out, contracts.FeedConfig{Aggregator: f, Decimals: 8, PriceNum: big.NewInt(1), PriceDen: feedDen})
+	for i, f := range e.feeds {
+		out = append(out, contracts.FeedConfig{Aggregator: f.Proxy, Decimals: testFeedDecimals,
+			CircuitDecimals: testAssets[i].circuitDecimals, Heartbeat: testHeartbeat})
 	}
 	return out
 }
 
-func baseConfig(c *chain, feeds []common.Address, solvency, compliance contracts.VerifierSpec) contracts.DeployConfig {
+func (e *feedEnv) baseConfig(v contracts.VerifierSpec) contracts.DeployConfig {
 	return contracts.DeployConfig{
-		Governance:    c.governance.From,
-		Guardian:      c.guardian.From,
-		GenesisState:  genesisState,
-		GenesisPolicy: genesisPolicy,
-		PolicyDelay:   testPolicyDelay,
-		Solvency:      solvency,
-		Compliance:    compliance,
-		Feeds:         feedConfigs(feeds),
-		ToleranceBps:  testToleranceBps,
-		MaxPriceAge:   testMaxPriceAge,
+		Governance:        e.governance.From,
+		Guardian:          e.guardian.From,
+		GenesisState:      genesisState,
+		GenesisPolicy:     genesisPolicy,
+		GenesisTime:       time.Unix(int64(e.genesis), 0),
+		PolicyDelay:       testPolicyDelay,
+		PolicyGracePeriod: testPolicyGrace,
+		Verifier:          v,
+		ValueDecimals:     testValueDecimals,
+		Feeds:             e.feedConfigs(),
+		TreeCapacity:      testCapacity,
 	}
 }
 
-// solvencyInputs and complianceInputs are the public inputs the registry must build, in the
-// order of the contract's documentation.
-func solvencyInputs(s contracts.EpochSubmission, policy *big.Int) []*big.Int {
-	in := []*big.Int{s.StateCommitment, s.LiabilitiesRoot, policy, new(big.Int).SetUint64(s.Epoch)}
-	return append(in, s.Prices...)
+// testProof is a stand-in proof the mock verifier ignores; its length (45) is deliberately
+// not a multiple of 32 to exercise the calldata padding.
+func testProof() []byte {
+	p := make([]byte, 45)
+	for i := range p {
+		p[i] = byte(i + 1)
+	}
+	return p
 }
 
-func complianceInputs(s contracts.EpochSubmission, policy, prev *big.Int) []*big.Int {
-	in := []*big.Int{policy, prev, s.StateCommitment, s.ActionsCommitment,
-		new(big.Int).SetUint64(s.ActionCount), new(big.Int).SetUint64(s.Epoch)}
-	return append(in, s.Prices...)
+// submissionFor is a well-formed epoch n priced at rounds, with an inflow and an outflow.
+func (e *feedEnv) submissionFor(n uint64, rounds []*big.Int) contracts.EpochSubmission {
+	s := contracts.EpochSubmission{
+		Epoch:             n,
+		StartTime:         e.start(n),
+		EndTime:           e.end(n),
+		StateCommitment:   big.NewInt(int64(5000 + n)),
+		LiabilitiesRoot:   big.NewInt(int64(7000 + n)),
+		ActionsCommitment: big.NewInt(int64(9000 + n)),
+		ActionCount:       3,
+		RoundIDs:          rounds,
+		Proof:             testProof(),
+	}
+	for i := range testAssets {
+		s.Inflows = append(s.Inflows, uint64(1000*(i+1))+n)
+		s.Outflows = append(s.Outflows, uint64(500*(i+1))+n)
+	}
+	return s
+}
+
+// testPrices are the circuit prices of the test answers.
+func testPrices() []*big.Int {
+	var out []*big.Int
+	for i, a := range testAssets {
+		out = append(out, testPrice(i, big.NewInt(a.answer)))
+	}
+	return out
+}
+
+// epochInputs are the public inputs the registry must build, in the documented order.
+func epochInputs(s contracts.EpochSubmission, policy, prev *big.Int, prices []*big.Int) []*big.Int {
+	u := func(v uint64) *big.Int { return new(big.Int).SetUint64(v) }
+	in := []*big.Int{policy, prev, s.StateCommitment, s.LiabilitiesRoot, s.ActionsCommitment,
+		u(s.ActionCount), u(s.Epoch), u(s.StartTime), u(s.EndTime)}
+	in = append(in, prices...)
+	for _, f := range s.Inflows {
+		in = append(in, u(f))
+	}
+	for _, f := range s.Outflows {
+		in = append(in, u(f))
+	}
+	return in
 }

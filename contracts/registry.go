@@ -1,6 +1,7 @@
 package contracts
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/zktreasury/zktreasury/contracts/bindings/epochregistry"
 )
@@ -45,42 +47,39 @@ func NewRegistry(address common.Address, backend Backend, auth *bind.TransactOpt
 // Address is the registry's address.
 func (r *Registry) Address() common.Address { return r.address }
 
-// EpochSubmission is one epoch's claim and its proofs: a solvency and a compliance proof for a
-// registry in Separate mode, or one epoch proof for a registry in Combined mode. The registry
-// adds the previous state and the policy in force from its own storage when it builds the
-// proofs' public inputs.
+// EpochSubmission is one epoch's claim and its proof. The registry adds the previous state and
+// the policy that judges the epoch from its own storage, and the prices from the named rounds,
+// when it builds the proof's public inputs.
 type EpochSubmission struct {
 	// Epoch must be the registry's last epoch + 1.
 	Epoch uint64
+	// StartTime and EndTime (unix seconds) bound the epoch, [StartTime, EndTime): StartTime is
+	// the previous epoch's end, EndTime is not after the block that records it.
+	StartTime, EndTime uint64
 	// StateCommitment is S(n), the state after this epoch's actions.
 	StateCommitment *big.Int
-	// LiabilitiesRoot is the root of the liabilities tree the solvency proof covers.
+	// LiabilitiesRoot is the root of the liabilities tree the proof covers.
 	LiabilitiesRoot *big.Int
 	// ActionsCommitment is the hash chain over the epoch's executed actions.
 	ActionsCommitment *big.Int
 	// ActionCount is the number of actions in that chain.
 	ActionCount uint64
-	// Prices has one circuit price per asset, in the feeds' order.
-	Prices []*big.Int
-	// SolvencyProof and ComplianceProof are the proofs' Solidity encodings (gnark's
-	// MarshalSolidity), for Separate mode.
-	SolvencyProof, ComplianceProof []byte
-	// EpochProof is the epoch-circuit proof's Solidity encoding, for Combined mode.
-	EpochProof []byte
+	// RoundIDs names, per asset in feed order, the Chainlink round (uint80) the epoch was
+	// priced at: the round in force at EndTime.
+	RoundIDs []*big.Int
+	// Inflows and Outflows are, per asset, the circuit units that entered and left the treasury.
+	Inflows, Outflows []uint64
+	// Proof is the epoch-circuit proof's Solidity encoding (gnark's MarshalSolidity).
+	Proof []byte
 }
 
-// Mode is the registry mode the submission is for: Combined when it carries an epoch proof.
-func (s EpochSubmission) Mode() Mode {
-	if len(s.EpochProof) != 0 {
-		return Combined
-	}
-	return Separate
-}
-
-// Validate reports the first missing or out-of-field value, naming it.
+// Validate reports the first missing or out-of-range value, naming it.
 func (s EpochSubmission) Validate() error {
 	if s.Epoch == 0 {
 		return errors.New("epoch 0 is genesis; submissions start at 1")
+	}
+	if s.EndTime <= s.StartTime {
+		return fmt.Errorf("end time %d is not after start time %d", s.EndTime, s.StartTime)
 	}
 	for _, f := range []struct {
 		name string
@@ -90,57 +89,50 @@ func (s EpochSubmission) Validate() error {
 			return err
 		}
 	}
-	if len(s.Prices) == 0 {
-		return errors.New("no prices")
+	if len(s.RoundIDs) == 0 {
+		return errors.New("no round ids")
 	}
-	for i, p := range s.Prices {
-		if err := checkField(fmt.Sprintf("prices[%d]", i), p); err != nil {
-			return err
+	if len(s.Inflows) != len(s.RoundIDs) || len(s.Outflows) != len(s.RoundIDs) {
+		return fmt.Errorf("%d round ids, %d inflows and %d outflows: want one of each per asset", len(s.RoundIDs), len(s.Inflows), len(s.Outflows))
+	}
+	for i, id := range s.RoundIDs {
+		if id == nil || id.Sign() <= 0 || id.Cmp(maxUint80) > 0 {
+			return fmt.Errorf("roundIds[%d] = %v is not a Chainlink round id in [1, 2^80)", i, id)
 		}
 	}
-	if s.Mode() == Combined {
-		if len(s.SolvencyProof) != 0 || len(s.ComplianceProof) != 0 {
-			return errors.New("both an epoch proof and separate proofs given; a registry takes one or the other")
-		}
-		return nil
-	}
-	if len(s.SolvencyProof) == 0 {
-		return errors.New("solvency proof is empty")
-	}
-	if len(s.ComplianceProof) == 0 {
-		return errors.New("compliance proof is empty")
+	if len(s.Proof) == 0 {
+		return errors.New("proof is empty")
 	}
 	return nil
 }
 
-// SubmitEpoch submits an epoch and waits for it to be mined: with submitEpochCombined when s
-// carries an epoch proof, else with submitEpoch. A revert comes back as a decoded error
-// (ErrEpochOutOfOrder, ErrStalePrice, ErrPriceDeviation, ErrPaused, ErrProofRejected,
-// ErrWrongMode...); the receipt is returned when the transaction was mined, reverted or not.
+// binding is the submission as the generated bindings take it.
+func (s EpochSubmission) binding() epochregistry.EpochRegistrySubmission {
+	return epochregistry.EpochRegistrySubmission{
+		Epoch: s.Epoch, StartTime: s.StartTime, EndTime: s.EndTime,
+		NewState: s.StateCommitment, LiabilitiesRoot: s.LiabilitiesRoot, ActionsCommitment: s.ActionsCommitment,
+		ActionCount: s.ActionCount, RoundIds: s.RoundIDs, Inflows: s.Inflows, Outflows: s.Outflows,
+	}
+}
+
+// SubmitEpoch submits an epoch and waits for it to be mined. A revert comes back as a decoded
+// error (ErrEpochOutOfOrder, ErrStartNotPreviousEnd, ErrStaleRound, ErrRoundSuperseded,
+// ErrPaused, ErrProofRejected...); the receipt is returned when the transaction was mined,
+// reverted or not.
 func (r *Registry) SubmitEpoch(ctx context.Context, s EpochSubmission) (*types.Receipt, error) {
-	data, err := packSubmission(s)
+	data, err := PackSubmission(s)
 	if err != nil {
 		return nil, err
 	}
 	return r.transact(ctx, fmt.Sprintf("submit epoch %d", s.Epoch), data)
 }
 
-// packSubmission validates s and returns the calldata of its submission.
-func packSubmission(s EpochSubmission) ([]byte, error) {
+// PackSubmission validates s and returns the calldata of its submitEpoch call.
+func PackSubmission(s EpochSubmission) ([]byte, error) {
 	if err := s.Validate(); err != nil {
 		return nil, fmt.Errorf("submit epoch %d: %w", s.Epoch, err)
 	}
-	b := epochregistry.NewEpochRegistry()
-	epoch := new(big.Int).SetUint64(s.Epoch)
-	var data []byte
-	var err error
-	if s.Mode() == Combined {
-		data, err = b.TryPackSubmitEpochCombined(epoch, s.StateCommitment, s.LiabilitiesRoot, s.ActionsCommitment,
-			s.ActionCount, s.Prices, s.EpochProof)
-	} else {
-		data, err = b.TryPackSubmitEpoch(epoch, s.StateCommitment, s.LiabilitiesRoot, s.ActionsCommitment,
-			s.ActionCount, s.Prices, s.SolvencyProof, s.ComplianceProof)
-	}
+	data, err := epochregistry.NewEpochRegistry().TryPackSubmitEpoch(s.binding(), s.Proof)
 	if err != nil {
 		return nil, fmt.Errorf("submit epoch %d: pack: %w", s.Epoch, err)
 	}
@@ -157,15 +149,17 @@ func (r *Registry) Unpause(ctx context.Context) (*types.Receipt, error) {
 	return r.transact(ctx, "unpause", r.abi.PackUnpause())
 }
 
-// QueuePolicy queues a new policy commitment behind the timelock (governance only).
-func (r *Registry) QueuePolicy(ctx context.Context, commitment *big.Int) (*types.Receipt, error) {
+// QueuePolicy queues a policy commitment to judge epochs from fromEpoch (at least the last
+// epoch + 2) behind the timelock (governance only). It replaces a queued one.
+func (r *Registry) QueuePolicy(ctx context.Context, commitment *big.Int, fromEpoch uint64) (*types.Receipt, error) {
 	if err := checkField("policy commitment", commitment); err != nil {
 		return nil, fmt.Errorf("queue policy: %w", err)
 	}
-	return r.transact(ctx, "queue policy", r.abi.PackQueuePolicy(commitment))
+	return r.transact(ctx, "queue policy", r.abi.PackQueuePolicy(commitment, fromEpoch))
 }
 
-// ExecutePolicy puts the queued policy in force once its delay has passed (governance only).
+// ExecutePolicy executes the queued policy once its delay has passed, before it expires and
+// while its fromEpoch is not recorded (governance only).
 func (r *Registry) ExecutePolicy(ctx context.Context) (*types.Receipt, error) {
 	return r.transact(ctx, "execute policy", r.abi.PackExecutePolicy())
 }
@@ -173,6 +167,28 @@ func (r *Registry) ExecutePolicy(ctx context.Context) (*types.Receipt, error) {
 // CancelPolicy drops the queued policy (governance only).
 func (r *Registry) CancelPolicy(ctx context.Context) (*types.Receipt, error) {
 	return r.transact(ctx, "cancel policy", r.abi.PackCancelPolicy())
+}
+
+// TransferGovernance nominates the next governance (governance only); the zero address
+// withdraws a nomination. The nominee takes over with AcceptGovernance.
+func (r *Registry) TransferGovernance(ctx context.Context, next common.Address) (*types.Receipt, error) {
+	return r.transact(ctx, "transfer governance", r.abi.PackTransferGovernance(next))
+}
+
+// AcceptGovernance makes the signer, who must be the nominee, the governance.
+func (r *Registry) AcceptGovernance(ctx context.Context) (*types.Receipt, error) {
+	return r.transact(ctx, "accept governance", r.abi.PackAcceptGovernance())
+}
+
+// TransferGuardian nominates the next guardian (the guardian or governance); the zero address
+// withdraws a nomination. The nominee takes over with AcceptGuardian.
+func (r *Registry) TransferGuardian(ctx context.Context, next common.Address) (*types.Receipt, error) {
+	return r.transact(ctx, "transfer guardian", r.abi.PackTransferGuardian(next))
+}
+
+// AcceptGuardian makes the signer, who must be the nominee, the guardian.
+func (r *Registry) AcceptGuardian(ctx context.Context) (*types.Receipt, error) {
+	return r.transact(ctx, "accept guardian", r.abi.PackAcceptGuardian())
 }
 
 func (r *Registry) transact(ctx context.Context, what string, data []byte) (*types.Receipt, error) {
@@ -186,51 +202,103 @@ func (r *Registry) transact(ctx context.Context, what string, data []byte) (*typ
 	return receipt, nil
 }
 
+// PendingPolicy is a queued policy change.
+type PendingPolicy struct {
+	// Commitment is the queued policy commitment; it would judge epochs from FromEpoch.
+	Commitment *big.Int
+	FromEpoch  uint64
+	// ETA and ExpiresAt bound when it can be executed (also only while FromEpoch is not
+	// recorded).
+	ETA, ExpiresAt time.Time
+}
+
 // Status is the registry's state an operator needs before building the next submission.
 type Status struct {
 	// LastEpoch is the last recorded epoch, 0 before the first submission.
 	LastEpoch uint64
-	// CurrentState is the last recorded state commitment (S(0) at genesis): the next
-	// compliance proof's previous state.
+	// LastEnd is the last epoch's end (the genesis time before epoch 1): the next epoch's start.
+	LastEnd time.Time
+	// CurrentState is the last recorded state commitment (S(0) at genesis): the next proof's
+	// previous state.
 	CurrentState *big.Int
-	// PolicyCommitment is the policy in force.
-	PolicyCommitment *big.Int
+	// NextPolicy is the policy commitment that judges epoch LastEpoch + 1.
+	NextPolicy *big.Int
 	// Paused is true when submissions are stopped.
 	Paused bool
-	// PendingPolicy and PendingPolicyETA are the queued policy and when it can be executed;
-	// PendingPolicyETA is the zero time when nothing is queued.
-	PendingPolicy    *big.Int
-	PendingPolicyETA time.Time
-	// LastRecordedAt is the timestamp of the block that recorded the last epoch (the deploy's
-	// block for genesis).
-	LastRecordedAt time.Time
+	// RecordHash is the hash of the last epoch's record, the head of the record chain.
+	RecordHash common.Hash
+	// Pending is the queued policy change, nil when nothing is queued.
+	Pending *PendingPolicy
 }
 
-// Status reads the registry's status in one call, so its fields are consistent.
+// Status reads the registry's status in one call, so its fields are consistent (and the policy
+// grace period, to say when a queued policy expires).
 func (r *Registry) Status(ctx context.Context) (Status, error) {
-	out, err := bind.Call(r.bound, &bind.CallOpts{Context: ctx}, r.abi.PackStatus(), r.abi.UnpackStatus)
+	opts := &bind.CallOpts{Context: ctx}
+	v, err := bind.Call(r.bound, opts, r.abi.PackStatus(), r.abi.UnpackStatus)
 	if err != nil {
 		return Status{}, fmt.Errorf("registry status: %w", decodeCallError(err))
 	}
 	st := Status{
-		LastEpoch:        out.LastEpoch.Uint64(),
-		CurrentState:     out.CurrentState,
-		PolicyCommitment: out.PolicyCommitment,
-		Paused:           out.Paused,
-		PendingPolicy:    out.PendingPolicy,
-		LastRecordedAt:   time.Unix(out.LastRecordedAt.Int64(), 0).UTC(),
+		LastEpoch:    v.LastEpoch,
+		LastEnd:      unixUTC(v.LastEnd),
+		CurrentState: v.CurrentState,
+		NextPolicy:   v.NextPolicy,
+		Paused:       v.Paused,
+		RecordHash:   v.RecordHash,
 	}
-	if out.PendingEta.Sign() != 0 {
-		st.PendingPolicyETA = time.Unix(out.PendingEta.Int64(), 0).UTC()
+	if v.Pending.Eta != 0 {
+		grace, err := bind.Call(r.bound, opts, r.abi.PackPolicyGracePeriod(), r.abi.UnpackPolicyGracePeriod)
+		if err != nil {
+			return Status{}, fmt.Errorf("registry policy grace period: %w", decodeCallError(err))
+		}
+		st.Pending = &PendingPolicy{Commitment: v.Pending.Commitment, FromEpoch: v.Pending.FromEpoch,
+			ETA: unixUTC(v.Pending.Eta), ExpiresAt: unixUTC(v.Pending.Eta + grace)}
 	}
 	return st, nil
 }
 
-// EpochRecord is one recorded epoch; epoch 0 is the genesis state. The registry stores only the
-// liabilities root per epoch; the rest comes from the epoch's EpochRecorded event.
+func unixUTC(s uint64) time.Time { return time.Unix(int64(s), 0).UTC() }
+
+// PolicyChange is an executed policy and the first epoch it judges.
+type PolicyChange struct {
+	// FromEpoch is the first epoch the policy judges.
+	FromEpoch uint64
+	// Commitment is the policy commitment.
+	Commitment *big.Int
+}
+
+// PolicyHistory reads every executed policy in FromEpoch order, from the genesis policy
+// (FromEpoch 0). Epoch n is judged by the last entry with FromEpoch <= n; entries after the
+// next epoch are scheduled and a later execution may replace them.
+func (r *Registry) PolicyHistory(ctx context.Context) ([]PolicyChange, error) {
+	h, err := bind.Call(r.bound, &bind.CallOpts{Context: ctx}, r.abi.PackPolicyHistory(), r.abi.UnpackPolicyHistory)
+	if err != nil {
+		return nil, fmt.Errorf("registry policy history: %w", decodeCallError(err))
+	}
+	out := make([]PolicyChange, len(h))
+	for i, c := range h {
+		out[i] = PolicyChange{FromEpoch: c.FromEpoch, Commitment: c.Commitment}
+	}
+	return out, nil
+}
+
+// PolicyFor reads the policy commitment that judges (or judged) epoch n.
+func (r *Registry) PolicyFor(ctx context.Context, n uint64) (*big.Int, error) {
+	p, err := bind.Call(r.bound, &bind.CallOpts{Context: ctx}, r.abi.PackPolicyFor(new(big.Int).SetUint64(n)), r.abi.UnpackPolicyFor)
+	if err != nil {
+		return nil, fmt.Errorf("registry policy for epoch %d: %w", n, decodeCallError(err))
+	}
+	return p, nil
+}
+
+// EpochRecord is one recorded epoch, as its EpochRecorded event carries it; epoch 0 is the
+// genesis state.
 type EpochRecord struct {
 	// Epoch is the record's epoch number.
 	Epoch uint64
+	// Start and End bound the epoch, [Start, End) (both the genesis time for epoch 0).
+	Start, End time.Time
 	// StateCommitment is S(n).
 	StateCommitment *big.Int
 	// LiabilitiesRoot is the root users check their inclusion proofs against (0 for genesis).
@@ -238,8 +306,16 @@ type EpochRecord struct {
 	// ActionsCommitment and ActionCount describe the epoch's action log.
 	ActionsCommitment *big.Int
 	ActionCount       uint64
-	// PolicyCommitment is the policy the epoch's proofs were checked against.
+	// PolicyCommitment is the policy the epoch's proof was checked against.
 	PolicyCommitment *big.Int
+	// RoundIDs, Prices, Inflows and Outflows are per asset, in feed order: the Chainlink round
+	// priced at, the circuit price the registry derived from it, and the circuit units that
+	// entered and left the treasury (all empty for genesis).
+	RoundIDs, Prices  []*big.Int
+	Inflows, Outflows []uint64
+	// PrevRecordHash and RecordHash chain the records: RecordHash is keccak256 of the event's
+	// data, abi.encode(record), and PrevRecordHash is the previous epoch's (zero for genesis).
+	PrevRecordHash, RecordHash common.Hash
 	// Block, TxHash and RecordedAt locate the transaction that recorded the epoch (the
 	// registry's creation for genesis) and its block's timestamp.
 	Block      uint64
@@ -263,81 +339,142 @@ func (r *Registry) DeployBlock(ctx context.Context) (uint64, error) {
 	return v, nil
 }
 
-// EpochRecord reads epoch n's record: the liabilities root from storage (ErrUnknownEpoch when n
-// is after the last epoch) and the rest from the epoch's EpochRecorded event, which must agree
-// with it.
+// EpochRecord reads epoch n's record from its EpochRecorded event (ErrUnknownEpoch when n is
+// after the last epoch), and checks it: its record hash is the hash of its data, and its
+// liabilities root is the one the registry stored.
 func (r *Registry) EpochRecord(ctx context.Context, n uint64) (EpochRecord, error) {
 	root, err := r.LiabilitiesRoot(ctx, n)
 	if err != nil {
 		return EpochRecord{}, fmt.Errorf("epoch %d record: %w", n, err)
 	}
-	from, err := r.DeployBlock(ctx)
+	recs, err := r.records(ctx, &n)
 	if err != nil {
 		return EpochRecord{}, fmt.Errorf("epoch %d record: %w", n, err)
 	}
+	if len(recs) != 1 {
+		return EpochRecord{}, fmt.Errorf("epoch %d record: %d EpochRecorded events, want 1 (does the node keep old logs?)", n, len(recs))
+	}
+	rec := recs[0]
+	if rec.LiabilitiesRoot.Cmp(root) != 0 {
+		return EpochRecord{}, fmt.Errorf("epoch %d record: the event's liabilities root %#x differs from the stored %#x", n, rec.LiabilitiesRoot, root)
+	}
+	if err := r.stamp(ctx, &rec); err != nil {
+		return EpochRecord{}, fmt.Errorf("epoch %d record: %w", n, err)
+	}
+	return rec, nil
+}
+
+// Records reads every record from genesis to the last epoch and checks the chain: epochs 0..n
+// in order, each record's PrevRecordHash the previous RecordHash, and the last RecordHash the
+// registry's stored head. RecordedAt is left zero (one header read per epoch otherwise).
+func (r *Registry) Records(ctx context.Context) ([]EpochRecord, error) {
+	st, err := r.Status(ctx)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := r.records(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("registry records: %w", err)
+	}
+	if uint64(len(recs)) != st.LastEpoch+1 {
+		return nil, fmt.Errorf("registry records: %d EpochRecorded events for epochs 0..%d (does the node keep old logs?)", len(recs), st.LastEpoch)
+	}
+	var prev common.Hash
+	for i, rec := range recs {
+		if rec.Epoch != uint64(i) {
+			return nil, fmt.Errorf("registry records: event %d is for epoch %d", i, rec.Epoch)
+		}
+		if rec.PrevRecordHash != prev {
+			return nil, fmt.Errorf("registry records: epoch %d's previous record hash %s is not epoch %d's %s", i, rec.PrevRecordHash, i-1, prev)
+		}
+		prev = rec.RecordHash
+	}
+	if prev != st.RecordHash {
+		return nil, fmt.Errorf("registry records: the last record hash %s is not the registry's %s", prev, st.RecordHash)
+	}
+	return recs, nil
+}
+
+// records reads and decodes EpochRecorded events from the deploy block: epoch *n's only, or
+// all when n is nil, in log order. Each record's hash is checked against its data.
+func (r *Registry) records(ctx context.Context, n *uint64) ([]EpochRecord, error) {
+	from, err := r.DeployBlock(ctx)
+	if err != nil {
+		return nil, err
+	}
 	event := r.abi.GetABI().Events[epochregistry.EpochRegistryEpochRecordedEventName]
+	topics := [][]common.Hash{{event.ID}}
+	if n != nil {
+		topics = append(topics, []common.Hash{common.BigToHash(new(big.Int).SetUint64(*n))})
+	}
 	logs, err := r.backend.FilterLogs(ctx, ethereum.FilterQuery{
-		FromBlock: new(big.Int).SetUint64(from),
-		Addresses: []common.Address{r.address},
-		Topics:    [][]common.Hash{{event.ID}, {common.BigToHash(new(big.Int).SetUint64(n))}},
+		FromBlock: new(big.Int).SetUint64(from), Addresses: []common.Address{r.address}, Topics: topics,
 	})
 	if err != nil {
-		return EpochRecord{}, fmt.Errorf("epoch %d record: read EpochRecorded logs from block %d: %w", n, from, err)
+		return nil, fmt.Errorf("read EpochRecorded logs from block %d: %w", from, err)
 	}
-	var found []types.Log
-	for _, l := range logs {
-		if !l.Removed {
-			found = append(found, l)
+	var out []EpochRecord
+	for i := range logs {
+		l := logs[i]
+		if l.Removed {
+			continue
 		}
+		ev, err := r.abi.UnpackEpochRecordedEvent(&l)
+		if err != nil {
+			return nil, fmt.Errorf("decode EpochRecorded in tx %s: %w", l.TxHash, err)
+		}
+		h := crypto.Keccak256Hash(l.Data)
+		if !bytes.Equal(h[:], ev.RecordHash[:]) {
+			return nil, fmt.Errorf("EpochRecorded of epoch %v in tx %s: record hash %x is not the hash of its data %s", ev.Epoch, l.TxHash, ev.RecordHash, h)
+		}
+		rec := ev.Record
+		out = append(out, EpochRecord{
+			Epoch: rec.Epoch, Start: unixUTC(rec.StartTime), End: unixUTC(rec.EndTime),
+			StateCommitment: rec.StateCommitment, LiabilitiesRoot: rec.LiabilitiesRoot,
+			ActionsCommitment: rec.ActionsCommitment, ActionCount: rec.ActionCount, PolicyCommitment: rec.PolicyCommitment,
+			RoundIDs: rec.RoundIds, Prices: rec.Prices, Inflows: rec.Inflows, Outflows: rec.Outflows,
+			PrevRecordHash: rec.PrevRecordHash, RecordHash: h, Block: l.BlockNumber, TxHash: l.TxHash,
+		})
 	}
-	if len(found) != 1 {
-		return EpochRecord{}, fmt.Errorf("epoch %d record: %d EpochRecorded events from block %d, want 1 (does the node keep old logs?)", n, len(found), from)
-	}
-	l := found[0]
-	ev, err := r.abi.UnpackEpochRecordedEvent(&l)
-	if err != nil {
-		return EpochRecord{}, fmt.Errorf("epoch %d record: decode EpochRecorded: %w", n, err)
-	}
-	if ev.LiabilitiesRoot.Cmp(root) != 0 {
-		return EpochRecord{}, fmt.Errorf("epoch %d record: the event's liabilities root %#x differs from the stored %#x", n, ev.LiabilitiesRoot, root)
-	}
-	if !ev.ActionCount.IsUint64() {
-		return EpochRecord{}, fmt.Errorf("epoch %d record: action count %v does not fit 64 bits", n, ev.ActionCount)
-	}
-	header, err := r.backend.HeaderByNumber(ctx, new(big.Int).SetUint64(l.BlockNumber))
-	if err != nil {
-		return EpochRecord{}, fmt.Errorf("epoch %d record: header of block %d: %w", n, l.BlockNumber, err)
-	}
-	return EpochRecord{
-		Epoch:             n,
-		StateCommitment:   ev.StateCommitment,
-		LiabilitiesRoot:   root,
-		ActionsCommitment: ev.ActionsCommitment,
-		ActionCount:       ev.ActionCount.Uint64(),
-		PolicyCommitment:  ev.PolicyCommitment,
-		Block:             l.BlockNumber,
-		TxHash:            l.TxHash,
-		RecordedAt:        time.Unix(int64(header.Time), 0).UTC(),
-	}, nil
+	return out, nil
 }
 
-// Config is what the registry fixed at deploy and the client needs to talk to it.
+// stamp sets a record's RecordedAt from its block's header.
+func (r *Registry) stamp(ctx context.Context, rec *EpochRecord) error {
+	header, err := r.backend.HeaderByNumber(ctx, new(big.Int).SetUint64(rec.Block))
+	if err != nil {
+		return fmt.Errorf("header of block %d: %w", rec.Block, err)
+	}
+	rec.RecordedAt = unixUTC(header.Time)
+	return nil
+}
+
+// Config is what the registry fixed at deploy, and its roles.
 type Config struct {
-	// Mode is Separate or Combined.
-	Mode Mode
-	// SolvencyVerifier, ComplianceVerifier (Separate) and EpochVerifier (Combined) are the
-	// verifiers and the ABI each speaks; the unused ones are zero.
-	SolvencyVerifier, ComplianceVerifier, EpochVerifier common.Address
-	SolvencyKind, ComplianceKind, EpochKind             VerifierKind
-	// NumAssets is the number of prices a submission carries.
+	// Verifier is the epoch-circuit verifier and VerifierKind the ABI it speaks.
+	Verifier     common.Address
+	VerifierKind VerifierKind
+	// NumAssets is the number of rounds and flows a submission carries.
 	NumAssets int
+	// TreeCapacity is the liabilities tree's capacity: the tree shape a user's inclusion check
+	// takes.
+	TreeCapacity uint64
+	// ValueDecimals is the value scale: value units are 10^-ValueDecimals USD.
+	ValueDecimals uint8
+	// GenesisTime is epoch 1's start.
+	GenesisTime time.Time
+	// PolicyDelay and PolicyGracePeriod bound when a queued policy can be executed.
+	PolicyDelay, PolicyGracePeriod time.Duration
+	// Sequencer is the L2 sequencer-uptime feed, nil when there is none.
+	Sequencer *SequencerConfig
 	// DeployBlock is the block the registry was created in.
 	DeployBlock uint64
-	// Governance and Guardian are the roles.
-	Governance, Guardian common.Address
+	// Governance and Guardian are the roles; PendingGovernance and PendingGuardian their
+	// nominees (zero when none).
+	Governance, Guardian, PendingGovernance, PendingGuardian common.Address
 }
 
-// Config reads the registry's deploy-time configuration.
+// Config reads the registry's deploy-time configuration and roles.
 func (r *Registry) Config(ctx context.Context) (Config, error) {
 	opts := &bind.CallOpts{Context: ctx}
 	var c Config
@@ -349,35 +486,15 @@ func (r *Registry) Config(ctx context.Context) (Config, error) {
 			}
 		}
 	}
-	call("mode", func() error {
-		m, e := bind.Call(r.bound, opts, r.abi.PackMode(), r.abi.UnpackMode)
-		c.Mode = Mode(m)
+	call("verifier", func() (e error) {
+		c.Verifier, e = bind.Call(r.bound, opts, r.abi.PackVerifier(), r.abi.UnpackVerifier)
 		return e
 	})
-	for _, v := range []struct {
-		name     string
-		pack     []byte
-		unpackA  func([]byte) (common.Address, error)
-		packKind []byte
-		unpackK  func([]byte) (uint8, error)
-		addr     *common.Address
-		kind     *VerifierKind
-	}{
-		{"solvency verifier", r.abi.PackSolvencyVerifier(), r.abi.UnpackSolvencyVerifier, r.abi.PackSolvencyKind(), r.abi.UnpackSolvencyKind, &c.SolvencyVerifier, &c.SolvencyKind},
-		{"compliance verifier", r.abi.PackComplianceVerifier(), r.abi.UnpackComplianceVerifier, r.abi.PackComplianceKind(), r.abi.UnpackComplianceKind, &c.ComplianceVerifier, &c.ComplianceKind},
-		{"epoch verifier", r.abi.PackEpochVerifier(), r.abi.UnpackEpochVerifier, r.abi.PackEpochKind(), r.abi.UnpackEpochKind, &c.EpochVerifier, &c.EpochKind},
-	} {
-		call(v.name, func() error {
-			a, e := bind.Call(r.bound, opts, v.pack, v.unpackA)
-			*v.addr = a
-			return e
-		})
-		call(v.name+" kind", func() error {
-			k, e := bind.Call(r.bound, opts, v.packKind, v.unpackK)
-			*v.kind = VerifierKind(k)
-			return e
-		})
-	}
+	call("verifierKind", func() error {
+		k, e := bind.Call(r.bound, opts, r.abi.PackVerifierKind(), r.abi.UnpackVerifierKind)
+		c.VerifierKind = VerifierKind(k)
+		return e
+	})
 	call("numAssets", func() error {
 		n, e := bind.Call(r.bound, opts, r.abi.PackNumAssets(), r.abi.UnpackNumAssets)
 		if e == nil {
@@ -385,16 +502,60 @@ func (r *Registry) Config(ctx context.Context) (Config, error) {
 		}
 		return e
 	})
-	call("governance", func() error {
-		a, e := bind.Call(r.bound, opts, r.abi.PackGovernance(), r.abi.UnpackGovernance)
-		c.Governance = a
+	call("treeCapacity", func() error {
+		n, e := bind.Call(r.bound, opts, r.abi.PackTreeCapacity(), r.abi.UnpackTreeCapacity)
+		if e == nil {
+			c.TreeCapacity = n.Uint64()
+		}
 		return e
 	})
-	call("guardian", func() error {
-		a, e := bind.Call(r.bound, opts, r.abi.PackGuardian(), r.abi.UnpackGuardian)
-		c.Guardian = a
+	call("valueDecimals", func() (e error) {
+		c.ValueDecimals, e = bind.Call(r.bound, opts, r.abi.PackValueDecimals(), r.abi.UnpackValueDecimals)
 		return e
 	})
+	call("genesisTime", func() error {
+		t, e := bind.Call(r.bound, opts, r.abi.PackGenesisTime(), r.abi.UnpackGenesisTime)
+		c.GenesisTime = unixUTC(t)
+		return e
+	})
+	call("policyDelay", func() error {
+		d, e := bind.Call(r.bound, opts, r.abi.PackPolicyDelay(), r.abi.UnpackPolicyDelay)
+		c.PolicyDelay = time.Duration(d) * time.Second
+		return e
+	})
+	call("policyGracePeriod", func() error {
+		d, e := bind.Call(r.bound, opts, r.abi.PackPolicyGracePeriod(), r.abi.UnpackPolicyGracePeriod)
+		c.PolicyGracePeriod = time.Duration(d) * time.Second
+		return e
+	})
+	var seq common.Address
+	call("sequencerFeed", func() (e error) {
+		seq, e = bind.Call(r.bound, opts, r.abi.PackSequencerFeed(), r.abi.UnpackSequencerFeed)
+		return e
+	})
+	if seq != (common.Address{}) {
+		call("sequencerGracePeriod", func() error {
+			g, e := bind.Call(r.bound, opts, r.abi.PackSequencerGracePeriod(), r.abi.UnpackSequencerGracePeriod)
+			c.Sequencer = &SequencerConfig{Feed: seq, GracePeriod: time.Duration(g) * time.Second}
+			return e
+		})
+	}
+	for _, a := range []struct {
+		name   string
+		pack   []byte
+		unpack func([]byte) (common.Address, error)
+		dst    *common.Address
+	}{
+		{"governance", r.abi.PackGovernance(), r.abi.UnpackGovernance, &c.Governance},
+		{"guardian", r.abi.PackGuardian(), r.abi.UnpackGuardian, &c.Guardian},
+		{"pendingGovernance", r.abi.PackPendingGovernance(), r.abi.UnpackPendingGovernance, &c.PendingGovernance},
+		{"pendingGuardian", r.abi.PackPendingGuardian(), r.abi.UnpackPendingGuardian, &c.PendingGuardian},
+	} {
+		call(a.name, func() (e error) {
+			*a.dst, e = bind.Call(r.bound, opts, a.pack, a.unpack)
+			return e
+		})
+	}
 	if err != nil {
 		return Config{}, err
 	}
@@ -402,6 +563,28 @@ func (r *Registry) Config(ctx context.Context) (Config, error) {
 		return Config{}, fmt.Errorf("registry config: %w", err)
 	}
 	return c, nil
+}
+
+// TreeCapacity reads the liabilities tree's capacity the registry was deployed for: the shape a
+// user's inclusion check takes from the registry rather than from the operator's file.
+func (r *Registry) TreeCapacity(ctx context.Context) (uint64, error) {
+	n, err := bind.Call(r.bound, &bind.CallOpts{Context: ctx}, r.abi.PackTreeCapacity(), r.abi.UnpackTreeCapacity)
+	if err != nil {
+		return 0, fmt.Errorf("registry tree capacity: %w", decodeCallError(err))
+	}
+	if !n.IsUint64() {
+		return 0, fmt.Errorf("registry tree capacity %v does not fit 64 bits", n)
+	}
+	return n.Uint64(), nil
+}
+
+// NumAssets reads the number of assets the registry was deployed for.
+func (r *Registry) NumAssets(ctx context.Context) (int, error) {
+	n, err := bind.Call(r.bound, &bind.CallOpts{Context: ctx}, r.abi.PackNumAssets(), r.abi.UnpackNumAssets)
+	if err != nil {
+		return 0, fmt.Errorf("registry number of assets: %w", decodeCallError(err))
+	}
+	return int(n.Int64()), nil
 }
 
 // LiabilitiesRoot reads epoch n's liabilities root; ErrUnknownEpoch when n is after the last
@@ -416,33 +599,31 @@ func (r *Registry) LiabilitiesRoot(ctx context.Context, n uint64) (*big.Int, err
 
 // Feed is one asset's feed as the registry has it.
 type Feed struct {
-	// Aggregator is the feed's address.
+	// Aggregator is the feed's (proxy's) address.
 	Aggregator common.Address
-	// PriceNum and PriceDen convert the feed's answer to a circuit price.
-	PriceNum, PriceDen *big.Int
+	// CircuitDecimals is the asset's circuit scale.
+	CircuitDecimals uint8
+	// Heartbeat is the feed's maximum age at an epoch's end.
+	Heartbeat time.Duration
+	// Scale converts the feed's answers into circuit prices.
+	Scale PriceScale
 }
 
 // Feeds reads every asset's feed, in asset order.
 func (r *Registry) Feeds(ctx context.Context) ([]Feed, error) {
-	opts := &bind.CallOpts{Context: ctx}
-	n, err := bind.Call(r.bound, opts, r.abi.PackNumAssets(), r.abi.UnpackNumAssets)
+	n, err := r.NumAssets(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("registry feeds: %w", decodeCallError(err))
+		return nil, err
 	}
-	feeds := make([]Feed, 0, n.Uint64())
-	for i := uint64(0); i < n.Uint64(); i++ {
-		out, err := bind.Call(r.bound, opts, r.abi.PackFeed(new(big.Int).SetUint64(i)), r.abi.UnpackFeed)
+	opts := &bind.CallOpts{Context: ctx}
+	feeds := make([]Feed, 0, n)
+	for i := 0; i < n; i++ {
+		out, err := bind.Call(r.bound, opts, r.abi.PackFeed(big.NewInt(int64(i))), r.abi.UnpackFeed)
 		if err != nil {
 			return nil, fmt.Errorf("registry feed %d: %w", i, decodeCallError(err))
 		}
-		feeds = append(feeds, Feed{Aggregator: out.Aggregator, PriceNum: out.PriceNum, PriceDen: out.PriceDen})
+		feeds = append(feeds, Feed{Aggregator: out.Aggregator, CircuitDecimals: out.CircuitDecimals,
+			Heartbeat: time.Duration(out.Heartbeat) * time.Second, Scale: PriceScale{Exp: out.ScaleExp, Down: out.ScaleDown}})
 	}
 	return feeds, nil
-}
-
-// ExpectedPrice is the circuit price the registry expects for a feed answer:
-// answer * PriceNum / PriceDen, rounded down.
-func (f Feed) ExpectedPrice(answer *big.Int) *big.Int {
-	p := new(big.Int).Mul(answer, f.PriceNum)
-	return p.Quo(p, f.PriceDen)
 }

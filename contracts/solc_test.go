@@ -9,32 +9,6 @@ import (
 	"github.com/zktreasury/zktreasury/contracts"
 )
 
-func TestFeedConversion(t *testing.T) {
-	for _, tc := range []struct {
-		feed, value, circuit int
-		num, den             string
-		wantErr              string
-	}{
-		{8, 12, 6, "1", "100", ""},   // USDC, WETH at circuit scale 6, value units of 1e-12 USD
-		{8, 12, 8, "1", "10000", ""}, // WBTC at scale 8
-		{8, 18, 6, "10000", "1", ""}, // finer value units
-		{8, 14, 6, "1", "1", ""},     // exact
-		{18, 12, 50, "", "", "128 bits"},
-		{-1, 12, 6, "", "", "negative"},
-	} {
-		num, den, err := contracts.FeedConversion(tc.feed, tc.value, tc.circuit)
-		if tc.wantErr != "" {
-			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
-				t.Errorf("%+v: got %v, want an error containing %q", tc, err, tc.wantErr)
-			}
-			continue
-		}
-		if err != nil || num.String() != tc.num || den.String() != tc.den {
-			t.Errorf("%+v: got %v/%v, %v", tc, num, den, err)
-		}
-	}
-}
-
 func TestCompileVerifiers(t *testing.T) {
 	ctx := context.Background()
 	src := []byte("// SPDX-License-Identifier: UNLICENSED\npragma solidity ^0.8.20;\ncontract Verifier { function v() external pure returns (uint256) { return 7; } }\n")

@@ -7,7 +7,6 @@ import (
 
 	"github.com/zktreasury/zktreasury/circuits/compliance"
 	"github.com/zktreasury/zktreasury/circuits/gadget/bound"
-	"github.com/zktreasury/zktreasury/circuits/policy"
 	"github.com/zktreasury/zktreasury/prover"
 	"github.com/zktreasury/zktreasury/prover/hashing"
 	"github.com/zktreasury/zktreasury/prover/statement"
@@ -16,15 +15,16 @@ import (
 )
 
 // syntheticEpoch returns a compliant epoch of k actions over nA assets and nV
-// venues: equal prices, wide bands, and swaps that move 1,000 units between
-// slots at the oracle value.
+// venues (venue 0 custody, venue 1 an AMM, the rest lending pools): equal
+// prices, wide bands, and in turn a swap of 1,000 units at the oracle value, a
+// deposit and a withdrawal of 1,000 units, so every kind's constraints are live.
 func syntheticEpoch(b *testing.B, k, nA, nV int, mode bound.Mode) *statement.Compliance {
 	b.Helper()
-	l := &corridor.Limits{NotionalCap: big.NewInt(1 << 60), TurnoverCap: big.NewInt(1 << 62), LossBudget: big.NewInt(0),
-		MaxSlippageBps: 50, MinRatioBps: 10000}
-	v := policy.NewVars(nA, nV)
-	v.ValueDecimals, v.Paused, v.MinRatioBps, v.MaxSlippageBps, v.BufferFloorBps = uint64(12), uint64(0), uint64(10000), uint64(50), uint64(0)
-	v.NotionalCap, v.TurnoverCap, v.LossBudget = l.NotionalCap, l.TurnoverCap, l.LossBudget
+	if nV < 3 {
+		b.Fatalf("syntheticEpoch needs 3 venues or more, got %d", nV)
+	}
+	l := &corridor.Limits{NotionalCap: big.NewInt(1 << 60), TurnoverCapPerDay: big.NewInt(1 << 62), LossBudgetPerDay: big.NewInt(0),
+		OutflowCapPerDay: big.NewInt(0), MinEpochSeconds: 3600, MaxSlippageBps: 50, MinRatioBps: 10000}
 	s := corridor.NewState(nA, nV)
 	prices := make(corridor.Prices, nA)
 	for a := range nA {
@@ -33,30 +33,44 @@ func syntheticEpoch(b *testing.B, k, nA, nV int, mode bound.Mode) *statement.Com
 		l.WeightMinBps = append(l.WeightMinBps, 0)
 		l.WeightMaxBps = append(l.WeightMaxBps, 10000)
 		l.HaircutBps = append(l.HaircutBps, make([]uint32, nV))
-		v.Assets[a] = policy.AssetVars{CircuitDecimals: uint64(6), Allowed: uint64(1), Stable: uint64(0), Coverage: uint64(0),
-			TargetWeightBps: uint64(0), WeightMinBps: uint64(0), WeightMaxBps: uint64(10000)}
-		if a == 0 {
-			v.Assets[a].Stable = uint64(1)
-		}
 		prices[a] = 1_000_000
 		for vi := range nV {
 			s.X[a][vi] = 1_000_000_000
-			v.HaircutBps[a][vi] = uint64(0)
 		}
 	}
 	for vi := range nV {
+		kind := corridor.Lending
+		switch vi {
+		case 0:
+			kind = corridor.Custody
+		case 1:
+			kind = corridor.AMM
+		}
 		l.AllowedVenue = append(l.AllowedVenue, true)
-		v.Venues[vi] = policy.VenueVars{Allowed: uint64(1), CapValue: uint64(0)}
+		l.VenueKind = append(l.VenueKind, kind)
+		l.VenueCap = append(l.VenueCap, nil)
+		l.MaxAprBps = append(l.MaxAprBps, 0)
 	}
 	var actions []corridor.Action
 	for i := range k {
-		actions = append(actions, corridor.Action{Venue: i % nV, AssetIn: i % nA, VenueIn: (i / nA) % nV, AmountIn: 1000,
-			AssetOut: (i + 1) % nA, VenueOut: (i + 2) % nV, AmountOut: 1000})
+		a, v := i%nA, 2+(i/3)%(nV-2)
+		switch i % 3 {
+		case 0:
+			actions = append(actions, corridor.Action{Kind: corridor.Swap, Venue: 1, AssetIn: a, VenueIn: 0, AmountIn: 1000,
+				AssetOut: (a + 1) % nA, VenueOut: 0, AmountOut: 1000})
+		case 1:
+			actions = append(actions, corridor.Action{Kind: corridor.Deposit, Venue: v, AssetIn: a, VenueIn: 0, AmountIn: 1000,
+				AssetOut: a, VenueOut: v, AmountOut: 1000})
+		default:
+			actions = append(actions, corridor.Action{Kind: corridor.Withdraw, Venue: v, AssetIn: a, VenueIn: v, AmountIn: 1000,
+				AssetOut: a, VenueOut: 0, AmountOut: 1000})
+		}
 	}
-	if _, err := corridor.CheckEpoch(l, s, prices, actions); err != nil {
+	if _, err := corridor.CheckEpoch(l, s, prices, corridor.SecondsPerDay, actions); err != nil {
 		b.Fatal(err)
 	}
-	c, err := statement.BuildCompliance(statement.ComplianceInputs{Policy: v, Prices: prices, Prev: s.X, Actions: actions, Epoch: 1,
+	c, err := statement.BuildCompliance(statement.ComplianceInputs{Policy: statement.VarsFromLimits(l), Prices: prices, Prev: s.X,
+		Actions: actions, Epoch: 1, StartTime: 1_700_000_000, EndTime: 1_700_000_000 + corridor.SecondsPerDay,
 		PrevSalt: hashing.FromUint64(1), NewSalt: hashing.FromUint64(2), ActionsSalt: hashing.FromUint64(3), Slots: k, RangeCheck: mode})
 	if err != nil {
 		b.Fatal(err)
@@ -73,7 +87,8 @@ func complianceJob(b *testing.B, p compliance.Params) prover.Job {
 }
 
 // BenchmarkComplianceConstraints reports R1CS constraints per action slot
-// (difference between K = 64 and K = 32, so fixed costs cancel), 8 assets × 4 venues.
+// (difference between K = 64 and K = 32, so fixed costs cancel) and per epoch
+// circuit at K = 16 and K = 64, 8 assets × 4 venues.
 //
 //	go test ./prover -run '^$' -bench ComplianceConstraints -benchtime 1x
 func BenchmarkComplianceConstraints(b *testing.B) {
@@ -82,7 +97,7 @@ func BenchmarkComplianceConstraints(b *testing.B) {
 			var per float64
 			for range b.N {
 				n := map[int]int{}
-				for _, k := range []int{32, 64} {
+				for _, k := range []int{16, 32, 64} {
 					ccs, _, err := prover.Compile(zk.Groth16{}, complianceJob(b, compliance.Params{Actions: k, Assets: 8, Venues: 4, RangeCheck: mode}), nil)
 					if err != nil {
 						b.Fatal(err)
@@ -90,6 +105,7 @@ func BenchmarkComplianceConstraints(b *testing.B) {
 					n[k] = ccs.GetNbConstraints()
 				}
 				per = float64(n[64]-n[32]) / 32
+				b.ReportMetric(float64(n[16]), "constraints@K=16")
 				b.ReportMetric(float64(n[64]), "constraints@K=64")
 			}
 			b.ReportMetric(per, "constraints/action")

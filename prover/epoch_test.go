@@ -2,12 +2,14 @@ package prover_test
 
 import (
 	"errors"
+	"fmt"
 	"math/big"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 	"github.com/consensys/gnark/frontend"
 
 	"github.com/zktreasury/zktreasury/circuits/epoch"
@@ -23,23 +25,51 @@ import (
 
 const epochCase = "../testdata/epoch"
 
-// fixtureActions are two WBTC -> WETH swaps at uniswap that pull WBTC (40% of
-// reserves, band max 30%) and WETH (17.7%, band min 20%) toward their bands,
-// each below the notional cap, at 30 bps below the oracle value.
-func fixtureActions(t testing.TB, p *treasury.Policy, pr *treasury.Prices) []corridor.Action {
+// The epoch fixture covers [fixtureStart, fixtureEnd): one day, starting at the
+// registry's genesis time.
+const (
+	fixtureStart = 1_795_132_800 // 2026-11-20T00:00:00Z
+	fixtureEnd   = fixtureStart + corridor.SecondsPerDay
+	fixtureSlots = 6
+)
+
+// fixtureActions are every kind but a deposit and a withdrawal, each inside its
+// corridors: two WBTC -> WETH swaps at uniswap that pull WBTC (40% of reserves,
+// band max 30%) and WETH (17.7%, band min 20%) toward their bands, each below
+// the notional cap, at 30 bps below the oracle value; a day's interest at aave
+// just under the 15% APR cap; a 25,000 USDC inflow and a 10,000 USDC outflow.
+func fixtureActions(t testing.TB, p *treasury.Policy, pr *treasury.Prices, pos *treasury.Positions) []corridor.Action {
 	t.Helper()
 	prices, err := corridor.PricesFromSnapshot(p, pr)
 	if err != nil {
 		t.Fatal(err)
 	}
-	wbtc, weth, uni, vault := p.AssetIndex("WBTC"), p.AssetIndex("WETH"), p.VenueIndex("uniswap"), p.VenueIndex("vault")
+	s0, err := corridor.StateFromPositions(p, pos)
+	if err != nil {
+		t.Fatal(err)
+	}
+	usdc, wbtc, weth := p.AssetIndex("USDC"), p.AssetIndex("WBTC"), p.AssetIndex("WETH")
+	uni, vault, aave := p.VenueIndex("uniswap"), p.VenueIndex("vault"), p.VenueIndex("aave")
 	var out []corridor.Action
 	for _, in := range []uint64{250_000_000, 240_000_000} { // 2.5 and 2.4 WBTC
 		value := new(big.Int).Mul(new(big.Int).SetUint64(in), new(big.Int).SetUint64(prices[wbtc]))
 		value.Mul(value, big.NewInt(9970)).Quo(value, big.NewInt(10000))
 		amountOut := value.Quo(value, new(big.Int).SetUint64(prices[weth])).Uint64()
-		out = append(out, corridor.Action{Venue: uni, AssetIn: wbtc, VenueIn: vault, AmountIn: in, AssetOut: weth, VenueOut: vault, AmountOut: amountOut})
+		out = append(out, corridor.Action{Kind: corridor.Swap, Venue: uni, AssetIn: wbtc, VenueIn: vault, AmountIn: in, AssetOut: weth, VenueOut: vault, AmountOut: amountOut})
 	}
+	l, err := corridor.LimitsFromPolicy(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := corridor.NewEpoch(l, s0, prices, fixtureEnd-fixtureStart)
+	if err != nil {
+		t.Fatal(err)
+	}
+	interest := e.AccrualBound(usdc, aave) - 1_000_000 // one USDC under the bound
+	out = append(out,
+		corridor.Action{Kind: corridor.Accrue, Venue: aave, AssetIn: usdc, VenueIn: aave, AssetOut: usdc, VenueOut: aave, AmountOut: interest},
+		corridor.Action{Kind: corridor.Inflow, Venue: vault, AssetIn: usdc, VenueIn: vault, AssetOut: usdc, VenueOut: vault, AmountOut: 25_000_000_000},
+		corridor.Action{Kind: corridor.Outflow, Venue: vault, AssetIn: usdc, VenueIn: vault, AmountIn: 10_000_000_000, AssetOut: usdc, VenueOut: vault})
 	return out
 }
 
@@ -49,6 +79,9 @@ func fixtureActions(t testing.TB, p *treasury.Policy, pr *treasury.Prices) []cor
 func TestEpochFixture(t *testing.T) {
 	src := "../testdata/solvency/solvent"
 	files := []string{"policy.json", "prices.csv", "positions.csv", "liabilities.csv", "secrets.json"}
+	caseJSON := fmt.Sprintf("{\n  \"epoch\": 1,\n  \"capacity\": 16,\n  \"slots\": %d,\n  \"startTime\": %d,\n  \"endTime\": %d,\n"+
+		"  \"rounds\": {\n    \"USDC\": \"18446744073709551617\",\n    \"WETH\": \"18446744073709551617\",\n    \"WBTC\": \"18446744073709551617\"\n  }\n}\n",
+		fixtureSlots, fixtureStart, fixtureEnd)
 	if *update {
 		if err := os.MkdirAll(epochCase, 0o755); err != nil {
 			t.Fatal(err)
@@ -62,7 +95,7 @@ func TestEpochFixture(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if err := os.WriteFile(filepath.Join(epochCase, "case.json"), []byte("{\n  \"epoch\": 1,\n  \"capacity\": 16,\n  \"slots\": 4\n}\n"), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(epochCase, "case.json"), []byte(caseJSON), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		p, err := treasury.LoadPolicy(filepath.Join(src, "policy.json"))
@@ -73,14 +106,18 @@ func TestEpochFixture(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		logPath := filepath.Join(epochCase, "actions.jsonl")
-		_ = os.Remove(logPath)
-		w, err := actionlog.Open(logPath)
+		pos, err := treasury.LoadPositions(filepath.Join(src, "positions.csv"), p)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, a := range fixtureActions(t, p, pr) {
-			e, err := actionlog.NewEntry(p, 1, "2026-11-21", "swap", a)
+		logPath := filepath.Join(epochCase, "actions.jsonl")
+		_ = os.Remove(logPath)
+		w, err := actionlog.Open(logPath, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range fixtureActions(t, p, pr, pos) {
+			e, err := actionlog.NewEntry(p, 1, "2026-11-20", a)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -99,9 +136,19 @@ func TestEpochFixture(t *testing.T) {
 			t.Errorf("%s differs from the solvent case (run go test ./prover -run TestEpochFixture -update)", f)
 		}
 	}
+	if b, err := os.ReadFile(filepath.Join(epochCase, "case.json")); err != nil || string(b) != caseJSON {
+		t.Errorf("case.json differs from the generator (run go test ./prover -run TestEpochFixture -update)")
+	}
 	e := loadEpoch(t, bound.Bits)
-	if len(e.Compliance.In.Actions) != 2 {
-		t.Fatalf("fixture has %d actions, want 2", len(e.Compliance.In.Actions))
+	if len(e.Compliance.In.Actions) != 5 {
+		t.Fatalf("fixture has %d actions, want 5", len(e.Compliance.In.Actions))
+	}
+	// The inflow and the outflow are public: 25,000 and 10,000 USDC.
+	var in, out fr.Element
+	in.SetUint64(25_000_000_000)
+	out.SetUint64(10_000_000_000)
+	if !e.Compliance.Inflows[0].Equal(&in) || !e.Compliance.Outflows[0].Equal(&out) {
+		t.Fatalf("flows %v / %v", e.Compliance.Inflows, e.Compliance.Outflows)
 	}
 }
 
@@ -116,6 +163,7 @@ func loadEpoch(t testing.TB, mode bound.Mode) *statement.Epoch {
 		t.Fatal(err)
 	}
 	in.Epoch, in.Capacity, in.Slots, in.RangeCheck = cp.Epoch, cp.Capacity, cp.Slots, mode
+	in.StartTime, in.EndTime = cp.StartTime, cp.EndTime
 	e, err := statement.BuildEpoch(in)
 	if err != nil {
 		t.Fatal(err)
@@ -174,7 +222,7 @@ func TestEpochNonCompliantRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in.Epoch, in.Capacity = 1, 16
+	in.Epoch, in.Capacity, in.StartTime, in.EndTime = 1, 16, fixtureStart, fixtureEnd
 	in.Actions[0].AmountOut /= 2 // 50% slippage
 	if _, err := statement.BuildEpoch(in); !errors.Is(err, statement.ErrNonCompliant) || !errors.Is(err, corridor.ErrSlippage) {
 		t.Fatalf("err = %v, want ErrNonCompliant wrapping ErrSlippage", err)

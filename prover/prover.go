@@ -162,39 +162,102 @@ func publicValues(named []statement.NamedInput) ([]any, error) {
 }
 
 // Verify checks a proof file against the verifying key in the store for the
-// file's circuit digest. The key must be the one the file names; a key carried
-// by the file itself is never trusted (the format has none). It returns an error
-// wrapping zk.ErrProofRejected when the proof is checked and does not verify.
+// file's circuit digest; it is VerifyFile without the key's metadata.
 func Verify(store keystore.Store, f *prooffile.File) error {
+	_, err := VerifyFile(store, f)
+	return err
+}
+
+// VerifyFile checks a proof file against the verifying key in the store for the
+// file's circuit digest, and returns the key store's metadata, which is what a
+// caller shows: the file's description of itself is not trusted. The key must be
+// the one the file names; a key carried by the file itself is never trusted (the
+// format has none). Besides the proof, it refuses (wrapping zk.ErrProofRejected)
+// a file whose params or insecureSetup differ from the key store's, whose public
+// inputs are not named and counted as the circuit's layout says, whose proof
+// has trailing or missing bytes, or whose solidity calldata is not the one
+// recomputed from the proof and its public inputs.
+func VerifyFile(store keystore.Store, f *prooffile.File) (*keystore.Meta, error) {
 	b, err := zk.ByName(f.Backend)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	vk, meta, err := store.LoadVerifyingKey(b, f.Circuit, f.CircuitDigest)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if meta.VerifyingKeyDigest != f.VerifyingKeyDigest {
-		return fmt.Errorf("%w: proof names verifying key %.16s, the store has %.16s", zk.ErrProofRejected, f.VerifyingKeyDigest, meta.VerifyingKeyDigest)
+		return meta, fmt.Errorf("%w: proof names verifying key %.16s, the store has %.16s", zk.ErrProofRejected, f.VerifyingKeyDigest, meta.VerifyingKeyDigest)
+	}
+	if f.Params != meta.Params {
+		return meta, fmt.Errorf("%w: the proof file says params %q, the key store's key is for %q", zk.ErrProofRejected, f.Params, meta.Params)
+	}
+	if f.Insecure != meta.Insecure {
+		return meta, fmt.Errorf("%w: the proof file says insecureSetup %v, the key store's key says %v", zk.ErrProofRejected, f.Insecure, meta.Insecure)
 	}
 	if len(f.PublicInputs) != meta.PublicInputs {
-		return fmt.Errorf("%w: %d public inputs, the circuit has %d", zk.ErrProofRejected, len(f.PublicInputs), meta.PublicInputs)
+		return meta, fmt.Errorf("%w: %d public inputs, the circuit has %d", zk.ErrProofRejected, len(f.PublicInputs), meta.PublicInputs)
+	}
+	shape, err := ParseShape(meta.Circuit, meta.Params)
+	if err != nil {
+		return meta, fmt.Errorf("key store metadata: %w", err)
+	}
+	layout, err := shape.PublicLayout()
+	if err != nil {
+		return meta, err
+	}
+	if err := CheckLayout(layout, f.PublicInputs); err != nil {
+		return meta, fmt.Errorf("%w: %v", zk.ErrProofRejected, err)
 	}
 	vals, err := publicValues(f.PublicInputs)
 	if err != nil {
-		return err
+		return meta, fmt.Errorf("%w: %v", zk.ErrProofRejected, err)
 	}
 	pub, err := zk.PublicWitness(vals)
 	if err != nil {
-		return err
+		return meta, err
 	}
 	pb, err := f.ProofBytes()
 	if err != nil {
-		return fmt.Errorf("%w: malformed proof: %v", zk.ErrProofRejected, err)
+		return meta, fmt.Errorf("%w: malformed proof: %v", zk.ErrProofRejected, err)
 	}
 	proof := b.NewProof()
-	if _, err := proof.ReadFrom(bytes.NewReader(pb)); err != nil {
-		return fmt.Errorf("%w: malformed proof: %v", zk.ErrProofRejected, err)
+	n, err := proof.ReadFrom(bytes.NewReader(pb))
+	if err != nil {
+		return meta, fmt.Errorf("%w: malformed proof (%d bytes): %v", zk.ErrProofRejected, len(pb), err)
 	}
-	return b.Verify(proof, vk, pub)
+	if n != int64(len(pb)) {
+		return meta, fmt.Errorf("%w: the proof is %d bytes, %d after a complete %s proof", zk.ErrProofRejected, len(pb), int64(len(pb))-n, b.Name())
+	}
+	if err := checkSolidity(f, proof); err != nil {
+		return meta, fmt.Errorf("%w: %v", zk.ErrProofRejected, err)
+	}
+	return meta, b.Verify(proof, vk, pub)
+}
+
+// checkSolidity compares the file's Solidity calldata with the one recomputed
+// from its proof and public inputs: it is what `epoch submit` sends.
+func checkSolidity(f *prooffile.File, proof zk.Proof) error {
+	sol, err := zk.SolidityCalldata(proof)
+	if err != nil {
+		return err
+	}
+	got, err := prooffile.DecodeHex(f.Solidity.Proof)
+	if err != nil {
+		return fmt.Errorf("solidity.proof: %v", err)
+	}
+	if !bytes.Equal(got, sol) {
+		return fmt.Errorf("solidity.proof (%d bytes) is not the calldata of the proof (%d bytes)", len(got), len(sol))
+	}
+	if len(f.Solidity.Input) != len(f.PublicInputs) {
+		return fmt.Errorf("solidity.input has %d values, the proof %d public inputs", len(f.Solidity.Input), len(f.PublicInputs))
+	}
+	for i, in := range f.PublicInputs {
+		a, errA := statement.ParseElement(in.Value)
+		b, errB := statement.ParseElement(f.Solidity.Input[i])
+		if errA != nil || errB != nil || !a.Equal(&b) {
+			return fmt.Errorf("solidity.input[%d] = %q, the public input %s is %q", i, f.Solidity.Input[i], in.Name, in.Value)
+		}
+	}
+	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/zktreasury/zktreasury/circuits/gadget/bound"
@@ -133,12 +134,27 @@ func TestProveVerifyTamper(t *testing.T) {
 				"verifying key":   func(f *prooffile.File) { f.VerifyingKeyDigest = "00" + f.VerifyingKeyDigest[2:] },
 				"an input short":  func(f *prooffile.File) { f.PublicInputs = f.PublicInputs[:len(f.PublicInputs)-1] },
 				"truncated proof": func(f *prooffile.File) { f.Proof = f.Proof[:len(f.Proof)/2] },
+				// The file's description of itself (issue 9): each would verify
+				// without the checks against the key store and the layout.
+				"insecureSetup false": func(f *prooffile.File) { f.Insecure = false },
+				"params":              func(f *prooffile.File) { f.Params = "u1024-a3-v3-lookup" },
+				"input names swapped": func(f *prooffile.File) {
+					f.PublicInputs[0].Name, f.PublicInputs[1].Name = f.PublicInputs[1].Name, f.PublicInputs[0].Name
+				},
+				"price unlabelled":        func(f *prooffile.File) { f.PublicInputs[4].Name = "price." },
+				"32 bytes appended":       func(f *prooffile.File) { f.Proof += strings.Repeat("00", 32) },
+				"one byte missing":        func(f *prooffile.File) { f.Proof = f.Proof[:len(f.Proof)-2] },
+				"solidity proof changed":  func(f *prooffile.File) { f.Solidity.Proof = flipByte(f.Solidity.Proof, 40) },
+				"solidity proof appended": func(f *prooffile.File) { f.Solidity.Proof += strings.Repeat("00", 32) },
+				"solidity input changed":  func(f *prooffile.File) { f.Solidity.Input[1] = bump(f.Solidity.Input[1]) },
+				"solidity input missing":  func(f *prooffile.File) { f.Solidity.Input = f.Solidity.Input[:len(f.Solidity.Input)-1] },
 			}
 			// Each tamper edits a fresh copy, so none leaks into the next; the
 			// control shows an untouched copy still verifies.
 			fresh := func() *prooffile.File {
 				g := *f
 				g.PublicInputs = append([]statement.NamedInput(nil), f.PublicInputs...)
+				g.Solidity.Input = append([]string(nil), f.Solidity.Input...)
 				return &g
 			}
 			if err := prover.Verify(store, fresh()); err != nil {

@@ -2,11 +2,15 @@ package prover
 
 import (
 	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
 
 	"github.com/zktreasury/zktreasury/circuits/compliance"
 	"github.com/zktreasury/zktreasury/circuits/epoch"
 	"github.com/zktreasury/zktreasury/circuits/gadget/bound"
 	"github.com/zktreasury/zktreasury/circuits/solvency"
+	"github.com/zktreasury/zktreasury/prover/statement"
 )
 
 // Circuits lists the circuit names keys and proofs exist for.
@@ -56,4 +60,103 @@ func DefaultRangeCheck(circuit string) bound.Mode {
 		return bound.Bits
 	}
 	return bound.Lookup
+}
+
+// ParseShape parses a circuit's parameters' name (Job().Params, e.g.
+// "u16-a3-v3-lookup" for solvency, "u16-k4-a3-v3-bits" for epoch) back into
+// its shape. Only the exact name the shape prints is accepted.
+func ParseShape(circuit, params string) (Shape, error) {
+	s := Shape{Circuit: circuit}
+	parts := strings.Split(params, "-")
+	if len(parts) < 2 {
+		return Shape{}, fmt.Errorf("%s parameters %q: want e.g. u16-a3-v3-lookup", circuit, params)
+	}
+	mode, err := bound.ParseMode(parts[len(parts)-1])
+	if err != nil {
+		return Shape{}, fmt.Errorf("%s parameters %q: %w", circuit, params, err)
+	}
+	s.RangeCheck = mode
+	for _, p := range parts[:len(parts)-1] {
+		if len(p) < 2 {
+			return Shape{}, fmt.Errorf("%s parameters %q: bad part %q", circuit, params, p)
+		}
+		n, err := strconv.Atoi(p[1:])
+		if err != nil || n < 0 {
+			return Shape{}, fmt.Errorf("%s parameters %q: bad part %q", circuit, params, p)
+		}
+		switch p[0] {
+		case 'u':
+			s.Users = n
+		case 'k':
+			s.Actions = n
+		case 'a':
+			s.Assets = n
+		case 'v':
+			s.Venues = n
+		default:
+			return Shape{}, fmt.Errorf("%s parameters %q: bad part %q", circuit, params, p)
+		}
+	}
+	j, err := s.Job()
+	if err != nil {
+		return Shape{}, fmt.Errorf("%s parameters %q: %w", circuit, params, err)
+	}
+	if j.Params != params {
+		return Shape{}, fmt.Errorf("%s parameters %q: not a %s parameter name (that shape is %q)", circuit, params, circuit, j.Params)
+	}
+	return s, nil
+}
+
+// PublicLayout returns the names of the shape's public inputs in witness
+// order, as proof files name them: a scalar field's name in lower camel case
+// ("liabilitiesRoot"), and for a slice field one entry per element, the
+// singular with a "." ("price."), which the file completes with the asset's
+// symbol (CheckLayout).
+func (s Shape) PublicLayout() ([]string, error) {
+	j, err := s.Job()
+	if err != nil {
+		return nil, err
+	}
+	v := reflect.ValueOf(j.Shape)
+	for v.Kind() == reflect.Pointer {
+		v = v.Elem()
+	}
+	var out []string
+	for i := range v.NumField() {
+		f := v.Type().Field(i)
+		if !strings.Contains(f.Tag.Get("gnark"), "public") {
+			continue
+		}
+		name := strings.ToLower(f.Name[:1]) + f.Name[1:]
+		switch f.Type.Kind() {
+		case reflect.Slice:
+			for range v.Field(i).Len() {
+				out = append(out, strings.TrimSuffix(name, "s")+".")
+			}
+		default:
+			out = append(out, name)
+		}
+	}
+	return out, nil
+}
+
+// CheckLayout checks named public inputs against a layout: the same count, and
+// each name the layout's, a "name." entry completed by a non-empty label.
+func CheckLayout(layout []string, named []statement.NamedInput) error {
+	if len(named) != len(layout) {
+		return fmt.Errorf("%d public inputs, the circuit's layout has %d", len(named), len(layout))
+	}
+	for i, want := range layout {
+		got := named[i].Name
+		if strings.HasSuffix(want, ".") {
+			if !strings.HasPrefix(got, want) || len(got) == len(want) {
+				return fmt.Errorf("public input %d is named %q, the circuit's layout wants %s<symbol>", i, got, want)
+			}
+			continue
+		}
+		if got != want {
+			return fmt.Errorf("public input %d is named %q, the circuit's layout wants %q", i, got, want)
+		}
+	}
+	return nil
 }

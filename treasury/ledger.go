@@ -3,6 +3,7 @@ package treasury
 import (
 	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -38,20 +39,26 @@ func (l *Ledger) Totals(nAssets int) []decimal.Decimal {
 	return out
 }
 
-// Index returns the position of the user with the given ID, or -1.
+// Index returns the position of the user with the given ID, or -1. IDs are
+// compared ignoring case, as LoadLedger compares them for duplicates.
 func (l *Ledger) Index(id string) int {
 	for i, u := range l.Users {
-		if u.ID == id {
+		if strings.EqualFold(u.ID, id) {
 			return i
 		}
 	}
 	return -1
 }
 
-// LoadLedger reads a liabilities CSV whose header is "user_id" followed by asset
-// symbols of the policy (any order, each at most once; missing assets are zero).
-// Balances are non-negative with at most the asset's token decimals; user IDs
-// are unique.
+// LoadLedger reads a liabilities CSV whose header is "user_id" followed by every
+// asset symbol of the policy, each exactly once, in any order: a missing column
+// is an error, never a zero, and so is a file without a user. Balances are
+// non-negative with at most the asset's token decimals, and never empty.
+//
+// User IDs are compared ignoring case ("Alice@x.org" and "alice@x.org" are a
+// duplicate, refused with both lines named) but kept as written: the ID, as
+// written, is what a user's leaf hash is computed from. The ID syntax is ASCII,
+// so ignoring case is exact. The file has no comment syntax (see parseCSV).
 func LoadLedger(path string, p *Policy) (*Ledger, error) {
 	t, err := readCSV(path, []string{"user_id"})
 	if err != nil {
@@ -62,16 +69,25 @@ func LoadLedger(path string, p *Policy) (*Ledger, error) {
 	for c := 1; c < len(t.header); c++ {
 		a := p.AssetIndex(t.header[c])
 		if a < 0 {
-			return nil, inputErr(t.file, 1, "header", t.header[c], "unknown asset (not in the policy)")
+			return nil, inputErr(t.file, t.headerLine, "header", t.header[c], "unknown asset (not in the policy)")
 		}
 		if seenAsset[a] {
-			return nil, inputErr(t.file, 1, "header", t.header[c], "duplicate asset column")
+			return nil, inputErr(t.file, t.headerLine, "header", t.header[c], "duplicate asset column")
 		}
 		seenAsset[a] = true
 		col[c] = a
 	}
+	for a, ap := range p.Assets {
+		if !seenAsset[a] {
+			return nil, inputErr(t.file, t.headerLine, "header", strings.Join(t.header, ","),
+				"no column for asset %s: every asset of the policy needs a column (write 0 for users who hold none)", ap.Symbol)
+		}
+	}
+	if err := t.requireRows("users"); err != nil {
+		return nil, err
+	}
 	l := &Ledger{}
-	ids := map[string]int{}
+	ids := map[string]int{} // lower-case ID -> row index
 	for i, row := range t.rows {
 		line := t.lines[i]
 		if len(row) != len(t.header) {
@@ -81,14 +97,12 @@ func LoadLedger(path string, p *Policy) (*Ledger, error) {
 		if !userIDRE.MatchString(id) {
 			return nil, inputErr(t.file, line, "user_id", id, "must match %s", userIDRE)
 		}
-		if prev, dup := ids[id]; dup {
-			return nil, inputErr(t.file, line, "user_id", id, "duplicate user (first on line %d)", prev)
+		key := strings.ToLower(id)
+		if prev, dup := ids[key]; dup {
+			return nil, inputErr(t.file, line, "user_id", id, "duplicate user: %q on line %d is the same ID ignoring case", t.rows[prev][0], t.lines[prev])
 		}
-		ids[id] = line
+		ids[key] = i
 		u := UserBalance{ID: id, Balance: make([]decimal.Decimal, len(p.Assets))}
-		for a := range u.Balance {
-			u.Balance[a] = decimal.Zero
-		}
 		for c := 1; c < len(row); c++ {
 			a := col[c]
 			v, err := ParseAmount(row[c], p.Assets[a].Decimals)

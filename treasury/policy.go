@@ -17,6 +17,7 @@ const MaxBps = 10_000
 
 // MaxRatioBps bounds the minimum solvency ratio a policy may ask for (1000%).
 // The circuits range-check the ratio to 32 bits; this bound is far inside that.
+// The lower bound is MaxBps (100%): see policybounds.go.
 const MaxRatioBps = 100_000
 
 // Policy is a governance policy: the asset and venue universe, haircuts, the
@@ -36,12 +37,21 @@ type Policy struct {
 	MinSolvencyRatioBps uint32 `json:"minSolvencyRatioBps"`
 	// NotionalCapUSD caps the value sold by one action, at oracle prices.
 	NotionalCapUSD decimal.Decimal `json:"notionalCapUSD"`
-	// TurnoverCapUSD caps the value sold by all actions of one epoch.
-	TurnoverCapUSD decimal.Decimal `json:"turnoverCapUSD"`
+	// TurnoverCapUSDPerDay caps the value sold by all actions of an epoch, per
+	// day of the epoch's length: an epoch of s seconds may sell
+	// TurnoverCapUSDPerDay × s / 86400, so cutting time into more epochs gains nothing.
+	TurnoverCapUSDPerDay decimal.Decimal `json:"turnoverCapUSDPerDay"`
 	// MaxSlippageBps bounds one action's loss versus the oracle price.
 	MaxSlippageBps uint32 `json:"maxSlippageBps"`
-	// LossBudgetUSD bounds the cumulative loss versus oracle prices of one epoch.
-	LossBudgetUSD decimal.Decimal `json:"lossBudgetUSD"`
+	// LossBudgetUSDPerDay bounds the cumulative loss of swaps versus oracle
+	// prices, per day of the epoch's length (like TurnoverCapUSDPerDay).
+	LossBudgetUSDPerDay decimal.Decimal `json:"lossBudgetUSDPerDay"`
+	// OutflowCapUSDPerDay bounds the value that leaves the treasury through
+	// outflow actions (payments, withdrawals by users), per day of the epoch's
+	// length: the spending governance votes.
+	OutflowCapUSDPerDay decimal.Decimal `json:"outflowCapUSDPerDay"`
+	// MinEpochSeconds is the shortest epoch a proof may cover.
+	MinEpochSeconds uint64 `json:"minEpochSeconds"`
 	// LiquidityBufferBps is the floor of the stable assets' share of reserves.
 	LiquidityBufferBps uint32 `json:"liquidityBufferBps"`
 	// Paused is the kill switch: no action may execute while it is set.
@@ -84,6 +94,10 @@ type VenuePolicy struct {
 	Allowed bool `json:"allowed"`
 	// CapUSD optionally caps the value held at the venue (zero means no cap).
 	CapUSD decimal.Decimal `json:"capUSD"`
+	// MaxAprBps caps the interest a lending venue may accrue: an accrual on a
+	// position X over an epoch of s seconds credits at most
+	// floor(X × MaxAprBps × s / (10000 × 31536000)). Zero for other kinds.
+	MaxAprBps uint32 `json:"maxAprBps"`
 }
 
 // VenueKinds lists the valid values of VenuePolicy.Kind.
@@ -145,12 +159,12 @@ func lineAt(data []byte, offset int64) int {
 }
 
 // Validate checks every field of the policy; name is used in error messages.
+// Every numeric range is a line of the bounds tables (policybounds.go), which
+// also say why each range is what the circuits enforce; what remains here are
+// the relations a range cannot express (names, sets, sums).
 func (p *Policy) Validate(name string) error {
-	if p.Version != 1 {
-		return inputErr(name, 0, "version", fmt.Sprint(p.Version), "only version 1 is supported")
-	}
-	if p.ValueDecimals < 0 || p.ValueDecimals > 18 {
-		return inputErr(name, 0, "valueDecimals", fmt.Sprint(p.ValueDecimals), "must be in [0, 18]")
+	if err := checkBounds(name, p, p, "", policyBounds); err != nil {
+		return err
 	}
 	if len(p.Assets) == 0 {
 		return inputErr(name, 0, "assets", "", "at least one asset is required")
@@ -159,7 +173,8 @@ func (p *Policy) Validate(name string) error {
 		return inputErr(name, 0, "venues", "", "at least one venue is required")
 	}
 	venues := map[string]bool{}
-	for i, v := range p.Venues {
+	for i := range p.Venues {
+		v := &p.Venues[i]
 		f := fmt.Sprintf("venues[%d]", i)
 		if !symbolRE.MatchString(v.ID) {
 			return inputErr(name, 0, f+".id", v.ID, "must match %s", symbolRE)
@@ -171,13 +186,26 @@ func (p *Policy) Validate(name string) error {
 		if !contains(VenueKinds, v.Kind) {
 			return inputErr(name, 0, f+".kind", v.Kind, "must be one of %v", VenueKinds)
 		}
-		if v.CapUSD.Sign() < 0 {
-			return inputErr(name, 0, f+".capUSD", v.CapUSD.String(), "must not be negative")
+		if err := checkBounds(name, p, v, f+".", venueBounds); err != nil {
+			return err
+		}
+		if v.MaxAprBps != 0 && v.Kind != "lending" {
+			return inputErr(name, 0, f+".maxAprBps", fmt.Sprint(v.MaxAprBps), "only a lending venue accrues interest")
 		}
 	}
+	custody := 0
+	for _, v := range p.Venues {
+		if v.Kind == "custody" {
+			custody++
+		}
+	}
+	if custody != 1 {
+		return inputErr(name, 0, "venues[].kind", fmt.Sprint(custody), "exactly one custody venue is required (swaps, inflows and outflows settle there)")
+	}
 	symbols := map[string]bool{}
-	var targetSum uint32
-	for i, a := range p.Assets {
+	var targetSum uint64
+	for i := range p.Assets {
+		a := &p.Assets[i]
 		f := fmt.Sprintf("assets[%d]", i)
 		if !symbolRE.MatchString(a.Symbol) {
 			return inputErr(name, 0, f+".symbol", a.Symbol, "must match %s", symbolRE)
@@ -186,26 +214,17 @@ func (p *Policy) Validate(name string) error {
 			return inputErr(name, 0, f+".symbol", a.Symbol, "duplicate asset")
 		}
 		symbols[a.Symbol] = true
-		if a.Decimals < 0 || a.Decimals > 36 {
-			return inputErr(name, 0, f+".decimals", fmt.Sprint(a.Decimals), "must be in [0, 36]")
+		if err := checkBounds(name, p, a, f+".", assetBounds); err != nil {
+			return err
 		}
-		if a.CircuitDecimals < 0 || a.CircuitDecimals > a.Decimals {
-			return inputErr(name, 0, f+".circuitDecimals", fmt.Sprint(a.CircuitDecimals), "must be in [0, decimals=%d]", a.Decimals)
-		}
-		if a.WeightMinBps > a.WeightMaxBps || a.WeightMaxBps > MaxBps {
-			return inputErr(name, 0, f+".weightMaxBps", fmt.Sprint(a.WeightMaxBps), "need weightMinBps (%d) <= weightMaxBps <= %d", a.WeightMinBps, MaxBps)
-		}
-		if a.TargetWeightBps < a.WeightMinBps || a.TargetWeightBps > a.WeightMaxBps {
-			return inputErr(name, 0, f+".targetWeightBps", fmt.Sprint(a.TargetWeightBps), "must lie in the band [%d, %d]", a.WeightMinBps, a.WeightMaxBps)
-		}
-		targetSum += a.TargetWeightBps
+		targetSum += uint64(a.TargetWeightBps)
 		for _, v := range p.Venues {
 			h, ok := a.HaircutsBps[v.ID]
 			if !ok {
 				return inputErr(name, 0, f+".haircutsBps", v.ID, "missing haircut for venue %q", v.ID)
 			}
-			if h > MaxBps {
-				return inputErr(name, 0, f+".haircutsBps."+v.ID, fmt.Sprint(h), "must be at most %d", MaxBps)
+			if err := haircutBound.check(name, p, &h, f+".haircutsBps."+v.ID); err != nil {
+				return err
 			}
 		}
 		for id := range a.HaircutsBps {
@@ -217,24 +236,21 @@ func (p *Policy) Validate(name string) error {
 	if targetSum != MaxBps {
 		return inputErr(name, 0, "assets[].targetWeightBps", fmt.Sprint(targetSum), "target weights must sum to %d", MaxBps)
 	}
-	if p.MinSolvencyRatioBps == 0 || p.MinSolvencyRatioBps > MaxRatioBps {
-		return inputErr(name, 0, "minSolvencyRatioBps", fmt.Sprint(p.MinSolvencyRatioBps), "must be in [1, %d]", MaxRatioBps)
-	}
-	if p.MaxSlippageBps > MaxBps {
-		return inputErr(name, 0, "maxSlippageBps", fmt.Sprint(p.MaxSlippageBps), "must be at most %d", MaxBps)
-	}
-	if p.LiquidityBufferBps > MaxBps {
-		return inputErr(name, 0, "liquidityBufferBps", fmt.Sprint(p.LiquidityBufferBps), "must be at most %d", MaxBps)
-	}
-	for _, c := range []struct {
-		field string
-		v     decimal.Decimal
-	}{{"notionalCapUSD", p.NotionalCapUSD}, {"turnoverCapUSD", p.TurnoverCapUSD}, {"lossBudgetUSD", p.LossBudgetUSD}} {
-		if c.v.Sign() < 0 {
-			return inputErr(name, 0, c.field, c.v.String(), "must not be negative")
+	return nil
+}
+
+// MaxEpochSeconds bounds an epoch's length (and so the policy's minimum): the
+// compliance circuit range-checks end - start to 32 bits.
+const MaxEpochSeconds = 1<<32 - 1
+
+// CustodyIndex returns the index of the policy's one custody venue, or -1.
+func (p *Policy) CustodyIndex() int {
+	for i, v := range p.Venues {
+		if v.Kind == "custody" {
+			return i
 		}
 	}
-	return nil
+	return -1
 }
 
 // AssetIndex returns the index of the asset with the given symbol, or -1.

@@ -41,11 +41,17 @@ func (x *Positions) AssetTotal(a int) decimal.Decimal {
 }
 
 // LoadPositions reads a positions CSV with the header "asset,venue,amount".
-// Amounts are non-negative and have at most the asset's token decimals.
+// Amounts are non-negative and have at most the asset's token decimals. Slots
+// without a row are zero, but a file without any row is an error (reserves
+// that vanish are a broken export, not an empty treasury), and so is a '#' row:
+// the file has no comment syntax.
 func LoadPositions(path string, p *Policy) (*Positions, error) {
 	t, err := readCSV(path, []string{"asset", "venue", "amount"})
 	if err != nil {
 		return nil, fmt.Errorf("load positions %s: %w", path, err)
+	}
+	if err := t.requireRows("positions"); err != nil {
+		return nil, err
 	}
 	pos := NewPositions(p)
 	seen := map[[2]int]bool{}

@@ -14,7 +14,8 @@ type Prices struct {
 }
 
 // LoadPrices reads a price snapshot CSV with the header "asset,price_usd". Every
-// asset of the policy must have exactly one positive price; unknown assets are errors.
+// asset of the policy must have exactly one positive price; unknown assets are
+// errors, and the file has no comment syntax (a '#' row is an error).
 func LoadPrices(path string, p *Policy) (*Prices, error) {
 	t, err := readCSV(path, []string{"asset", "price_usd"})
 	if err != nil {
@@ -47,7 +48,7 @@ func pricesFromTable(t *csvTable, p *Policy) (*Prices, error) {
 	}
 	for a, ok := range seen {
 		if !ok {
-			return nil, inputErr(t.file, 0, "asset", p.Assets[a].Symbol, "missing price")
+			return nil, inputErr(t.file, t.headerLine, "asset", p.Assets[a].Symbol, "missing price: the file has no row for this asset of the policy")
 		}
 	}
 	return out, nil

@@ -46,8 +46,10 @@ func (p Params) String() string {
 	return fmt.Sprintf("u%d-k%d-a%d-v%d-%s", p.Users, p.Actions, p.Assets, p.Venues, p.RangeCheck)
 }
 
-// Circuit proves, for one epoch, that the committed actions took S(n-1) to S(n)
-// inside the committed policy's corridors, and that S(n), valued at the public
+// Circuit proves, for one epoch [StartTime, EndTime), that the committed
+// actions, each of the shape of its kind, took S(n-1) to S(n) inside the
+// committed policy's corridors with the public Inflows and Outflows as the only
+// value crossing the treasury's boundary, and that S(n), valued at the public
 // prices less haircuts, covers the liabilities under LiabilitiesRoot at the
 // policy's ratio.
 type Circuit struct {
@@ -59,7 +61,11 @@ type Circuit struct {
 	ActionsCommitment   frontend.Variable   `gnark:",public"`
 	ActionCount         frontend.Variable   `gnark:",public"`
 	Epoch               frontend.Variable   `gnark:",public"`
+	StartTime           frontend.Variable   `gnark:",public"`
+	EndTime             frontend.Variable   `gnark:",public"`
 	Prices              []frontend.Variable `gnark:",public"`
+	Inflows             []frontend.Variable `gnark:",public"`
+	Outflows            []frontend.Variable `gnark:",public"`
 
 	// private
 	Policy      policy.Vars
@@ -84,7 +90,7 @@ func NewCircuit(p Params) (*Circuit, error) {
 	comp, _ := compliance.NewCircuit(p.compliance())
 	solv, _ := solvency.NewCircuit(p.solvency())
 	return &Circuit{
-		Prices: comp.Prices, Policy: comp.Policy, Positions: comp.Positions, Actions: comp.Actions,
+		Prices: comp.Prices, Inflows: comp.Inflows, Outflows: comp.Outflows, Policy: comp.Policy, Positions: comp.Positions, Actions: comp.Actions,
 		UserHashes: solv.UserHashes, Balances: solv.Balances, Params: p,
 	}, nil
 }
@@ -98,7 +104,8 @@ func (c *Circuit) Define(api frontend.API) error {
 	comp := &compliance.Circuit{
 		PolicyCommitment: c.PolicyCommitment, PrevStateCommitment: c.PrevStateCommitment,
 		NewStateCommitment: c.NewStateCommitment, ActionsCommitment: c.ActionsCommitment,
-		ActionCount: c.ActionCount, Epoch: c.Epoch, Prices: c.Prices,
+		ActionCount: c.ActionCount, Epoch: c.Epoch, StartTime: c.StartTime, EndTime: c.EndTime,
+		Prices: c.Prices, Inflows: c.Inflows, Outflows: c.Outflows,
 		Policy: c.Policy, PrevSalt: c.PrevSalt, NewSalt: c.NewSalt, ActionsSalt: c.ActionsSalt,
 		Positions: c.Positions, Actions: c.Actions, Params: c.Params.compliance(),
 	}

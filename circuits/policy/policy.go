@@ -11,23 +11,32 @@ import (
 )
 
 // Version is the policy encoding version absorbed into the commitment.
-const Version = 1
+// Version 2 added Labels, venue kinds, caps and APR caps, per-day budgets,
+// the outflow cap and the minimum epoch length.
+const Version = 2
 
 // Vars are the policy's integer parameters. Amounts are value units
 // (10^-ValueDecimals USD), ratios and weights basis points, flags 0 or 1.
 type Vars struct {
-	ValueDecimals  frontend.Variable
-	Paused         frontend.Variable
-	MinRatioBps    frontend.Variable
-	NotionalCap    frontend.Variable
-	TurnoverCap    frontend.Variable
-	MaxSlippageBps frontend.Variable
-	LossBudget     frontend.Variable
-	BufferFloorBps frontend.Variable
-	Assets         []AssetVars
-	Venues         []VenueVars
+	ValueDecimals     frontend.Variable
+	Paused            frontend.Variable
+	MinRatioBps       frontend.Variable
+	NotionalCap       frontend.Variable
+	TurnoverCapPerDay frontend.Variable
+	MaxSlippageBps    frontend.Variable
+	LossBudgetPerDay  frontend.Variable
+	BufferFloorBps    frontend.Variable
+	OutflowCapPerDay  frontend.Variable
+	MinEpochSeconds   frontend.Variable
+	Assets            []AssetVars
+	Venues            []VenueVars
 	// HaircutBps is indexed [asset][venue].
 	HaircutBps [][]frontend.Variable
+	// Labels is a digest of the asset symbols and venue ids in order
+	// (prover/statement.LabelsDigest). No constraint reads it: it is in the
+	// commitment so that a policy whose symbols are swapped, or renamed, has
+	// another commitment, and what a user is shown is bound to the proof.
+	Labels frontend.Variable
 }
 
 // AssetVars are one asset's parameters.
@@ -41,10 +50,14 @@ type AssetVars struct {
 	WeightMaxBps    frontend.Variable
 }
 
-// VenueVars are one venue's parameters.
+// VenueVars are one venue's parameters. Kind is 1 (custody), 2 (AMM) or 3
+// (lending); HasCap is 0 for an uncapped venue, whose CapValue is then 0.
 type VenueVars struct {
-	Allowed  frontend.Variable
-	CapValue frontend.Variable
+	Kind      frontend.Variable
+	Allowed   frontend.Variable
+	HasCap    frontend.Variable
+	CapValue  frontend.Variable
+	MaxAprBps frontend.Variable
 }
 
 // NewVars returns Vars with slices sized for nAssets and nVenues.
@@ -53,6 +66,7 @@ func NewVars(nAssets, nVenues int) Vars {
 		Assets:     make([]AssetVars, nAssets),
 		Venues:     make([]VenueVars, nVenues),
 		HaircutBps: make([][]frontend.Variable, nAssets),
+		Labels:     uint64(0),
 	}
 	for a := range v.HaircutBps {
 		v.HaircutBps[a] = make([]frontend.Variable, nVenues)
@@ -63,22 +77,24 @@ func NewVars(nAssets, nVenues int) Vars {
 // Elements returns the parameters in commitment order:
 //
 //	version, nAssets, nVenues, valueDecimals, paused, minRatioBps, notionalCap,
-//	turnoverCap, maxSlippageBps, lossBudget, bufferFloorBps,
+//	turnoverCapPerDay, maxSlippageBps, lossBudgetPerDay, bufferFloorBps,
+//	outflowCapPerDay, minEpochSeconds, labels,
 //	for each asset: circuitDecimals, allowed, stable, coverage, targetWeightBps,
 //	                weightMinBps, weightMaxBps,
-//	for each venue: allowed, capValue,
+//	for each venue: kind, allowed, hasCap, capValue, maxAprBps,
 //	for each asset, for each venue: haircutBps.
 //
 // The shape (nAssets, nVenues) is absorbed so that policies of different shapes
 // can never share a commitment.
 func (v *Vars) Elements() []frontend.Variable {
 	out := []frontend.Variable{Version, len(v.Assets), len(v.Venues), v.ValueDecimals, v.Paused,
-		v.MinRatioBps, v.NotionalCap, v.TurnoverCap, v.MaxSlippageBps, v.LossBudget, v.BufferFloorBps}
+		v.MinRatioBps, v.NotionalCap, v.TurnoverCapPerDay, v.MaxSlippageBps, v.LossBudgetPerDay, v.BufferFloorBps,
+		v.OutflowCapPerDay, v.MinEpochSeconds, v.Labels}
 	for _, a := range v.Assets {
 		out = append(out, a.CircuitDecimals, a.Allowed, a.Stable, a.Coverage, a.TargetWeightBps, a.WeightMinBps, a.WeightMaxBps)
 	}
 	for _, x := range v.Venues {
-		out = append(out, x.Allowed, x.CapValue)
+		out = append(out, x.Kind, x.Allowed, x.HasCap, x.CapValue, x.MaxAprBps)
 	}
 	for _, row := range v.HaircutBps {
 		out = append(out, row...)

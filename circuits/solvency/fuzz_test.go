@@ -54,8 +54,12 @@ func FuzzTreeAgreement(f *testing.F) {
 			t.Fatal(err)
 		}
 		// Huge balances would fail the solvency inequality, which is not what this
-		// test is about: zero the ratio in the committed policy.
-		c.Policy.MinRatioBps = uint64(0)
+		// test is about: price every asset at 0, so both sides are 0 (the ratio
+		// cannot be lowered below 100% any more), and ask no per-asset coverage.
+		for a := range c.Prices {
+			c.Prices[a] = uint64(0)
+			c.Policy.Assets[a].Coverage = uint64(0)
+		}
 		rebind(t, c, rebindAll)
 		if got, want := toFr(c.LiabilitiesRoot), tree.Root(); !got.Equal(&want) {
 			t.Fatalf("field-packed root %s != native root %s", got.String(), want.String())
@@ -83,8 +87,8 @@ func FuzzSolvencyAgreement(f *testing.F) {
 	f.Add(uint32(999), uint16(9999), uint16(1), true)
 	f.Fuzz(func(t *testing.T, delta uint32, haircut uint16, ratio uint16, coverage bool) {
 		haircut %= 10001
-		if ratio == 0 {
-			ratio = 1
+		if ratio < 10000 {
+			ratio += 10000 // a ratio below 100% is refused at load (TestPolicyRanges covers it)
 		}
 		s := fixture(t, 2, 5, 16, bound.Lookup, func(p *treasury.Policy, pos *treasury.Positions, l *treasury.Ledger) {
 			p.MinSolvencyRatioBps = uint32(ratio)

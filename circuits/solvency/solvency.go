@@ -24,8 +24,9 @@ const (
 	// PackPerElement balances are packed into one field element of a leaf
 	// (3 × 64 = 192 bits < 254), which is injective because each is range-checked.
 	PackPerElement = 3
-	// MaxAssets is the largest asset count whose leaf fits the widest compression.
-	MaxAssets = 45
+	// MaxAssets is the largest asset count whose leaf (tag, user hash, 14
+	// packed elements) fits the widest compression.
+	MaxAssets = 42
 	// MaxUsers is the largest tree capacity; sums are bounded with it.
 	MaxUsers = 1 << 24
 )
@@ -70,10 +71,10 @@ func (p Params) String() string {
 	return fmt.Sprintf("u%d-a%d-v%d-%s", p.Users, p.Assets, p.Venues, p.RangeCheck)
 }
 
-// LeafInputs is the number of field elements a leaf hashes: the user hash and
-// the packed balances.
+// LeafInputs is the number of field elements a leaf hashes: the leaf tag
+// (poseidon.TagLeaf), the user hash and the packed balances.
 func LeafInputs(nAssets int) int {
-	return 1 + (nAssets+PackPerElement-1)/PackPerElement
+	return 2 + (nAssets+PackPerElement-1)/PackPerElement
 }
 
 // Circuit proves that committed reserves, valued at the public prices less the
@@ -153,7 +154,9 @@ func (c *Circuit) DefineWith(api frontend.API, rc *bound.Checker) error {
 		return err
 	}
 	api.AssertIsEqual(pc, c.PolicyCommitment)
+	// 10000 <= minRatioBps < 2^32: a ratio below 100% would call a deficit solvent.
 	rc.Check(c.Policy.MinRatioBps, RatioBits)
+	rc.Check(api.Sub(c.Policy.MinRatioBps, 10000), RatioBits)
 	for a := range p.Assets {
 		api.AssertIsBoolean(c.Policy.Assets[a].Coverage)
 	}
@@ -204,22 +207,12 @@ func (c *Circuit) DefineWith(api frontend.API, rc *bound.Checker) error {
 	}
 	leaves := make([]frontend.Variable, p.Users)
 	for i := range p.Users {
-		in := []frontend.Variable{c.UserHashes[i]}
-		for j := 0; j < p.Assets; j += PackPerElement {
-			packed := frontend.Variable(0)
-			for k := j; k < j+PackPerElement && k < p.Assets; k++ {
-				b := c.Balances[i][k]
-				rc.Check(b, AmountBits)
-				totals[k] = api.Add(totals[k], b)
-				if k == j {
-					packed = b
-				} else {
-					packed = api.Add(packed, api.Mul(b, shift(AmountBits*(k-j))))
-				}
-			}
-			in = append(in, packed)
+		for k, b := range c.Balances[i] {
+			// The packing in LeafHash is injective because of this check.
+			rc.Check(b, AmountBits)
+			totals[k] = api.Add(totals[k], b)
 		}
-		leaves[i] = lc.Compress(in...)
+		leaves[i] = LeafHash(api, lc, c.UserHashes[i], c.Balances[i])
 	}
 	root, err := merkle.Root(api, leaves)
 	if err != nil {
@@ -245,6 +238,25 @@ func (c *Circuit) DefineWith(api frontend.API, rc *bound.Checker) error {
 		rc.Check(api.Mul(c.Policy.Assets[a].Coverage, diff), covBits)
 	}
 	return nil
+}
+
+// LeafHash returns a liabilities-tree leaf, C_t(TagLeaf, userHash, packed
+// balances...), with the balances packed PackPerElement per field element
+// (lowest asset in the lowest bits); lc must have width
+// poseidon.WidthFor(LeafInputs(len(balances))). The caller range-checks each
+// balance to AmountBits, which makes the packing injective. The tag separates
+// leaves from internal nodes (see poseidon.TagLeaf); prover/liabtree.Leaf is
+// the native twin.
+func LeafHash(api frontend.API, lc *poseidon.Compressor, userHash frontend.Variable, balances []frontend.Variable) frontend.Variable {
+	in := []frontend.Variable{poseidon.TagLeaf, userHash}
+	for j := 0; j < len(balances); j += PackPerElement {
+		packed := balances[j]
+		for k := j + 1; k < j+PackPerElement && k < len(balances); k++ {
+			packed = api.Add(packed, api.Mul(balances[k], shift(AmountBits*(k-j))))
+		}
+		in = append(in, packed)
+	}
+	return lc.Compress(in...)
 }
 
 // shift returns 2^n as a circuit constant.

@@ -30,8 +30,8 @@ import (
 func fixture(t testing.TB, nAssets, nUsers, capacity int, mode bound.Mode, mutate func(*treasury.Policy, *treasury.Positions, *treasury.Ledger)) *statement.Solvency {
 	t.Helper()
 	pol := &treasury.Policy{Version: 1, ValueDecimals: 12, MinSolvencyRatioBps: 10000,
-		NotionalCapUSD: decimal.RequireFromString("1000000"), TurnoverCapUSD: decimal.RequireFromString("5000000"),
-		MaxSlippageBps: 50, LossBudgetUSD: decimal.RequireFromString("10000"), LiquidityBufferBps: 1000}
+		NotionalCapUSD: decimal.RequireFromString("1000000"), TurnoverCapUSDPerDay: decimal.RequireFromString("5000000"), OutflowCapUSDPerDay: decimal.RequireFromString("5000000"), MinEpochSeconds: 3600,
+		MaxSlippageBps: 50, LossBudgetUSDPerDay: decimal.RequireFromString("10000"), LiquidityBufferBps: 1000}
 	pol.Venues = []treasury.VenuePolicy{{ID: "vault", Kind: "custody", Allowed: true}, {ID: "aave", Kind: "lending", Allowed: true}}
 	prices := &treasury.Prices{}
 	for a := range nAssets {
@@ -313,9 +313,6 @@ func TestCheats(t *testing.T) {
 		{"a haircut lowered (policy commitment kept)", keepPolicy, func(c *solvency.Circuit, s *statement.Solvency) {
 			c.Policy.HaircutBps[1][1] = uint64(0)
 		}},
-		{"the ratio lowered (policy commitment kept)", keepPolicy, func(c *solvency.Circuit, s *statement.Solvency) {
-			c.Policy.MinRatioBps = uint64(5000)
-		}},
 		{"asset 0 short, its coverage flag cleared (policy commitment kept)", keepPolicy, func(c *solvency.Circuit, s *statement.Solvency) {
 			assetShort(c)
 			c.Policy.Assets[0].Coverage = uint64(0)
@@ -328,11 +325,21 @@ func TestCheats(t *testing.T) {
 		{"a haircut of 10001 bps (above 100%)", rebindAll, func(c *solvency.Circuit, s *statement.Solvency) {
 			c.Policy.HaircutBps[1][1] = uint64(10001)
 		}},
-		{"a ratio of p-1 (-1 bps) lets empty reserves pass", rebindAll, func(c *solvency.Circuit, s *statement.Solvency) {
-			c.Policy.MinRatioBps = pMinus1
+		// A ratio lowered against the commitment is also below 100%: the ratio
+		// checks, not the commitment, are what these two isolate.
+		{"a ratio of 50% (committed) calls 60% reserves solvent", rebindAll, func(c *solvency.Circuit, s *statement.Solvency) {
+			c.Policy.MinRatioBps = uint64(5000)
 			for a := range c.Positions {
 				for v := range c.Positions[a] {
-					c.Positions[a][v] = 0
+					c.Positions[a][v] = s.Positions[a][v] / 2
+				}
+			}
+		}},
+		{"a ratio of 2^32 bps (committed) with no liabilities", rebindAll, func(c *solvency.Circuit, s *statement.Solvency) {
+			c.Policy.MinRatioBps = pow2(32)
+			for i := range c.Balances {
+				for a := range c.Balances[i] {
+					c.Balances[i][a] = 0
 				}
 			}
 		}},

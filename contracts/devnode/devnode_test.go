@@ -117,42 +117,48 @@ func TestGethEndToEnd(t *testing.T) {
 	auth := bind.NewKeyedTransactor(key, node.ChainID)
 	client := node.Client()
 
+	head, err := client.HeaderByNumber(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	genesis := head.Time - 86400
+	end := genesis + 3600
 	answers := []int64{3_000_00000000, 60_000_00000000, 1_00000000}
 	var feeds []contracts.FeedConfig
-	var prices []*big.Int
+	var rounds []*big.Int
 	for _, a := range answers {
-		addr, err := contracts.DeployMockFeed(ctx, client, auth, 8, big.NewInt(a))
+		f, err := contracts.DeployMockFeed(ctx, client, auth, 8, contracts.MockRound{Answer: big.NewInt(a), UpdatedAt: end - 60})
 		if err != nil {
 			t.Fatal(err)
 		}
-		feeds = append(feeds, contracts.FeedConfig{Aggregator: addr, Decimals: 8, PriceNum: big.NewInt(1), PriceDen: big.NewInt(100)})
-		prices = append(prices, big.NewInt(a/100))
+		feeds = append(feeds, contracts.FeedConfig{Aggregator: f.Proxy, Decimals: 8, CircuitDecimals: 6, Heartbeat: time.Hour})
+		rounds = append(rounds, contracts.RoundID(1, 1))
 	}
-	mock := contracts.VerifierSpec{Kind: contracts.Groth16, Bytecode: contracts.MockVerifierBytecode()}
 	dep, err := contracts.Deploy(ctx, client, auth, contracts.DeployConfig{
-		Governance:    auth.From,
-		Guardian:      node.DevAccount,
-		GenesisState:  big.NewInt(11),
-		GenesisPolicy: big.NewInt(22),
-		PolicyDelay:   time.Hour,
-		Solvency:      mock,
-		Compliance:    contracts.VerifierSpec{Kind: contracts.Plonk, Bytecode: contracts.MockVerifierBytecode()},
-		Feeds:         feeds,
-		ToleranceBps:  50,
-		MaxPriceAge:   time.Hour,
+		Governance:        auth.From,
+		Guardian:          node.DevAccount,
+		GenesisState:      big.NewInt(11),
+		GenesisPolicy:     big.NewInt(22),
+		GenesisTime:       time.Unix(int64(genesis), 0),
+		PolicyDelay:       time.Hour,
+		PolicyGracePeriod: time.Hour,
+		Verifier:          contracts.VerifierSpec{Kind: contracts.Plonk, Bytecode: contracts.MockVerifierBytecode()},
+		ValueDecimals:     12,
+		Feeds:             feeds,
+		TreeCapacity:      16,
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("deploy gas on geth --dev: registry %d, verifiers %d + %d", dep.RegistryGas, dep.SolvencyVerifierGas, dep.ComplianceVerifierGas)
+	t.Logf("deploy gas on geth --dev: registry %d, verifier %d", dep.RegistryGas, dep.VerifierGas)
 
 	reg, err := contracts.NewRegistry(dep.Registry, client, auth)
 	if err != nil {
 		t.Fatal(err)
 	}
 	sub := contracts.EpochSubmission{
-		Epoch: 1, StateCommitment: big.NewInt(33), LiabilitiesRoot: big.NewInt(44), ActionsCommitment: big.NewInt(55),
-		ActionCount: 2, Prices: prices, SolvencyProof: []byte{1, 2, 3}, ComplianceProof: []byte{4, 5, 6},
+		Epoch: 1, StartTime: genesis, EndTime: end, StateCommitment: big.NewInt(33), LiabilitiesRoot: big.NewInt(44), ActionsCommitment: big.NewInt(55),
+		ActionCount: 2, RoundIDs: rounds, Inflows: []uint64{1, 2, 3}, Outflows: []uint64{4, 5, 6}, Proof: []byte{1, 2, 3},
 	}
 	receipt, err := reg.SubmitEpoch(ctx, sub)
 	if err != nil {
@@ -164,7 +170,8 @@ func TestGethEndToEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rec.StateCommitment.Cmp(sub.StateCommitment) != 0 || rec.LiabilitiesRoot.Cmp(sub.LiabilitiesRoot) != 0 || rec.ActionCount != 2 {
+	if rec.StateCommitment.Cmp(sub.StateCommitment) != 0 || rec.LiabilitiesRoot.Cmp(sub.LiabilitiesRoot) != 0 || rec.ActionCount != 2 ||
+		rec.Prices[1].Int64() != 60_000_000_000 || rec.Outflows[2] != 6 {
 		t.Fatalf("record %+v", rec)
 	}
 	root, err := reg.LiabilitiesRoot(ctx, 1)

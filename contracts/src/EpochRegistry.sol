@@ -1,9 +1,17 @@
 // SPDX-License-Identifier: UNLICENSED
 pragma solidity ^0.8.20;
 
-/// @notice The part of Chainlink's AggregatorV3Interface that the registry reads.
+import {MAX_PRICE, priceScale, convertPrice} from "./PriceConversion.sol";
+
+/// @notice The part of Chainlink's AggregatorV3Interface (as its EACAggregatorProxy serves it)
+/// that the registry reads.
 interface AggregatorV3Interface {
     function decimals() external view returns (uint8);
+
+    function getRoundData(uint80 roundId)
+        external
+        view
+        returns (uint80 roundId_, int256 answer, uint256 startedAt, uint256 updatedAt, uint80 answeredInRound);
 
     function latestRoundData()
         external
@@ -12,23 +20,23 @@ interface AggregatorV3Interface {
 }
 
 /// @title EpochRegistry
-/// @notice Records one zktreasury epoch at a time, only when its proofs verify against public
-/// inputs that this contract builds itself from its own storage (previous state, policy in
-/// force, epoch number) and from the oracle-checked prices. The mode, fixed at deploy, says
-/// which proofs an epoch carries.
-/// @dev Public inputs, in this order (A = numAssets):
-///   Separate mode, two proofs:
-///     solvency:   [S(n), liabilitiesRoot, policy, epoch, price_0 .. price_{A-1}]              (4 + A)
-///     compliance: [policy, S(n-1), S(n), actionsCommitment, actionCount, epoch, price_0 .. ]  (6 + A)
-///   Combined mode, one proof of the epoch circuit:
-///     epoch: [policy, S(n-1), S(n), liabilitiesRoot, actionsCommitment, actionCount, epoch,
-///             price_0 .. price_{A-1}]                                                         (7 + A)
-/// Storage per epoch is one new slot, the liabilities root users check their inclusion against;
-/// the current state is one slot overwritten each epoch. Everything else an auditor wants (each
-/// epoch's state, actions commitment and count, the policy it was proven under) is in the
-/// EpochRecorded event, emitted for the genesis state (epoch 0) at deploy as well.
+/// @notice Records one zktreasury epoch at a time, only when its epoch-circuit proof verifies
+/// against public inputs this contract builds itself: the previous state and the policy that
+/// judges the epoch from its own storage, the prices from the Chainlink rounds the submission
+/// names, and the rest from the submission.
+/// @dev Public inputs, in this order (A = numAssets, 9 + 3A in all):
+///   [policy, S(n-1), S(n), liabilitiesRoot, actionsCommitment, actionCount, epoch, startTime,
+///    endTime, price_0 .. price_{A-1}, inflow_0 .. inflow_{A-1}, outflow_0 .. outflow_{A-1}]
+/// Epoch n covers [startTime, endTime): startTime is the previous epoch's end (the genesis time
+/// for epoch 1) and endTime is not in the future. price_i is asset i's Chainlink round
+/// roundIds[i], the round in force at endTime, converted by PriceConversion.sol.
+/// Epoch n is judged by the newest executed policy whose fromEpoch <= n; a policy is queued for
+/// an epoch at least two ahead, so the epoch being worked on never changes policy under it.
+/// Storage per epoch is one new slot (the liabilities root users check their inclusion against);
+/// the current state, the previous end and a hash chain over the records are overwritten. The
+/// whole record is in the EpochRecorded event; its hash chains it to the previous one.
 contract EpochRegistry {
-    /// @notice Which gnark verifier ABI a verifier address speaks.
+    /// @notice Which gnark verifier ABI the verifier speaks.
     /// Groth16: verifyProof(bytes, uint256[N]) reverts on failure.
     /// Plonk:   Verify(bytes, uint256[]) returns (bool).
     enum VerifierKind {
@@ -36,27 +44,20 @@ contract EpochRegistry {
         Plonk
     }
 
-    /// @notice Which proofs an epoch submission carries, fixed at deploy.
-    /// Separate: a solvency proof and a compliance proof (submitEpoch).
-    /// Combined: one proof of the epoch circuit, both statements at once (submitEpochCombined).
-    enum Mode {
-        Separate,
-        Combined
-    }
-
-    /// @notice A verifier contract and the ABI it speaks.
+    /// @notice The epoch-circuit verifier and the ABI it speaks.
     struct VerifierConfig {
         address verifier;
         VerifierKind kind;
     }
 
-    /// @notice One asset's price feed; the circuit price expected from a feed answer is
-    /// answer * priceNum / priceDen. decimals is checked against the feed at deploy.
+    /// @notice One asset's Chainlink feed (a proxy address). decimals is checked against the feed
+    /// at deploy; circuitDecimals is the asset's circuit scale; heartbeat is the feed's own
+    /// maximum age in seconds, measured from a round's update to the epoch's end.
     struct FeedConfig {
         address aggregator;
         uint8 decimals;
-        uint128 priceNum;
-        uint128 priceDen;
+        uint8 circuitDecimals;
+        uint32 heartbeat;
     }
 
     /// @notice Everything fixed at deploy.
@@ -65,109 +66,194 @@ contract EpochRegistry {
         address guardian;
         uint256 genesisState;
         uint256 genesisPolicy;
+        // The start of epoch 1, unix seconds, not after the deploy block.
+        uint64 genesisTime;
         uint64 policyDelay;
-        Mode mode;
-        VerifierConfig solvency; // separate mode only
-        VerifierConfig compliance; // separate mode only
-        VerifierConfig epoch; // combined mode only
+        // How long after its ETA a queued policy stays executable.
+        uint64 policyGracePeriod;
+        VerifierConfig verifier;
+        // Value units are 10^-valueDecimals USD.
+        uint8 valueDecimals;
         FeedConfig[] feeds;
-        uint16 toleranceBps;
-        uint64 maxPriceAge;
+        // Chainlink L2 sequencer-uptime feed, or the zero address on L1.
+        address sequencerFeed;
+        uint32 sequencerGracePeriod;
+        // The liabilities tree's capacity (leaves) the epoch circuit is built for.
+        uint64 treeCapacity;
     }
 
+    /// @notice One epoch's claim, submitted with its proof.
+    struct Submission {
+        uint64 epoch;
+        uint64 startTime;
+        uint64 endTime;
+        uint256 newState;
+        uint256 liabilitiesRoot;
+        uint256 actionsCommitment;
+        uint64 actionCount;
+        // Per asset, in feed order: the Chainlink round priced at, and the value (circuit units)
+        // that entered and left the treasury during the epoch.
+        uint80[] roundIds;
+        uint64[] inflows;
+        uint64[] outflows;
+    }
+
+    /// @notice An epoch's whole record, as emitted; its keccak256(abi.encode(record)) is the
+    /// record hash, and prevRecordHash chains it to the previous epoch's (zero for genesis).
+    struct Record {
+        bytes32 prevRecordHash;
+        uint64 epoch;
+        uint64 startTime;
+        uint64 endTime;
+        uint256 stateCommitment;
+        uint256 liabilitiesRoot;
+        uint256 actionsCommitment;
+        uint64 actionCount;
+        uint256 policyCommitment;
+        uint80[] roundIds;
+        uint256[] prices;
+        uint64[] inflows;
+        uint64[] outflows;
+    }
+
+    /// @notice An executed policy and the first epoch it judges.
+    struct PolicyChange {
+        uint64 fromEpoch;
+        uint256 commitment;
+    }
+
+    /// @notice The queued policy: executable from eta until eta + policyGracePeriod, while the
+    /// last recorded epoch is before fromEpoch.
+    struct PendingPolicy {
+        uint256 commitment;
+        uint64 fromEpoch;
+        uint64 eta;
+    }
+
+    /// @notice What an operator needs before building the next submission, in one read.
+    struct StatusView {
+        uint64 lastEpoch;
+        // The end of the last epoch (the genesis time before epoch 1): the next epoch's start.
+        uint64 lastEnd;
+        uint256 currentState;
+        // The policy that judges epoch lastEpoch + 1.
+        uint256 nextPolicy;
+        bool paused;
+        bytes32 recordHash;
+        PendingPolicy pending;
+    }
+
+    // One slot per asset, read once per submission.
     struct Feed {
         address aggregator;
-        uint128 priceNum;
-        uint128 priceDen;
+        uint32 heartbeat;
+        uint8 scaleExp;
+        bool scaleDown;
+        uint8 circuitDecimals;
     }
 
     /// @notice The BN254 scalar field modulus: every public input must be below it.
     uint256 public constant SCALAR_FIELD =
         21888242871839275222246405745257275088548364400416034343698204186575808495617;
+    /// @notice The smallest circuit price a feed may give at deploy: a coarser conversion would
+    /// round prices by more than 1 bps.
+    uint256 public constant MIN_DEPLOY_PRICE = 10_000;
 
     uint8 internal constant RUNNING = 1;
     uint8 internal constant PAUSED = 2;
-    uint8 internal constant SOLVENCY = 0;
-    uint8 internal constant COMPLIANCE = 1;
-    uint8 internal constant EPOCH = 2;
+    uint256 internal constant PHASE_OFFSET = 64;
     bytes4 internal constant PLONK_VERIFY = bytes4(keccak256("Verify(bytes,uint256[])"));
 
-    address public immutable governance;
-    address public immutable guardian;
     uint64 public immutable policyDelay;
-    uint16 public immutable toleranceBps;
-    uint64 public immutable maxPriceAge;
+    uint64 public immutable policyGracePeriod;
+    uint64 public immutable genesisTime;
+    /// @notice Number of assets: prices, rounds and flows per submission.
     uint256 public immutable numAssets;
-    address public immutable solvencyVerifier;
-    VerifierKind public immutable solvencyKind;
-    address public immutable complianceVerifier;
-    VerifierKind public immutable complianceKind;
-    Mode public immutable mode;
-    // Combined mode's verifier; solvencyVerifier and complianceVerifier are Separate mode's.
-    address public immutable epochVerifier;
-    VerifierKind public immutable epochKind;
+    /// @notice The liabilities tree's capacity: a user's inclusion check takes the tree's shape
+    /// from here, not from a file the operator hands over.
+    uint256 public immutable treeCapacity;
+    uint8 public immutable valueDecimals;
+    address public immutable verifier;
+    VerifierKind public immutable verifierKind;
+    address public immutable sequencerFeed;
+    uint32 public immutable sequencerGracePeriod;
     /// @notice The block this registry was created in, where its genesis EpochRecorded event is.
     uint256 public immutable deployBlock;
-    // verifyProof(bytes,uint256[N]) selectors: N depends on numAssets, so they are computed once here.
-    bytes4 internal immutable solvencySelector;
-    bytes4 internal immutable complianceSelector;
-    bytes4 internal immutable epochSelector;
+    // verifyProof(bytes,uint256[N]): N depends on numAssets, so the selector is computed once here.
+    bytes4 internal immutable groth16Selector;
 
     // One slot, read and written once per submission. _pauseState is 1 (running) or 2 (paused),
     // never 0, so the slot is never zero and the first epoch's write costs what every later one does.
     uint64 private _lastEpoch;
     uint8 private _pauseState = RUNNING;
-    uint64 private _lastRecordedAt; // timestamp of the block that recorded _lastEpoch
+    uint64 private _lastEnd;
+    // _policies[_policyIndex] judged _lastEpoch; every later entry has fromEpoch > _lastEpoch.
+    uint32 private _policyIndex;
+    // _policies[_policyIndex + 1].fromEpoch, or 0 when there is no later entry.
+    uint64 private _nextPolicyEpoch;
 
-    // S(_lastEpoch), read and overwritten once per submission: a warm rewrite (about 2.9k gas)
-    // where a per-epoch slot would cost 22.1k. Earlier states are in the EpochRecorded events.
     uint256 private _currentState;
+    bytes32 private _recordHash;
 
-    uint256 public policyCommitment;
-    uint256 private _pendingPolicy;
-    uint64 private _pendingEta; // 0 when nothing is queued
+    // Ascending fromEpoch; entry 0 is the genesis policy (fromEpoch 0). Entries up to
+    // _policyIndex are history and never change; later ones are scheduled.
+    PolicyChange[] private _policies;
+    PendingPolicy private _pending;
+
+    address public governance;
+    address public pendingGovernance;
+    address public guardian;
+    address public pendingGuardian;
 
     mapping(uint256 => Feed) private _feeds;
     // The liabilities root of every recorded epoch: the one new slot an epoch costs.
     mapping(uint256 => uint256) private _liabilitiesRoots;
 
-    /// @notice Epoch `epoch` is recorded: its state S(n), liabilities root, actions commitment and
-    /// count, and the policy commitment its proofs were checked against. Epoch 0 is the genesis
-    /// state, emitted at deploy.
-    event EpochRecorded(
-        uint256 indexed epoch,
-        uint256 stateCommitment,
-        uint256 liabilitiesRoot,
-        uint256 actionsCommitment,
-        uint256 actionCount,
-        uint256 policyCommitment
-    );
-    event PolicyQueued(uint256 commitment, uint256 eta);
-    event PolicyExecuted(uint256 commitment);
-    event PolicyCancelled(uint256 commitment);
+    /// @notice Epoch `epoch` is recorded with this record; recordHash = keccak256(abi.encode(record)).
+    /// Epoch 0 is the genesis state, emitted at deploy.
+    event EpochRecorded(uint256 indexed epoch, bytes32 indexed recordHash, Record record);
+    event PolicyQueued(uint256 commitment, uint256 fromEpoch, uint256 eta, uint256 expiresAt);
+    event PolicyExecuted(uint256 commitment, uint256 fromEpoch);
+    event PolicyCancelled(uint256 commitment, uint256 fromEpoch);
     event PauseChanged(address indexed by, bool paused);
+    event GovernanceTransferStarted(address indexed from, address indexed to);
+    event GovernanceTransferred(address indexed from, address indexed to);
+    event GuardianTransferStarted(address indexed from, address indexed to);
+    event GuardianTransferred(address indexed from, address indexed to);
 
     error BadConfig(string reason);
     error FeedDecimalsMismatch(uint256 asset, uint8 expected, uint8 got);
+    error FeedTooCoarse(uint256 asset, uint256 price);
     error NotGovernance();
     error NotGuardianOrGovernance();
+    error NotPendingGovernance();
+    error NotPendingGuardian();
     error Paused();
     error NotPaused();
     error NoPendingPolicy();
+    error PolicyTooSoon(uint256 minFromEpoch, uint256 fromEpoch);
     error TimelockNotReady(uint256 eta, uint256 nowTs);
+    error PolicyExpired(uint256 expiresAt, uint256 nowTs);
+    error PolicyEpochPassed(uint256 fromEpoch, uint256 lastEpoch);
     error EpochOutOfOrder(uint256 expected, uint256 got);
+    error StartNotPreviousEnd(uint256 expected, uint256 got);
+    error EpochEndInFuture(uint256 endTime, uint256 nowTs);
+    error EmptyEpoch(uint256 startTime, uint256 endTime);
     error UnknownEpoch(uint256 epoch);
-    error PriceCountMismatch(uint256 expected, uint256 got);
     error UnknownAsset(uint256 asset);
+    error CountMismatch(uint256 expected, uint256 roundIds, uint256 inflows, uint256 outflows);
     error NotInField(uint256 value);
-    error FeedUnavailable(uint256 asset);
-    error InvalidFeedAnswer(uint256 asset, int256 answer);
-    error StalePrice(uint256 asset, uint256 updatedAt);
-    error PriceDeviation(uint256 asset, uint256 submitted, uint256 expected);
-    /// @notice A verifier refused its proof: which is 0 (solvency), 1 (compliance) or 2 (epoch).
-    error ProofRejected(uint8 which);
-    /// @notice The submission is for the other mode; mode is this registry's (0 separate, 1 combined).
-    error WrongMode(uint8 mode);
+    error RoundUnavailable(uint256 asset, uint256 roundId);
+    error InvalidFeedAnswer(uint256 asset, uint256 roundId, int256 answer);
+    error FutureRound(uint256 asset, uint256 roundId, uint256 updatedAt);
+    error RoundAfterEpochEnd(uint256 asset, uint256 roundId, uint256 updatedAt, uint256 endTime);
+    error StaleRound(uint256 asset, uint256 roundId, uint256 updatedAt, uint256 endTime);
+    error RoundSuperseded(uint256 asset, uint256 roundId, uint256 nextRoundId, uint256 nextUpdatedAt);
+    error PriceOutOfRange(uint256 asset, uint256 roundId, int256 answer);
+    error SequencerDown();
+    error SequencerGracePeriodNotOver(uint256 upSince);
+    /// @notice The verifier refused the proof against the registry-built public inputs.
+    error ProofRejected();
 
     modifier onlyGovernance() {
         if (msg.sender != governance) revert NotGovernance();
@@ -178,129 +264,76 @@ contract EpochRegistry {
         if (p.governance == address(0)) revert BadConfig("governance is the zero address");
         if (p.guardian == address(0)) revert BadConfig("guardian is the zero address");
         if (p.policyDelay == 0) revert BadConfig("policy delay is zero");
-        if (p.maxPriceAge == 0) revert BadConfig("max price age is zero");
-        if (p.toleranceBps > 10_000) revert BadConfig("tolerance above 10000 bps");
+        if (p.policyGracePeriod == 0) revert BadConfig("policy grace period is zero");
+        if (p.genesisTime == 0 || p.genesisTime > block.timestamp) revert BadConfig("genesis time is zero or in the future");
+        if (p.treeCapacity == 0) revert BadConfig("tree capacity is zero");
         if (p.feeds.length == 0) revert BadConfig("no price feeds");
         if (p.genesisState >= SCALAR_FIELD) revert NotInField(p.genesisState);
         if (p.genesisPolicy >= SCALAR_FIELD) revert NotInField(p.genesisPolicy);
-        if (p.mode == Mode.Separate) {
-            if (p.solvency.verifier.code.length == 0) revert BadConfig("solvency verifier has no code");
-            if (p.compliance.verifier.code.length == 0) revert BadConfig("compliance verifier has no code");
-            if (p.epoch.verifier != address(0)) revert BadConfig("epoch verifier set in separate mode");
-        } else {
-            if (p.epoch.verifier.code.length == 0) revert BadConfig("epoch verifier has no code");
-            if (p.solvency.verifier != address(0) || p.compliance.verifier != address(0)) {
-                revert BadConfig("solvency or compliance verifier set in combined mode");
-            }
-        }
+        if (p.verifier.verifier.code.length == 0) revert BadConfig("verifier has no code");
+        if (p.sequencerFeed != address(0) && p.sequencerFeed.code.length == 0) revert BadConfig("sequencer feed has no code");
 
         uint256 n = p.feeds.length;
         for (uint256 i; i < n; ++i) {
-            FeedConfig memory f = p.feeds[i];
-            if (f.aggregator.code.length == 0) revert BadConfig("price feed has no code");
-            if (f.priceNum == 0 || f.priceDen == 0) revert BadConfig("price conversion has a zero term");
-            uint8 got = AggregatorV3Interface(f.aggregator).decimals();
-            if (got != f.decimals) revert FeedDecimalsMismatch(i, f.decimals, got);
-            _feeds[i] = Feed(f.aggregator, f.priceNum, f.priceDen);
+            _feeds[i] = _checkFeed(i, p.feeds[i], p.valueDecimals);
         }
 
         governance = p.governance;
         guardian = p.guardian;
         policyDelay = p.policyDelay;
-        toleranceBps = p.toleranceBps;
-        maxPriceAge = p.maxPriceAge;
+        policyGracePeriod = p.policyGracePeriod;
+        genesisTime = p.genesisTime;
         numAssets = n;
-        solvencyVerifier = p.solvency.verifier;
-        solvencyKind = p.solvency.kind;
-        complianceVerifier = p.compliance.verifier;
-        complianceKind = p.compliance.kind;
-        mode = p.mode;
-        epochVerifier = p.epoch.verifier;
-        epochKind = p.epoch.kind;
-        solvencySelector = _groth16Selector(4 + n);
-        complianceSelector = _groth16Selector(6 + n);
-        epochSelector = _groth16Selector(7 + n);
-
+        treeCapacity = p.treeCapacity;
+        valueDecimals = p.valueDecimals;
+        verifier = p.verifier.verifier;
+        verifierKind = p.verifier.kind;
+        sequencerFeed = p.sequencerFeed;
+        sequencerGracePeriod = p.sequencerGracePeriod;
+        groth16Selector = _groth16Selector(9 + 3 * n);
         deployBlock = block.number;
 
-        policyCommitment = p.genesisPolicy;
+        _policies.push(PolicyChange(0, p.genesisPolicy));
         _currentState = p.genesisState;
-        _lastRecordedAt = uint64(block.timestamp);
-        emit EpochRecorded(0, p.genesisState, 0, 0, 0, p.genesisPolicy);
+        _lastEnd = p.genesisTime;
+
+        Record memory r;
+        r.startTime = p.genesisTime;
+        r.endTime = p.genesisTime;
+        r.stateCommitment = p.genesisState;
+        r.policyCommitment = p.genesisPolicy;
+        bytes32 h = keccak256(abi.encode(r));
+        _recordHash = h;
+        emit EpochRecorded(0, h, r);
+    }
+
+    /// @dev Checks one feed at deploy: code, decimals, a conversion within range, and a current
+    /// answer that converts to at least MIN_DEPLOY_PRICE (1 bps resolution) and at most 2^64 - 1.
+    function _checkFeed(uint256 i, FeedConfig memory f, uint8 valueDecimals_) private view returns (Feed memory) {
+        if (f.aggregator.code.length == 0) revert BadConfig("price feed has no code");
+        if (f.heartbeat == 0) revert BadConfig("feed heartbeat is zero");
+        uint8 got = AggregatorV3Interface(f.aggregator).decimals();
+        if (got != f.decimals) revert FeedDecimalsMismatch(i, f.decimals, got);
+        (uint8 exp, bool down, bool ok) = priceScale(valueDecimals_, f.decimals, f.circuitDecimals);
+        if (!ok) revert BadConfig("price conversion beyond 10^76");
+        (uint80 id, int256 answer,,,) = AggregatorV3Interface(f.aggregator).latestRoundData();
+        if (answer <= 0) revert InvalidFeedAnswer(i, id, answer);
+        (bool inRange, uint256 price) = convertPrice(answer, exp, down);
+        if (price < MIN_DEPLOY_PRICE) revert FeedTooCoarse(i, price);
+        if (!inRange) revert PriceOutOfRange(i, id, answer);
+        return Feed(f.aggregator, f.heartbeat, exp, down, f.circuitDecimals);
     }
 
     // ---------------------------------------------------------------- epochs
 
-    /// @notice Records epoch lastEpoch+1 if both proofs verify against registry-built inputs.
-    /// Separate mode only.
-    /// @param epoch must be lastEpoch() + 1
-    /// @param newState the state commitment S(n) after this epoch's actions
-    /// @param liabRoot root of the liabilities tree the solvency proof covers
-    /// @param actionsCommit hash chain over the epoch's executed actions
-    /// @param actionCount number of actions in that chain
-    /// @param prices one circuit price per asset, checked against the feeds
-    function submitEpoch(
-        uint256 epoch,
-        uint256 newState,
-        uint256 liabRoot,
-        uint256 actionsCommit,
-        uint64 actionCount,
-        uint256[] calldata prices,
-        bytes calldata solvencyProof,
-        bytes calldata complianceProof
-    ) external {
-        if (mode != Mode.Separate) revert WrongMode(uint8(mode));
-        uint256 prevState = _admit(epoch, newState, liabRoot, actionsCommit, prices);
-        uint256 policy = policyCommitment;
-        uint256 n = prices.length;
-
-        uint256[] memory inputs = new uint256[](4 + n);
-        inputs[0] = newState;
-        inputs[1] = liabRoot;
-        inputs[2] = policy;
-        inputs[3] = epoch;
-        _copyPrices(inputs, 4, prices);
-        _verify(SOLVENCY, solvencyVerifier, solvencyKind, solvencySelector, inputs, solvencyProof);
-
-        inputs = new uint256[](6 + n);
-        inputs[0] = policy;
-        inputs[1] = prevState;
-        inputs[2] = newState;
-        inputs[3] = actionsCommit;
-        inputs[4] = actionCount;
-        inputs[5] = epoch;
-        _copyPrices(inputs, 6, prices);
-        _verify(COMPLIANCE, complianceVerifier, complianceKind, complianceSelector, inputs, complianceProof);
-
-        _record(epoch, newState, liabRoot, actionsCommit, actionCount, policy);
-    }
-
-    /// @notice Records epoch lastEpoch+1 if one epoch-circuit proof verifies against
-    /// registry-built inputs [policy, S(n-1), S(n), liabRoot, actionsCommit, actionCount, epoch, prices].
-    /// Combined mode only; the parameters are those of submitEpoch.
-    function submitEpochCombined(
-        uint256 epoch,
-        uint256 newState,
-        uint256 liabRoot,
-        uint256 actionsCommit,
-        uint64 actionCount,
-        uint256[] calldata prices,
-        bytes calldata proof
-    ) external {
-        if (mode != Mode.Combined) revert WrongMode(uint8(mode));
-        uint256 prevState = _admit(epoch, newState, liabRoot, actionsCommit, prices);
-        uint256 policy = policyCommitment;
-        uint256[] memory inputs = new uint256[](7 + prices.length);
-        inputs[0] = policy;
-        inputs[1] = prevState;
-        inputs[2] = newState;
-        inputs[3] = liabRoot;
-        inputs[4] = actionsCommit;
-        inputs[5] = actionCount;
-        inputs[6] = epoch;
-        _copyPrices(inputs, 7, prices);
-        _verify(EPOCH, epochVerifier, epochKind, epochSelector, inputs, proof);
-        _record(epoch, newState, liabRoot, actionsCommit, actionCount, policy);
+    /// @notice Records epoch lastEpoch + 1 if the proof verifies against registry-built inputs
+    /// (see the contract's notice for their order).
+    function submitEpoch(Submission calldata s, bytes calldata proof) external {
+        (uint256 policy, uint32 policyIndex) = _admit(s);
+        uint256[] memory prices = _prices(s.roundIds, s.endTime);
+        _checkSequencer();
+        _verify(_inputs(s, policy, prices), proof);
+        _record(s, policy, policyIndex, prices);
     }
 
     /// @notice Whether submissions are stopped.
@@ -325,75 +358,123 @@ contract EpochRegistry {
     }
 
     /// @notice Everything an operator needs before building the next submission, in one call.
-    /// lastRecordedAt_ is the timestamp of the block that recorded the last epoch (the deploy's
-    /// for genesis).
-    function status()
-        external
-        view
-        returns (
-            uint256 lastEpoch_,
-            uint256 currentState_,
-            uint256 policyCommitment_,
-            bool paused_,
-            uint256 pendingPolicy_,
-            uint256 pendingEta_,
-            uint256 lastRecordedAt_
-        )
-    {
-        return (
-            _lastEpoch,
-            _currentState,
-            policyCommitment,
-            _pauseState == PAUSED,
-            _pendingPolicy,
-            _pendingEta,
-            _lastRecordedAt
-        );
+    function status() external view returns (StatusView memory v) {
+        v.lastEpoch = _lastEpoch;
+        v.lastEnd = _lastEnd;
+        v.currentState = _currentState;
+        (v.nextPolicy,) = _policyForNext();
+        v.paused = _pauseState == PAUSED;
+        v.recordHash = _recordHash;
+        v.pending = _pending;
     }
 
-    /// @notice Asset i's feed and its answer-to-circuit-price conversion.
-    function feed(uint256 asset) external view returns (address aggregator, uint256 priceNum, uint256 priceDen) {
+    /// @notice The policy commitment that judges (or judged) an epoch: the newest executed policy
+    /// whose fromEpoch <= epoch. For an epoch after the next one, a later execution may still
+    /// change it.
+    function policyFor(uint256 epoch) external view returns (uint256) {
+        // Binary search for the last entry with fromEpoch <= epoch; entry 0 has fromEpoch 0.
+        uint256 lo;
+        uint256 hi = _policies.length;
+        while (hi - lo > 1) {
+            uint256 mid = (lo + hi) / 2;
+            if (_policies[mid].fromEpoch <= epoch) lo = mid;
+            else hi = mid;
+        }
+        return _policies[lo].commitment;
+    }
+
+    /// @notice Every executed policy in fromEpoch order, from the genesis policy (fromEpoch 0).
+    function policyHistory() external view returns (PolicyChange[] memory) {
+        return _policies;
+    }
+
+    /// @notice Asset i's feed, its scale and heartbeat; the circuit price of an answer is
+    /// answer * 10^scaleExp, or floor(answer / 10^scaleExp) when scaleDown.
+    function feed(uint256 asset)
+        external
+        view
+        returns (address aggregator, uint8 circuitDecimals, uint32 heartbeat, uint8 scaleExp, bool scaleDown)
+    {
         if (asset >= numAssets) revert UnknownAsset(asset);
         Feed storage f = _feeds[asset];
-        return (f.aggregator, f.priceNum, f.priceDen);
+        return (f.aggregator, f.circuitDecimals, f.heartbeat, f.scaleExp, f.scaleDown);
     }
 
     // ---------------------------------------------------------------- policy timelock
 
-    /// @notice Queues a policy commitment; it can be executed policyDelay seconds from now.
-    /// Queuing again replaces the pending one and restarts the delay.
-    function queuePolicy(uint256 commitment) external onlyGovernance {
+    /// @notice Queues a policy commitment to judge epochs from fromEpoch (at least two after the
+    /// last recorded epoch, so the epoch in progress keeps its policy); it can be executed
+    /// policyDelay seconds from now, for policyGracePeriod seconds. Queuing again replaces the
+    /// pending one.
+    function queuePolicy(uint256 commitment, uint64 fromEpoch) external onlyGovernance {
         if (commitment >= SCALAR_FIELD) revert NotInField(commitment);
+        uint256 minFrom = uint256(_lastEpoch) + 2;
+        if (fromEpoch < minFrom) revert PolicyTooSoon(minFrom, fromEpoch);
         uint64 eta = uint64(block.timestamp) + policyDelay;
-        _pendingPolicy = commitment;
-        _pendingEta = eta;
-        emit PolicyQueued(commitment, eta);
+        _pending = PendingPolicy(commitment, fromEpoch, eta);
+        emit PolicyQueued(commitment, fromEpoch, eta, uint256(eta) + policyGracePeriod);
     }
 
-    /// @notice Puts the queued policy in force once its delay has passed.
+    /// @notice Executes the queued policy: after its delay, before it expires, and while epoch
+    /// fromEpoch is not recorded. It then judges every epoch from fromEpoch, replacing any
+    /// scheduled policy from that epoch on; recorded epochs keep theirs.
     function executePolicy() external onlyGovernance {
-        uint64 eta = _pendingEta;
-        if (eta == 0) revert NoPendingPolicy();
-        if (block.timestamp < eta) revert TimelockNotReady(eta, block.timestamp);
-        uint256 commitment = _pendingPolicy;
-        policyCommitment = commitment;
-        delete _pendingPolicy;
-        delete _pendingEta;
-        emit PolicyExecuted(commitment);
+        PendingPolicy memory p = _pending;
+        if (p.eta == 0) revert NoPendingPolicy();
+        if (block.timestamp < p.eta) revert TimelockNotReady(p.eta, block.timestamp);
+        uint256 expiresAt = uint256(p.eta) + policyGracePeriod;
+        if (block.timestamp > expiresAt) revert PolicyExpired(expiresAt, block.timestamp);
+        uint64 last = _lastEpoch;
+        if (last >= p.fromEpoch) revert PolicyEpochPassed(p.fromEpoch, last);
+        uint256 keep = uint256(_policyIndex) + 1;
+        while (_policies.length > keep && _policies[_policies.length - 1].fromEpoch >= p.fromEpoch) {
+            _policies.pop();
+        }
+        _policies.push(PolicyChange(p.fromEpoch, p.commitment));
+        _nextPolicyEpoch = _policies[keep].fromEpoch;
+        delete _pending;
+        emit PolicyExecuted(p.commitment, p.fromEpoch);
     }
 
     /// @notice Drops the queued policy.
     function cancelPolicy() external onlyGovernance {
-        if (_pendingEta == 0) revert NoPendingPolicy();
-        uint256 commitment = _pendingPolicy;
-        delete _pendingPolicy;
-        delete _pendingEta;
-        emit PolicyCancelled(commitment);
+        PendingPolicy memory p = _pending;
+        if (p.eta == 0) revert NoPendingPolicy();
+        delete _pending;
+        emit PolicyCancelled(p.commitment, p.fromEpoch);
     }
 
-    /// @notice The queued policy commitment and the time it may be executed (0, 0 if none).
-    function pendingPolicy() external view returns (uint256 commitment, uint256 eta) {
-        return (_pendingPolicy, _pendingEta);
+    // ---------------------------------------------------------------- roles
+
+    /// @notice Nominates the next governance; it takes over when it calls acceptGovernance. The
+    /// zero address withdraws a nomination.
+    function transferGovernance(address next) external onlyGovernance {
+        pendingGovernance = next;
+        emit GovernanceTransferStarted(governance, next);
+    }
+
+    /// @notice The nominee takes over governance.
+    function acceptGovernance() external {
+        if (msg.sender != pendingGovernance) revert NotPendingGovernance();
+        emit GovernanceTransferred(governance, msg.sender);
+        governance = msg.sender;
+        delete pendingGovernance;
+    }
+
+    /// @notice Nominates the next guardian (governance or the guardian itself); it takes over
+    /// when it calls acceptGuardian. The zero address withdraws a nomination.
+    function transferGuardian(address next) external {
+        if (msg.sender != guardian && msg.sender != governance) revert NotGuardianOrGovernance();
+        pendingGuardian = next;
+        emit GuardianTransferStarted(guardian, next);
+    }
+
+    /// @notice The nominee becomes the guardian.
+    function acceptGuardian() external {
+        if (msg.sender != pendingGuardian) revert NotPendingGuardian();
+        emit GuardianTransferred(guardian, msg.sender);
+        guardian = msg.sender;
+        delete pendingGuardian;
     }
 
     // ---------------------------------------------------------------- kill switch
@@ -415,88 +496,176 @@ contract EpochRegistry {
 
     // ---------------------------------------------------------------- internals
 
-    /// @dev The checks that need no proof: returns the previous state commitment S(n-1).
-    function _admit(uint256 epoch, uint256 newState, uint256 liabRoot, uint256 actionsCommit, uint256[] calldata prices)
+    /// @dev The policy that judges epoch _lastEpoch + 1 and its index in _policies.
+    function _policyForNext() internal view returns (uint256 commitment, uint32 index) {
+        index = _policyIndex;
+        if (_nextPolicyEpoch != 0 && _nextPolicyEpoch == uint256(_lastEpoch) + 1) ++index;
+        commitment = _policies[index].commitment;
+    }
+
+    /// @dev The checks that need no feed and no proof; returns the policy that judges the epoch.
+    function _admit(Submission calldata s) internal view returns (uint256 policy, uint32 policyIndex) {
+        if (_pauseState == PAUSED) revert Paused();
+        uint256 expected = uint256(_lastEpoch) + 1;
+        if (s.epoch != expected) revert EpochOutOfOrder(expected, s.epoch);
+        if (s.startTime != _lastEnd) revert StartNotPreviousEnd(_lastEnd, s.startTime);
+        if (s.endTime > block.timestamp) revert EpochEndInFuture(s.endTime, block.timestamp);
+        if (s.endTime <= s.startTime) revert EmptyEpoch(s.startTime, s.endTime);
+        if (s.newState >= SCALAR_FIELD) revert NotInField(s.newState);
+        if (s.liabilitiesRoot >= SCALAR_FIELD) revert NotInField(s.liabilitiesRoot);
+        if (s.actionsCommitment >= SCALAR_FIELD) revert NotInField(s.actionsCommitment);
+        uint256 n = numAssets;
+        if (s.roundIds.length != n || s.inflows.length != n || s.outflows.length != n) {
+            revert CountMismatch(n, s.roundIds.length, s.inflows.length, s.outflows.length);
+        }
+        return _policyForNext();
+    }
+
+    /// @dev Each asset's circuit price from its named round, which must be the round in force
+    /// at endTime and fresh by its feed's heartbeat.
+    function _prices(uint80[] calldata roundIds, uint64 endTime) internal view returns (uint256[] memory prices) {
+        uint256 n = roundIds.length;
+        prices = new uint256[](n);
+        for (uint256 i; i < n; ++i) {
+            prices[i] = _price(i, roundIds[i], endTime);
+        }
+    }
+
+    function _price(uint256 i, uint80 roundId, uint64 endTime) internal view returns (uint256) {
+        Feed memory f = _feeds[i];
+        int256 answer;
+        uint256 updatedAt;
+        try AggregatorV3Interface(f.aggregator).getRoundData(roundId) returns (
+            uint80 id, int256 a, uint256, uint256 u, uint80
+        ) {
+            if (id != roundId || u == 0) revert RoundUnavailable(i, roundId);
+            answer = a;
+            updatedAt = u;
+        } catch {
+            revert RoundUnavailable(i, roundId);
+        }
+        if (answer <= 0) revert InvalidFeedAnswer(i, roundId, answer);
+        if (updatedAt > block.timestamp) revert FutureRound(i, roundId, updatedAt);
+        if (updatedAt > endTime) revert RoundAfterEpochEnd(i, roundId, updatedAt, endTime);
+        if (endTime - updatedAt > f.heartbeat) revert StaleRound(i, roundId, updatedAt, endTime);
+        _requireInForce(i, f.aggregator, roundId, endTime);
+        (bool ok, uint256 price) = convertPrice(answer, f.scaleExp, f.scaleDown);
+        if (!ok) revert PriceOutOfRange(i, roundId, answer);
+        return price;
+    }
+
+    /// @dev The round after roundId, if it exists, was updated after endTime, so roundId is the
+    /// round in force at the epoch's end. When roundId is the feed's latest round there is none.
+    /// Otherwise the next round is roundId + 1 in the same phase or, when that does not exist,
+    /// the first round of the first later phase that has one, up to the latest round's phase
+    /// (the proxy moved to a new aggregator, which may never have answered). A reverting or
+    /// empty round does not exist.
+    function _requireInForce(uint256 i, address agg, uint80 roundId, uint64 endTime) internal view {
+        uint256 phase = uint256(roundId) >> PHASE_OFFSET;
+        // Without a readable latest round, only the next phase is looked at.
+        uint256 lastPhase = phase + 1;
+        try AggregatorV3Interface(agg).latestRoundData() returns (uint80 latest, int256, uint256, uint256, uint80) {
+            if (latest == roundId) return;
+            lastPhase = uint256(latest) >> PHASE_OFFSET;
+        } catch {}
+        uint256 next;
+        uint256 updatedAt;
+        bool exists;
+        if (uint64(roundId) != type(uint64).max) {
+            next = uint256(roundId) + 1;
+            (exists, updatedAt) = _roundTime(agg, uint80(next));
+        }
+        for (uint256 q = phase + 1; !exists && q <= lastPhase && q <= type(uint16).max; ++q) {
+            next = (q << PHASE_OFFSET) | 1;
+            (exists, updatedAt) = _roundTime(agg, uint80(next));
+        }
+        if (exists && updatedAt <= endTime) revert RoundSuperseded(i, roundId, next, updatedAt);
+    }
+
+    function _roundTime(address agg, uint80 roundId) internal view returns (bool exists, uint256 updatedAt) {
+        try AggregatorV3Interface(agg).getRoundData(roundId) returns (uint80, int256, uint256, uint256 u, uint80) {
+            return (u != 0, u);
+        } catch {
+            return (false, 0);
+        }
+    }
+
+    /// @dev Chainlink's L2 pattern: the sequencer is up (answer 0) and has been for longer than
+    /// the grace period.
+    function _checkSequencer() internal view {
+        address seq = sequencerFeed;
+        if (seq == address(0)) return;
+        int256 answer;
+        uint256 startedAt;
+        try AggregatorV3Interface(seq).latestRoundData() returns (uint80, int256 a, uint256 st, uint256, uint80) {
+            answer = a;
+            startedAt = st;
+        } catch {
+            revert SequencerDown();
+        }
+        if (answer != 0 || startedAt == 0) revert SequencerDown();
+        if (startedAt > block.timestamp || block.timestamp - startedAt <= sequencerGracePeriod) {
+            revert SequencerGracePeriodNotOver(startedAt);
+        }
+    }
+
+    function _inputs(Submission calldata s, uint256 policy, uint256[] memory prices)
         internal
         view
-        returns (uint256)
+        returns (uint256[] memory inputs)
     {
-        uint64 last = _lastEpoch;
-        if (_pauseState == PAUSED) revert Paused();
-        if (epoch != uint256(last) + 1) revert EpochOutOfOrder(uint256(last) + 1, epoch);
-        if (newState >= SCALAR_FIELD) revert NotInField(newState);
-        if (liabRoot >= SCALAR_FIELD) revert NotInField(liabRoot);
-        if (actionsCommit >= SCALAR_FIELD) revert NotInField(actionsCommit);
-        _checkPrices(prices);
-        return _currentState;
-    }
-
-    function _record(
-        uint256 epoch,
-        uint256 newState,
-        uint256 liabRoot,
-        uint256 actionsCommit,
-        uint64 actionCount,
-        uint256 policy
-    ) internal {
-        _liabilitiesRoots[epoch] = liabRoot;
-        _currentState = newState;
-        _lastEpoch = uint64(epoch);
-        _lastRecordedAt = uint64(block.timestamp);
-        emit EpochRecorded(epoch, newState, liabRoot, actionsCommit, actionCount, policy);
-    }
-
-    function _copyPrices(uint256[] memory inputs, uint256 from, uint256[] calldata prices) internal pure {
-        for (uint256 i; i < prices.length; ++i) {
-            inputs[from + i] = prices[i];
-        }
-    }
-
-    function _checkPrices(uint256[] calldata prices) internal view {
-        uint256 n = numAssets;
-        if (prices.length != n) revert PriceCountMismatch(n, prices.length);
-        uint256 tol = toleranceBps;
-        uint256 maxAge = maxPriceAge;
+        uint256 n = prices.length;
+        inputs = new uint256[](9 + 3 * n);
+        inputs[0] = policy;
+        inputs[1] = _currentState;
+        inputs[2] = s.newState;
+        inputs[3] = s.liabilitiesRoot;
+        inputs[4] = s.actionsCommitment;
+        inputs[5] = s.actionCount;
+        inputs[6] = s.epoch;
+        inputs[7] = s.startTime;
+        inputs[8] = s.endTime;
         for (uint256 i; i < n; ++i) {
-            uint256 p = prices[i];
-            if (p >= SCALAR_FIELD) revert NotInField(p);
-            Feed storage f = _feeds[i];
-            int256 answer;
-            uint256 updatedAt;
-            try AggregatorV3Interface(f.aggregator).latestRoundData() returns (
-                uint80, int256 a, uint256, uint256 u, uint80
-            ) {
-                answer = a;
-                updatedAt = u;
-            } catch {
-                revert FeedUnavailable(i);
-            }
-            if (answer <= 0 || uint256(answer) > type(uint128).max) revert InvalidFeedAnswer(i, answer);
-            // A feed timestamp ahead of the block counts as fresh rather than underflowing.
-            if (updatedAt == 0 || (block.timestamp > updatedAt && block.timestamp - updatedAt > maxAge)) {
-                revert StalePrice(i, updatedAt);
-            }
-            // answer < 2^128 and priceNum < 2^128: the product fits.
-            uint256 expected = (uint256(answer) * f.priceNum) / f.priceDen;
-            if (expected == 0) revert InvalidFeedAnswer(i, answer);
-            uint256 diff = p > expected ? p - expected : expected - p;
-            // |p - e| * 10000 <= tol * e  <=>  |p - e| <= floor(tol * e / 10000), computed without overflow.
-            uint256 allowed = (expected / 10_000) * tol + ((expected % 10_000) * tol) / 10_000;
-            if (diff > allowed) revert PriceDeviation(i, p, expected);
+            inputs[9 + i] = prices[i];
+            inputs[9 + n + i] = s.inflows[i];
+            inputs[9 + 2 * n + i] = s.outflows[i];
         }
     }
 
-    /// @dev Calls a verifier with registry-built inputs; any failure reverts ProofRejected(which).
-    function _verify(
-        uint8 which,
-        address verifier,
-        VerifierKind kind,
-        bytes4 groth16Selector,
-        uint256[] memory inputs,
-        bytes calldata proof
-    ) internal view {
+    function _record(Submission calldata s, uint256 policy, uint32 policyIndex, uint256[] memory prices) internal {
+        Record memory r;
+        r.prevRecordHash = _recordHash;
+        r.epoch = s.epoch;
+        r.startTime = s.startTime;
+        r.endTime = s.endTime;
+        r.stateCommitment = s.newState;
+        r.liabilitiesRoot = s.liabilitiesRoot;
+        r.actionsCommitment = s.actionsCommitment;
+        r.actionCount = s.actionCount;
+        r.policyCommitment = policy;
+        r.roundIds = s.roundIds;
+        r.prices = prices;
+        r.inflows = s.inflows;
+        r.outflows = s.outflows;
+        bytes32 h = keccak256(abi.encode(r));
+
+        _liabilitiesRoots[s.epoch] = s.liabilitiesRoot;
+        _currentState = s.newState;
+        _recordHash = h;
+        _lastEpoch = s.epoch;
+        _lastEnd = s.endTime;
+        if (policyIndex != _policyIndex) {
+            _policyIndex = policyIndex;
+            uint256 next = uint256(policyIndex) + 1;
+            _nextPolicyEpoch = next < _policies.length ? _policies[next].fromEpoch : 0;
+        }
+        emit EpochRecorded(s.epoch, h, r);
+    }
+
+    /// @dev Calls the verifier with registry-built inputs; any failure reverts ProofRejected.
+    function _verify(uint256[] memory inputs, bytes calldata proof) internal view {
         bytes memory data;
-        if (kind == VerifierKind.Groth16) {
+        if (verifierKind == VerifierKind.Groth16) {
             // verifyProof(bytes proof, uint256[N] input): the static array sits inline in the
             // head after the bytes offset, so the bytes tail starts at 32 * (N + 1).
             uint256 pad = (32 - (proof.length % 32)) % 32;
@@ -507,9 +676,9 @@ contract EpochRegistry {
             data = abi.encodeWithSelector(PLONK_VERIFY, proof, inputs);
         }
         (bool ok, bytes memory ret) = verifier.staticcall(data);
-        if (!ok) revert ProofRejected(which);
-        if (kind == VerifierKind.Plonk) {
-            if (ret.length < 32 || abi.decode(ret, (uint256)) != 1) revert ProofRejected(which);
+        if (!ok) revert ProofRejected();
+        if (verifierKind == VerifierKind.Plonk) {
+            if (ret.length < 32 || abi.decode(ret, (uint256)) != 1) revert ProofRejected();
         }
     }
 

@@ -1,6 +1,14 @@
 // Package inclusion exports a user's inclusion proof (their leaf's preimage and
-// path) and verifies it against a liabilities root, so a user can check that they
-// were counted in a solvency proof with their full balance.
+// path) and verifies it against what a solvency proof states, so a user can
+// check that they were counted with their full balance.
+//
+// Nothing that decides what the user is shown is taken from the inclusion file
+// alone: the asset order, symbols and circuit decimals come from the policy
+// whose commitment is in the proof (the file may carry that policy; its
+// commitment is recomputed and compared), the tree's shape from the proof's
+// circuit parameters, the epoch and the root from the proof's public inputs.
+// The balances shown are the units the tree counted, in tokens, under the
+// policy's symbols.
 package inclusion
 
 import (
@@ -11,42 +19,84 @@ import (
 	"os"
 
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
+	"github.com/shopspring/decimal"
 
+	"github.com/zktreasury/zktreasury/circuits/gadget/merkle"
 	"github.com/zktreasury/zktreasury/prover/liabtree"
 	"github.com/zktreasury/zktreasury/prover/statement"
 	"github.com/zktreasury/zktreasury/treasury"
 	"github.com/zktreasury/zktreasury/treasury/fixed"
 )
 
-// Format identifies the inclusion file format.
-const Format = "zktreasury-inclusion/1"
+// Format identifies the inclusion file format. Version 2 carries the policy.
+const Format = "zktreasury-inclusion/2"
 
 // ErrNotIncluded is returned when the file's leaf is not under the root, or the
-// file is inconsistent with itself.
+// file disagrees with the proof it is checked against (epoch, shape, policy,
+// symbols, decimals).
 var ErrNotIncluded = errors.New("not included")
+
+// ErrPolicyMismatch is returned (wrapping ErrNotIncluded) when the policy's
+// commitment is not the one the proof carries.
+var ErrPolicyMismatch = errors.New("policy does not match the proof's policy commitment")
 
 // ErrUnknownUser is returned by Export for a user not in the ledger.
 var ErrUnknownUser = errors.New("user not in the liabilities ledger")
 
 // File is what a user receives: enough to recompute their leaf and its path.
+// Epoch, Capacity and each asset's Symbol and CircuitDecimals restate what the
+// proof and its policy fix; Verify refuses a file where they differ.
 type File struct {
-	Format          string     `json:"format"`
-	UserID          string     `json:"userId"`
-	Salt            string     `json:"salt"`
-	Epoch           uint64     `json:"epoch"`
-	Assets          []Asset    `json:"assets"`
-	LeafIndex       int        `json:"leafIndex"`
-	Capacity        int        `json:"capacity"`
-	Siblings        [][]string `json:"siblings"`
-	LiabilitiesRoot string     `json:"liabilitiesRoot"`
+	Format string `json:"format"`
+	UserID string `json:"userId"`
+	Salt   string `json:"salt"`
+	Epoch  uint64 `json:"epoch"`
+	// Policy is the policy JSON the proof committed to, so a user without a
+	// copy can check it against the proof's policyCommitment.
+	Policy          json.RawMessage `json:"policy"`
+	Assets          []Asset         `json:"assets"`
+	LeafIndex       int             `json:"leafIndex"`
+	Capacity        int             `json:"capacity"`
+	Siblings        [][]string      `json:"siblings"`
+	LiabilitiesRoot string          `json:"liabilitiesRoot"`
 }
 
-// Asset is one balance as the user knows it and as it was proven.
+// Asset is one balance as the operator's ledger has it (Balance, decimal
+// tokens) and as it was proven (Units, integers of 10^-CircuitDecimals tokens).
 type Asset struct {
 	Symbol          string `json:"symbol"`
 	Balance         string `json:"balance"`
 	CircuitDecimals int32  `json:"circuitDecimals"`
 	Units           uint64 `json:"units"`
+}
+
+// Shape is the liabilities tree's shape, which a verifier takes from the
+// proof's circuit parameters (or the registry's immutable views), never from
+// the inclusion file.
+type Shape struct {
+	// Capacity is the number of leaves (solvency.Params.Users).
+	Capacity int
+	// Assets is the number of balances per leaf (solvency.Params.Assets).
+	Assets int
+}
+
+// Proven is what the solvency proof (or the registry) states about the tree.
+type Proven struct {
+	Root             fr.Element
+	Epoch            uint64
+	PolicyCommitment fr.Element
+	Shape            Shape
+}
+
+// Balance is one counted balance, as Verify shows it.
+type Balance struct {
+	Symbol string
+	// Counted is what the tree counted, in tokens: Units × 10^-CircuitDecimals.
+	Counted         decimal.Decimal
+	Units           uint64
+	CircuitDecimals int32
+	// Ledger is the balance the file says the operator's ledger holds.
+	Ledger decimal.Decimal
 }
 
 // Export builds a user's inclusion file from a statement and its ledger.
@@ -57,7 +107,7 @@ func Export(st *statement.Solvency, pol *treasury.Policy, led *treasury.Ledger, 
 	}
 	var u *statement.User
 	for i := range st.Users {
-		if st.Users[i].ID == userID {
+		if st.Users[i].ID == led.Users[li].ID {
 			u = &st.Users[i]
 		}
 	}
@@ -68,7 +118,11 @@ func Export(st *statement.Solvency, pol *treasury.Policy, led *treasury.Ledger, 
 	if err != nil {
 		return nil, err
 	}
-	f := &File{Format: Format, UserID: userID, Salt: statement.Hex(u.Salt), Epoch: st.Epoch, LeafIndex: u.Index,
+	pj, err := json.Marshal(pol)
+	if err != nil {
+		return nil, fmt.Errorf("encode the policy: %w", err)
+	}
+	f := &File{Format: Format, UserID: u.ID, Salt: statement.Hex(u.Salt), Epoch: st.Epoch, Policy: pj, LeafIndex: u.Index,
 		Capacity: st.Tree.Capacity(), LiabilitiesRoot: statement.Hex(st.Root())}
 	for a, ap := range pol.Assets {
 		f.Assets = append(f.Assets, Asset{Symbol: ap.Symbol, Balance: led.Users[li].Balance[a].String(),
@@ -96,51 +150,115 @@ func Read(path string) (*File, error) {
 	if err := dec.Decode(&f); err != nil {
 		return nil, &treasury.InputError{File: path, Msg: fmt.Sprintf("invalid inclusion JSON: %v", err)}
 	}
+	if dec.More() {
+		return nil, &treasury.InputError{File: path, Msg: "trailing data after the inclusion object"}
+	}
 	if f.Format != Format {
 		return nil, &treasury.InputError{File: path, Field: "format", Value: f.Format, Msg: "want " + Format}
 	}
 	return &f, nil
 }
 
-// Verify recomputes the user's leaf from their id, salt and balances, walks the
-// path, and compares with root. It also checks that each proven balance is at
-// least the user's decimal balance (liabilities round up, never down).
-func Verify(f *File, root fr.Element) error {
-	salt, err := statement.ParseElement(f.Salt)
-	if err != nil {
-		return fmt.Errorf("salt: %w", err)
+// FilePolicy parses the policy the file carries; name is used in errors.
+func (f *File) FilePolicy(name string) (*treasury.Policy, error) {
+	if len(f.Policy) == 0 || string(f.Policy) == "null" {
+		return nil, &treasury.InputError{File: name, Field: "policy", Msg: "the file carries no policy; pass the proof's policy file"}
 	}
-	units := make([]uint64, len(f.Assets))
-	for i, a := range f.Assets {
-		want, err := treasury.ParseAmount(a.Balance, 36)
-		if err != nil {
-			return fmt.Errorf("assets[%d].balance %q: %w", i, a.Balance, err)
-		}
-		min, err := fixed.Units(want, a.CircuitDecimals, fixed.Up)
-		if err != nil {
-			return fmt.Errorf("assets[%d].balance %q: %w", i, a.Balance, err)
-		}
-		if a.Units < min {
-			return fmt.Errorf("%w: %s proven as %d units, less than the balance %s", ErrNotIncluded, a.Symbol, a.Units, a.Balance)
-		}
-		units[i] = a.Units
-	}
-	leaf, err := liabtree.Leaf(liabtree.UserHash(f.UserID, salt), units)
+	return treasury.ParsePolicy(name+" (field policy)", f.Policy)
+}
+
+// CheckPolicy returns an error wrapping ErrPolicyMismatch and ErrNotIncluded
+// when pol's commitment is not want.
+func CheckPolicy(pol *treasury.Policy, want fr.Element) error {
+	pv, err := statement.EncodePolicy(pol)
 	if err != nil {
 		return err
 	}
-	p := liabtree.Path{Index: f.LeafIndex}
+	pc, err := statement.PolicyCommitment(pv)
+	if err != nil {
+		return err
+	}
+	if !pc.Equal(&want) {
+		return fmt.Errorf("%w: %w: the policy commits to %s, the proof to %s", ErrNotIncluded, ErrPolicyMismatch, statement.Hex(pc), statement.Hex(want))
+	}
+	return nil
+}
+
+// Verify checks f against what the proof states: pol must have the proof's
+// policy commitment, the file's epoch, capacity, symbols and circuit decimals
+// must be the proof's and the policy's, and the leaf recomputed from the
+// user's id, salt and counted units must lie under the root along a path of
+// exactly the proof's shape. Each counted balance must be at least the ledger
+// balance the file states, rounded up (liabilities round up, never down). It
+// returns the counted balances under the policy's symbols; every refusal wraps
+// ErrNotIncluded.
+func Verify(f *File, pol *treasury.Policy, p Proven) ([]Balance, error) {
+	if err := CheckPolicy(pol, p.PolicyCommitment); err != nil {
+		return nil, err
+	}
+	if p.Shape.Assets != len(pol.Assets) {
+		return nil, fmt.Errorf("%w: the proof's tree has %d assets per leaf, the policy %d", ErrNotIncluded, p.Shape.Assets, len(pol.Assets))
+	}
+	if _, err := merkle.Arities(p.Shape.Capacity); err != nil {
+		return nil, fmt.Errorf("%w: the proof's tree capacity: %v", ErrNotIncluded, err)
+	}
+	if f.Epoch != p.Epoch {
+		return nil, fmt.Errorf("%w: the file is for epoch %d, the proof for epoch %d", ErrNotIncluded, f.Epoch, p.Epoch)
+	}
+	if f.Capacity != p.Shape.Capacity {
+		return nil, fmt.Errorf("%w: the file claims a tree of %d leaves, the proof's has %d", ErrNotIncluded, f.Capacity, p.Shape.Capacity)
+	}
+	if f.LeafIndex < 0 || f.LeafIndex >= p.Shape.Capacity {
+		return nil, fmt.Errorf("%w: leafIndex %d is outside the proof's tree [0, %d)", ErrNotIncluded, f.LeafIndex, p.Shape.Capacity)
+	}
+	if len(f.Assets) != len(pol.Assets) {
+		return nil, fmt.Errorf("%w: the file lists %d assets, the policy %d", ErrNotIncluded, len(f.Assets), len(pol.Assets))
+	}
+	salt, err := statement.ParseElement(f.Salt)
+	if err != nil {
+		return nil, fmt.Errorf("%w: salt %q: %v", ErrNotIncluded, f.Salt, err)
+	}
+	units := make([]uint64, len(f.Assets))
+	out := make([]Balance, len(f.Assets))
+	for i, a := range f.Assets {
+		ap := pol.Assets[i]
+		if a.Symbol != ap.Symbol {
+			return nil, fmt.Errorf("%w: assets[%d] is %q, the policy's asset %d is %q", ErrNotIncluded, i, a.Symbol, i, ap.Symbol)
+		}
+		if a.CircuitDecimals != ap.CircuitDecimals {
+			return nil, fmt.Errorf("%w: assets[%d] (%s) claims %d circuit decimals, the policy %d", ErrNotIncluded, i, a.Symbol, a.CircuitDecimals, ap.CircuitDecimals)
+		}
+		want, err := treasury.ParseAmount(a.Balance, 36)
+		if err != nil {
+			return nil, fmt.Errorf("%w: assets[%d].balance %q: %v", ErrNotIncluded, i, a.Balance, err)
+		}
+		min, err := fixed.Units(want, ap.CircuitDecimals, fixed.Up)
+		if err != nil {
+			return nil, fmt.Errorf("%w: assets[%d].balance %q: %v", ErrNotIncluded, i, a.Balance, err)
+		}
+		counted := fixed.ToDecimal(a.Units, ap.CircuitDecimals)
+		if a.Units < min {
+			return nil, fmt.Errorf("%w: %s counted as %s, less than the ledger balance %s", ErrNotIncluded, ap.Symbol, counted, want)
+		}
+		units[i] = a.Units
+		out[i] = Balance{Symbol: ap.Symbol, Counted: counted, Units: a.Units, CircuitDecimals: ap.CircuitDecimals, Ledger: want}
+	}
+	leaf, err := liabtree.Leaf(liabtree.UserHash(f.UserID, salt), units)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNotIncluded, err)
+	}
+	path := liabtree.Path{Index: f.LeafIndex}
 	for l, level := range f.Siblings {
 		sib := make([]fr.Element, len(level))
 		for j, h := range level {
 			if sib[j], err = statement.ParseElement(h); err != nil {
-				return fmt.Errorf("siblings[%d][%d]: %w", l, j, err)
+				return nil, fmt.Errorf("%w: siblings[%d][%d] %q: %v", ErrNotIncluded, l, j, h, err)
 			}
 		}
-		p.Siblings = append(p.Siblings, sib)
+		path.Siblings = append(path.Siblings, sib)
 	}
-	if err := liabtree.Verify(leaf, p, root, f.Capacity); err != nil {
-		return fmt.Errorf("%w: %v", ErrNotIncluded, err)
+	if err := liabtree.Verify(leaf, path, p.Root, p.Shape.Capacity); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNotIncluded, err)
 	}
-	return nil
+	return out, nil
 }

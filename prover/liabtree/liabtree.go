@@ -33,14 +33,15 @@ func UserHash(userID string, salt fr.Element) fr.Element {
 }
 
 // Leaf returns the leaf hash of a user hash and balances (circuit-scale units, in
-// asset order): the compression of the user hash and the balances packed three
-// per field element. An empty leaf is Leaf(0, zeros).
+// asset order): the compression of the leaf tag (poseidon.TagLeaf), the user
+// hash and the balances packed three per field element. An empty leaf is
+// Leaf(0, zeros). The tag is what keeps a leaf from passing for a node.
 func Leaf(userHash fr.Element, balances []uint64) (fr.Element, error) {
 	width, err := poseidon.WidthFor(solvency.LeafInputs(len(balances)))
 	if err != nil {
 		return fr.Element{}, err
 	}
-	in := []fr.Element{userHash}
+	in := []fr.Element{leafTag, userHash}
 	for j := 0; j < len(balances); j += solvency.PackPerElement {
 		packed := new(big.Int)
 		for k := min(j+solvency.PackPerElement, len(balances)) - 1; k >= j; k-- {
@@ -51,6 +52,8 @@ func Leaf(userHash fr.Element, balances []uint64) (fr.Element, error) {
 	}
 	return hashing.Compress(width, in...)
 }
+
+var leafTag = hashing.FromUint64(poseidon.TagLeaf)
 
 // Tree is a full tree with merkle.Arities' shape; Levels[0] are the leaves, the
 // last level the root.
@@ -117,8 +120,12 @@ func (t *Tree) Path(i int) (Path, error) {
 }
 
 // Verify recomputes the root from a leaf and its path. capacity is the tree
-// capacity the root was published with: it fixes the tree's shape, and a path of
-// another shape is refused, so an internal node can never pass for a leaf.
+// capacity the root was published with, which the caller must take from the
+// proof (its circuit parameters), never from whoever hands over the path: it
+// fixes the tree's shape, and a path of another shape is refused. Independently
+// of the shape, the leaf tag keeps a node from passing for a leaf (its first
+// child would have to be the tag), and a path whose node at some level starts
+// with the tag is refused, so a leaf cannot pass for a node either.
 func Verify(leaf fr.Element, p Path, root fr.Element, capacity int) error {
 	arities, err := merkle.Arities(capacity)
 	if err != nil {
@@ -142,6 +149,12 @@ func Verify(leaf fr.Element, p Path, root fr.Element, capacity int) error {
 		in = append(in, sib[:pos]...)
 		in = append(in, node)
 		in = append(in, sib[pos:]...)
+		// A real node's first child is a hash output, never the leaf tag: a
+		// "node" whose first input is the tag is a leaf preimage, and a path
+		// through it would present a leaf as a node.
+		if in[0].Equal(&leafTag) {
+			return fmt.Errorf("level %d: the node's first input is the leaf tag: %w", l, ErrNotIncluded)
+		}
 		n, err := hashing.Compress(k, in...)
 		if err != nil {
 			return err

@@ -8,7 +8,9 @@ import (
 	"bytes"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -33,6 +35,15 @@ type File struct {
 	PublicInputs       []statement.NamedInput `json:"publicInputs"`
 	Proof              string                 `json:"proof"`
 	Solidity           Solidity               `json:"solidity"`
+	// Rounds names, per asset symbol, the Chainlink round (decimal uint80) the
+	// proof's prices were taken from. The proof does not bind it: the registry
+	// reads these rounds and derives the prices itself, so naming another round
+	// only makes the proof fail on-chain.
+	Rounds map[string]string `json:"rounds,omitempty"`
+	// ActionLogHead is the SHA-256 head of the epoch's action log
+	// (treasury/actionlog), for an auditor to match the disclosed log to this
+	// proof; the proof binds the log's content through its actions commitment.
+	ActionLogHead string `json:"actionLogHead,omitempty"`
 }
 
 // Solidity is the calldata for the exported verifier contract.
@@ -57,7 +68,10 @@ func Write(path string, f *File) error {
 	return nil
 }
 
-// Read reads and checks a proof file's shape.
+// Read reads and checks a proof file's shape: one JSON object, no unknown
+// fields, nothing after it. What the file says of itself (params,
+// insecureSetup, input names, calldata) is checked against the key store and
+// the circuit by prover.VerifyFile, not here.
 func Read(path string) (*File, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -68,6 +82,9 @@ func Read(path string) (*File, error) {
 	var f File
 	if err := dec.Decode(&f); err != nil {
 		return nil, fmt.Errorf("read proof %s: %w", path, err)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("read proof %s: trailing data after the proof object", path)
 	}
 	if f.Format != Format {
 		return nil, fmt.Errorf("read proof %s: format %q, want %q", path, f.Format, Format)

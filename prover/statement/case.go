@@ -27,6 +27,14 @@ type CaseParams struct {
 	Capacity int    `json:"capacity"`
 	// Slots is the compliance circuit's number of action slots K.
 	Slots int `json:"slots,omitempty"`
+	// StartTime and EndTime bound an epoch case's epoch, [start, end), in unix
+	// seconds: the registry requires start to be the previous epoch's end.
+	StartTime uint64 `json:"startTime,omitempty"`
+	EndTime   uint64 `json:"endTime,omitempty"`
+	// Rounds names, per asset symbol, the Chainlink round each price is taken
+	// from (decimal uint80); the registry reads those rounds and derives the
+	// prices itself, so a price that is not the round's is refused on-chain.
+	Rounds map[string]string `json:"rounds,omitempty"`
 }
 
 // SolvencyFiles names the input files of a solvency proof.
@@ -139,7 +147,7 @@ func withActions(s SolvencyInputs, actionsPath string) (EpochInputs, error) {
 	if err := actionlog.CheckAgainstPolicy(entries, s.Policy); err != nil {
 		return EpochInputs{}, fmt.Errorf("%s: %w", f.Actions, err)
 	}
-	in := EpochInputs{Policy: s.Policy, Prices: s.Prices, Prev: s.Positions, Ledger: s.Ledger, Secrets: s.Secrets, entries: entries}
+	in := EpochInputs{Policy: s.Policy, Prices: s.Prices, Prev: s.Positions, Ledger: s.Ledger, Secrets: s.Secrets, entries: entries, fromLog: true}
 	for _, e := range entries {
 		in.Actions = append(in.Actions, e.Action())
 	}

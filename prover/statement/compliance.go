@@ -6,6 +6,7 @@ import (
 	"math/big"
 
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
+	"github.com/consensys/gnark/frontend"
 
 	"github.com/zktreasury/zktreasury/circuits/compliance"
 	"github.com/zktreasury/zktreasury/circuits/gadget/bound"
@@ -20,13 +21,14 @@ import (
 // *corridor.Violation naming the corridor, the limit and the value.
 var ErrNonCompliant = errors.New("non-compliant")
 
-// PackAction is the native twin of the circuit's action encoding.
+// PackAction is the native twin of the circuit's action encoding (the kind,
+// the execution venue, the two assets and the two amounts; the slots follow
+// from the kind).
 func PackAction(a corridor.Action) fr.Element {
-	parts := []uint64{uint64(a.Venue), uint64(a.AssetIn), uint64(a.VenueIn), uint64(a.AssetOut), uint64(a.VenueOut), a.AmountIn, a.AmountOut}
-	shifts := []uint{0, 16, 32, 48, 64, 80, 144}
+	parts := []uint64{uint64(a.Kind), uint64(a.Venue), uint64(a.AssetIn), uint64(a.AssetOut), a.AmountIn, a.AmountOut}
 	v := new(big.Int)
 	for i, p := range parts {
-		v.Add(v, new(big.Int).Lsh(new(big.Int).SetUint64(p), shifts[i]))
+		v.Add(v, new(big.Int).Lsh(new(big.Int).SetUint64(p), compliance.PackShifts[i]))
 	}
 	return hashing.FromBig(v)
 }
@@ -51,6 +53,8 @@ type ComplianceInputs struct {
 	Prev    [][]uint64
 	Actions []corridor.Action
 	Epoch   uint64
+	// StartTime and EndTime bound the epoch, [start, end), in unix seconds.
+	StartTime, EndTime uint64
 	// Salts of the previous and new state commitments and of the actions chain.
 	PrevSalt, NewSalt, ActionsSalt fr.Element
 	// Slots is K; 0 picks len(Actions) (at least 1).
@@ -68,10 +72,15 @@ type Compliance struct {
 	ActionsCommitment fr.Element
 	// Next is S(n) in the field (so a cheating epoch that wraps is represented).
 	Next [][]fr.Element
+	// Inflows and Outflows are the per-asset totals of the inflow and outflow
+	// actions, in the field (public inputs).
+	Inflows, Outflows []fr.Element
 }
 
-// BuildCompliance computes the commitments. It does not judge the epoch: call
-// corridor.CheckEpoch for that (the prover does, before proving).
+// BuildCompliance computes the commitments and the flow totals. It does not
+// judge the epoch: call corridor.CheckEpoch for that (the prover does, before
+// proving). The slots each action moves are those its kind implies
+// (corridor.Slots), as in the circuit, whatever VenueIn and VenueOut say.
 func BuildCompliance(in ComplianceInputs) (*Compliance, error) {
 	nA, nV := len(in.Prev), 0
 	if nA > 0 {
@@ -91,27 +100,48 @@ func BuildCompliance(in ComplianceInputs) (*Compliance, error) {
 	if len(in.Prices) != nA || len(in.Policy.Assets) != nA || len(in.Policy.Venues) != nV {
 		return nil, fmt.Errorf("shape mismatch: %d prices, policy %d×%d, positions %d×%d", len(in.Prices), len(in.Policy.Assets), len(in.Policy.Venues), nA, nV)
 	}
+	custody := -1
+	for v, vv := range in.Policy.Venues {
+		if k, ok := asUint64(vv.Kind); ok && k == compliance.VenueCustody {
+			custody = v
+		}
+	}
+	if custody < 0 {
+		return nil, errors.New("the policy has no custody venue")
+	}
+	in.Policy = CopyPolicyVars(in.Policy)
+	in.Prices = append([]uint64(nil), in.Prices...)
+	in.Actions = append([]corridor.Action(nil), in.Actions...)
 	pc, err := PolicyCommitment(in.Policy)
 	if err != nil {
 		return nil, err
 	}
 	c := &Compliance{Params: p, In: in, PolicyCommitment: pc, PrevCommitment: StateCommitment(in.PrevSalt, in.Prev),
-		ActionsCommitment: ActionsCommitment(in.Epoch, in.ActionsSalt, in.Actions)}
+		ActionsCommitment: ActionsCommitment(in.Epoch, in.ActionsSalt, in.Actions),
+		Inflows:           make([]fr.Element, nA), Outflows: make([]fr.Element, nA)}
+	c.In.Prev = make([][]uint64, nA)
 	c.Next = make([][]fr.Element, nA)
 	for a := range in.Prev {
+		c.In.Prev[a] = append([]uint64(nil), in.Prev[a]...)
 		c.Next[a] = make([]fr.Element, nV)
 		for v, x := range in.Prev[a] {
 			c.Next[a][v].SetUint64(x)
 		}
 	}
 	for i, act := range in.Actions {
-		if act.AssetIn < 0 || act.AssetIn >= nA || act.AssetOut < 0 || act.AssetOut >= nA ||
-			act.VenueIn < 0 || act.VenueIn >= nV || act.VenueOut < 0 || act.VenueOut >= nV || act.Venue < 0 || act.Venue >= nV {
+		if act.AssetIn < 0 || act.AssetIn >= nA || act.AssetOut < 0 || act.AssetOut >= nA || act.Venue < 0 || act.Venue >= nV {
 			return nil, fmt.Errorf("action %d: index out of range", i)
 		}
+		vin, vout := corridor.Slots(act.Kind, act.Venue, custody)
 		in, out := hashing.FromUint64(act.AmountIn), hashing.FromUint64(act.AmountOut)
-		c.Next[act.AssetIn][act.VenueIn].Sub(&c.Next[act.AssetIn][act.VenueIn], &in)
-		c.Next[act.AssetOut][act.VenueOut].Add(&c.Next[act.AssetOut][act.VenueOut], &out)
+		c.Next[act.AssetIn][vin].Sub(&c.Next[act.AssetIn][vin], &in)
+		c.Next[act.AssetOut][vout].Add(&c.Next[act.AssetOut][vout], &out)
+		switch act.Kind {
+		case corridor.Inflow:
+			c.Inflows[act.AssetOut].Add(&c.Inflows[act.AssetOut], &out)
+		case corridor.Outflow:
+			c.Outflows[act.AssetIn].Add(&c.Outflows[act.AssetIn], &in)
+		}
 	}
 	el := []fr.Element{in.NewSalt}
 	for _, row := range c.Next {
@@ -121,7 +151,8 @@ func BuildCompliance(in ComplianceInputs) (*Compliance, error) {
 	return c, nil
 }
 
-// Assignment returns the full witness.
+// Assignment returns the full witness. It shares nothing with the statement,
+// so a test may change it freely.
 func (c *Compliance) Assignment() *compliance.Circuit {
 	w, err := compliance.NewCircuit(c.Params)
 	if err != nil {
@@ -133,10 +164,13 @@ func (c *Compliance) Assignment() *compliance.Circuit {
 	w.ActionsCommitment = c.ActionsCommitment
 	w.ActionCount = len(c.In.Actions)
 	w.Epoch = c.In.Epoch
+	w.StartTime, w.EndTime = c.In.StartTime, c.In.EndTime
 	for a, p := range c.In.Prices {
 		w.Prices[a] = p
+		w.Inflows[a] = c.Inflows[a]
+		w.Outflows[a] = c.Outflows[a]
 	}
-	w.Policy = c.In.Policy
+	w.Policy = CopyPolicyVars(c.In.Policy)
 	w.PrevSalt, w.NewSalt, w.ActionsSalt = c.In.PrevSalt, c.In.NewSalt, c.In.ActionsSalt
 	for a := range c.In.Prev {
 		for v, x := range c.In.Prev[a] {
@@ -146,10 +180,10 @@ func (c *Compliance) Assignment() *compliance.Circuit {
 	for i := range w.Actions {
 		if i < len(c.In.Actions) {
 			a := c.In.Actions[i]
-			w.Actions[i] = compliance.Action{Venue: a.Venue, AssetIn: a.AssetIn, VenueIn: a.VenueIn, AmountIn: a.AmountIn,
-				AssetOut: a.AssetOut, VenueOut: a.VenueOut, AmountOut: a.AmountOut}
+			w.Actions[i] = compliance.Action{Kind: uint64(a.Kind), Venue: a.Venue, AssetIn: a.AssetIn, AmountIn: a.AmountIn,
+				AssetOut: a.AssetOut, AmountOut: a.AmountOut}
 		} else {
-			w.Actions[i] = compliance.Action{Venue: 0, AssetIn: 0, VenueIn: 0, AmountIn: 0, AssetOut: 0, VenueOut: 0, AmountOut: 0}
+			w.Actions[i] = compliance.Action{Kind: compliance.KindNone, Venue: 0, AssetIn: 0, AmountIn: 0, AssetOut: 0, AmountOut: 0}
 		}
 	}
 	return w
@@ -164,9 +198,55 @@ func (c *Compliance) Public(symbols []string) []NamedInput {
 		{"actionsCommitment", Hex(c.ActionsCommitment)},
 		{"actionCount", Hex(hashing.FromUint64(uint64(len(c.In.Actions))))},
 		{"epoch", Hex(hashing.FromUint64(c.In.Epoch))},
+		{"startTime", Hex(hashing.FromUint64(c.In.StartTime))},
+		{"endTime", Hex(hashing.FromUint64(c.In.EndTime))},
 	}
 	for a, p := range c.In.Prices {
 		out = append(out, NamedInput{"price." + symbols[a], Hex(hashing.FromUint64(p))})
 	}
+	for a := range c.In.Prices {
+		out = append(out, NamedInput{"inflow." + symbols[a], Hex(c.Inflows[a])})
+	}
+	for a := range c.In.Prices {
+		out = append(out, NamedInput{"outflow." + symbols[a], Hex(c.Outflows[a])})
+	}
 	return out
+}
+
+// CopyPolicyVars returns a deep copy of policy variables: the slices are new and
+// *big.Int values are copied, so editing one never changes the other.
+func CopyPolicyVars(v policy.Vars) policy.Vars {
+	cp := func(x frontend.Variable) frontend.Variable {
+		if b, ok := x.(*big.Int); ok {
+			return new(big.Int).Set(b)
+		}
+		return x
+	}
+	out := v
+	for _, f := range []*frontend.Variable{&out.ValueDecimals, &out.Paused, &out.MinRatioBps, &out.NotionalCap, &out.TurnoverCapPerDay,
+		&out.MaxSlippageBps, &out.LossBudgetPerDay, &out.BufferFloorBps, &out.OutflowCapPerDay, &out.MinEpochSeconds} {
+		*f = cp(*f)
+	}
+	out.Assets = append([]policy.AssetVars(nil), v.Assets...)
+	out.Venues = make([]policy.VenueVars, len(v.Venues))
+	for i, x := range v.Venues {
+		out.Venues[i] = policy.VenueVars{Kind: cp(x.Kind), Allowed: cp(x.Allowed), HasCap: cp(x.HasCap), CapValue: cp(x.CapValue), MaxAprBps: cp(x.MaxAprBps)}
+	}
+	out.HaircutBps = make([][]frontend.Variable, len(v.HaircutBps))
+	for a, row := range v.HaircutBps {
+		out.HaircutBps[a] = append([]frontend.Variable(nil), row...)
+	}
+	return out
+}
+
+func asUint64(x frontend.Variable) (uint64, bool) {
+	switch t := x.(type) {
+	case uint64:
+		return t, true
+	case int:
+		return uint64(t), t >= 0
+	case *big.Int:
+		return t.Uint64(), t.IsUint64()
+	}
+	return 0, false
 }

@@ -5,6 +5,8 @@
 package statement
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -15,12 +17,12 @@ import (
 
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 	"github.com/consensys/gnark/frontend"
-	"github.com/shopspring/decimal"
 
 	"github.com/zktreasury/zktreasury/circuits/gadget/poseidon"
 	"github.com/zktreasury/zktreasury/circuits/policy"
 	"github.com/zktreasury/zktreasury/prover/hashing"
 	"github.com/zktreasury/zktreasury/treasury"
+	"github.com/zktreasury/zktreasury/treasury/corridor"
 	"github.com/zktreasury/zktreasury/treasury/fixed"
 )
 
@@ -118,86 +120,85 @@ func flag(b bool) uint64 {
 }
 
 // EncodePolicy returns the policy's integer parameters: USD limits become value
-// units rounded down (the stricter side), flags 0/1.
+// units rounded down (the stricter side), flags 0/1. The corridors come from
+// corridor.LimitsFromPolicy, so the circuit checks exactly the limits the Go
+// checker does.
 func EncodePolicy(p *treasury.Policy) (policy.Vars, error) {
-	v := policy.NewVars(len(p.Assets), len(p.Venues))
+	l, err := corridor.LimitsFromPolicy(p)
+	if err != nil {
+		return policy.Vars{}, fmt.Errorf("encode policy: %w", err)
+	}
+	v := VarsFromLimits(l)
 	v.ValueDecimals = uint64(p.ValueDecimals)
-	v.Paused = flag(p.Paused)
-	v.MinRatioBps = uint64(p.MinSolvencyRatioBps)
-	v.MaxSlippageBps = uint64(p.MaxSlippageBps)
-	v.BufferFloorBps = uint64(p.LiquidityBufferBps)
-	for _, c := range []struct {
-		name string
-		usd  decimal.Decimal
-		dst  *frontend.Variable
-	}{{"notionalCapUSD", p.NotionalCapUSD, &v.NotionalCap}, {"turnoverCapUSD", p.TurnoverCapUSD, &v.TurnoverCap}, {"lossBudgetUSD", p.LossBudgetUSD, &v.LossBudget}} {
-		x, err := fixed.Value(c.usd, p.ValueDecimals, fixed.Down)
-		if err != nil {
-			return v, fmt.Errorf("policy %s: %w", c.name, err)
-		}
-		*c.dst = x
-	}
+	v.Labels = LabelsDigest(p)
 	for a, ap := range p.Assets {
-		v.Assets[a] = policy.AssetVars{
-			CircuitDecimals: uint64(ap.CircuitDecimals),
-			Allowed:         flag(ap.Allowed),
-			Stable:          flag(ap.Stable),
-			Coverage:        flag(ap.Coverage),
-			TargetWeightBps: uint64(ap.TargetWeightBps),
-			WeightMinBps:    uint64(ap.WeightMinBps),
-			WeightMaxBps:    uint64(ap.WeightMaxBps),
-		}
-		for vi, venue := range p.Venues {
-			v.HaircutBps[a][vi] = uint64(ap.HaircutsBps[venue.ID])
-		}
-	}
-	for vi, venue := range p.Venues {
-		c, err := fixed.Value(venue.CapUSD, p.ValueDecimals, fixed.Down)
-		if err != nil {
-			return v, fmt.Errorf("policy venues[%d].capUSD: %w", vi, err)
-		}
-		v.Venues[vi] = policy.VenueVars{Allowed: flag(venue.Allowed), CapValue: c}
+		v.Assets[a].CircuitDecimals = uint64(ap.CircuitDecimals)
+		v.Assets[a].Coverage = flag(ap.Coverage)
+		v.Assets[a].TargetWeightBps = uint64(ap.TargetWeightBps)
 	}
 	return v, nil
 }
 
-// CopyPolicy returns a deep copy of v, down to the *big.Int values. Assignments
-// take their policy through it, so that editing an assignment (a test's cheat, a
-// caller's tweak) can never change the statement it came from, nor the next
-// assignment made from it.
-func CopyPolicy(v policy.Vars) policy.Vars {
-	out := policy.NewVars(len(v.Assets), len(v.Venues))
-	for _, f := range []struct{ dst, src *frontend.Variable }{
-		{&out.ValueDecimals, &v.ValueDecimals}, {&out.Paused, &v.Paused}, {&out.MinRatioBps, &v.MinRatioBps},
-		{&out.NotionalCap, &v.NotionalCap}, {&out.TurnoverCap, &v.TurnoverCap}, {&out.MaxSlippageBps, &v.MaxSlippageBps},
-		{&out.LossBudget, &v.LossBudget}, {&out.BufferFloorBps, &v.BufferFloorBps},
-	} {
-		*f.dst = copyVar(*f.src)
-	}
-	for a, x := range v.Assets {
-		out.Assets[a] = policy.AssetVars{CircuitDecimals: copyVar(x.CircuitDecimals), Allowed: copyVar(x.Allowed),
-			Stable: copyVar(x.Stable), Coverage: copyVar(x.Coverage), TargetWeightBps: copyVar(x.TargetWeightBps),
-			WeightMinBps: copyVar(x.WeightMinBps), WeightMaxBps: copyVar(x.WeightMaxBps)}
-	}
-	for i, x := range v.Venues {
-		out.Venues[i] = policy.VenueVars{Allowed: copyVar(x.Allowed), CapValue: copyVar(x.CapValue)}
-	}
-	out.HaircutBps = make([][]frontend.Variable, len(v.HaircutBps))
-	for a, row := range v.HaircutBps {
-		out.HaircutBps[a] = make([]frontend.Variable, len(row))
-		for i, x := range row {
-			out.HaircutBps[a][i] = copyVar(x)
+// VarsFromLimits returns the policy variables of corridor limits. The fields
+// limits do not carry (value decimals, circuit decimals, coverage flags, target
+// weights) are zero; EncodePolicy sets them. Nothing is shared with l.
+func VarsFromLimits(l *corridor.Limits) policy.Vars {
+	nA, nV := l.NumAssets(), l.NumVenues()
+	v := policy.NewVars(nA, nV)
+	v.ValueDecimals = uint64(0)
+	v.Paused = flag(l.Paused)
+	v.MinRatioBps = uint64(l.MinRatioBps)
+	v.NotionalCap = new(big.Int).Set(l.NotionalCap)
+	v.TurnoverCapPerDay = new(big.Int).Set(l.TurnoverCapPerDay)
+	v.LossBudgetPerDay = new(big.Int).Set(l.LossBudgetPerDay)
+	v.OutflowCapPerDay = new(big.Int).Set(l.OutflowCapPerDay)
+	v.MinEpochSeconds = l.MinEpochSeconds
+	v.MaxSlippageBps = uint64(l.MaxSlippageBps)
+	v.BufferFloorBps = uint64(l.BufferFloorBps)
+	for a := range nA {
+		v.Assets[a] = policy.AssetVars{CircuitDecimals: uint64(0), Allowed: flag(l.AllowedAsset[a]), Stable: flag(l.Stable[a]),
+			Coverage: uint64(0), TargetWeightBps: uint64(0),
+			WeightMinBps: uint64(l.WeightMinBps[a]), WeightMaxBps: uint64(l.WeightMaxBps[a])}
+		for vi := range nV {
+			v.HaircutBps[a][vi] = uint64(l.HaircutBps[a][vi])
 		}
 	}
-	return out
-}
-
-// copyVar copies a concrete value; only *big.Int is held by reference.
-func copyVar(v frontend.Variable) frontend.Variable {
-	if b, ok := v.(*big.Int); ok {
-		return new(big.Int).Set(b)
+	for vi := range nV {
+		capValue, hasCap := new(big.Int), uint64(0)
+		if c := l.VenueCap[vi]; c != nil {
+			capValue.Set(c)
+			hasCap = 1
+		}
+		v.Venues[vi] = policy.VenueVars{Kind: uint64(l.VenueKind[vi]), Allowed: flag(l.AllowedVenue[vi]), HasCap: hasCap,
+			CapValue: capValue, MaxAprBps: uint64(l.MaxAprBps[vi])}
 	}
 	return v
+}
+
+// LabelsDigest is the policy commitment's digest of the asset symbols and venue
+// ids, in order: SHA-256 of "zktreasury-labels/1", then each symbol and each
+// venue id as a 4-byte big-endian length and its bytes, reduced into the field.
+// It binds the names a user is shown to the proof.
+func LabelsDigest(p *treasury.Policy) fr.Element {
+	h := sha256.New()
+	h.Write([]byte("zktreasury-labels/1"))
+	put := func(s string) {
+		var n [4]byte
+		binary.BigEndian.PutUint32(n[:], uint32(len(s)))
+		h.Write(n[:])
+		h.Write([]byte(s))
+	}
+	put(fmt.Sprint(len(p.Assets)))
+	for _, a := range p.Assets {
+		put(a.Symbol)
+	}
+	put(fmt.Sprint(len(p.Venues)))
+	for _, v := range p.Venues {
+		put(v.ID)
+	}
+	var e fr.Element
+	e.SetBytes(h.Sum(nil))
+	return e
 }
 
 // Elements converts concrete circuit values (uint64, int, *big.Int) to field

@@ -22,12 +22,25 @@ type EpochInputs struct {
 	Ledger  *treasury.Ledger
 	Secrets *Secrets
 	Epoch   uint64
+	// StartTime and EndTime bound the epoch, [start, end), in unix seconds.
+	StartTime, EndTime uint64
 	// Capacity is the tree capacity (0: smallest that fits); Slots is K (0: the
 	// number of actions, at least 1).
 	Capacity, Slots int
 	RangeCheck      bound.Mode
 
 	entries []actionlog.Entry // as loaded, for the epoch check
+	fromLog bool              // the actions were loaded from a log file
+}
+
+// LogHead returns the SHA-256 head of the action log the inputs were loaded
+// from (the genesis hash for an empty log), or "" when the actions were not
+// loaded from a log.
+func (in EpochInputs) LogHead() string {
+	if !in.fromLog {
+		return ""
+	}
+	return actionlog.Head(in.entries)
 }
 
 // Epoch is the statement of one epoch: compliance from S(n-1) to S(n), and
@@ -64,7 +77,10 @@ func CheckedCompliance(in EpochInputs) (*Compliance, corridor.EpochSummary, erro
 	if err != nil {
 		return nil, sum, err
 	}
-	sum, err = corridor.CheckEpoch(limits, s0, prices, in.Actions)
+	if in.EndTime < in.StartTime {
+		return nil, sum, fmt.Errorf("epoch %d ends (%d) before it starts (%d)", in.Epoch, in.EndTime, in.StartTime)
+	}
+	sum, err = corridor.CheckEpoch(limits, s0, prices, in.EndTime-in.StartTime, in.Actions)
 	if err != nil {
 		return nil, sum, fmt.Errorf("%w: %w", ErrNonCompliant, err)
 	}
@@ -73,6 +89,7 @@ func CheckedCompliance(in EpochInputs) (*Compliance, corridor.EpochSummary, erro
 		return nil, sum, err
 	}
 	comp, err := BuildCompliance(ComplianceInputs{Policy: pv, Prices: prices, Prev: s0.X, Actions: in.Actions, Epoch: in.Epoch,
+		StartTime: in.StartTime, EndTime: in.EndTime,
 		PrevSalt: in.Secrets.StateSaltFor(in.Epoch - 1), NewSalt: in.Secrets.StateSaltFor(in.Epoch),
 		ActionsSalt: in.Secrets.ActionsSaltFor(in.Epoch), Slots: in.Slots, RangeCheck: in.RangeCheck})
 	return comp, sum, err
@@ -106,7 +123,8 @@ func (e *Epoch) Assignment() *epoch.Circuit {
 	return &epoch.Circuit{
 		PolicyCommitment: c.PolicyCommitment, PrevStateCommitment: c.PrevStateCommitment,
 		NewStateCommitment: c.NewStateCommitment, LiabilitiesRoot: s.LiabilitiesRoot,
-		ActionsCommitment: c.ActionsCommitment, ActionCount: c.ActionCount, Epoch: c.Epoch, Prices: c.Prices,
+		ActionsCommitment: c.ActionsCommitment, ActionCount: c.ActionCount, Epoch: c.Epoch,
+		StartTime: c.StartTime, EndTime: c.EndTime, Prices: c.Prices, Inflows: c.Inflows, Outflows: c.Outflows,
 		Policy: c.Policy, PrevSalt: c.PrevSalt, NewSalt: c.NewSalt, ActionsSalt: c.ActionsSalt,
 		Positions: c.Positions, Actions: c.Actions, UserHashes: s.UserHashes, Balances: s.Balances, Params: e.Params,
 	}

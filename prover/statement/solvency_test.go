@@ -8,7 +8,6 @@ import (
 	"github.com/consensys/gnark/frontend"
 
 	"github.com/zktreasury/zktreasury/circuits/solvency"
-	"github.com/zktreasury/zktreasury/prover/hashing"
 	"github.com/zktreasury/zktreasury/prover/statement"
 )
 
@@ -26,55 +25,33 @@ func buildSynthetic(t *testing.T) *statement.Solvency {
 }
 
 // scribble overwrites every value an assignment holds, through every slice it
-// has, as a cheat in a test would.
+// has, as a cheat in a test would: it walks the struct by reflection, so a field
+// added later is scribbled on too. A *big.Int is changed in place, so that a
+// pointer shared with the statement would show.
 func scribble(c *solvency.Circuit) {
-	junk := func(v *frontend.Variable) {
-		if b, ok := (*v).(*big.Int); ok {
-			b.SetUint64(999_999) // in place: a shared pointer would show
-			return
-		}
-		*v = uint64(999_999)
-	}
-	junk(&c.StateCommitment)
-	junk(&c.LiabilitiesRoot)
-	junk(&c.PolicyCommitment)
-	junk(&c.Epoch)
-	junk(&c.StateSalt)
-	for i := range c.Prices {
-		junk(&c.Prices[i])
-	}
-	for a := range c.Positions {
-		for v := range c.Positions[a] {
-			junk(&c.Positions[a][v])
-		}
-	}
-	p := &c.Policy
-	for _, v := range []*frontend.Variable{&p.ValueDecimals, &p.Paused, &p.MinRatioBps, &p.NotionalCap,
-		&p.TurnoverCap, &p.MaxSlippageBps, &p.LossBudget, &p.BufferFloorBps} {
-		junk(v)
-	}
-	for a := range p.Assets {
-		x := &p.Assets[a]
-		for _, v := range []*frontend.Variable{&x.CircuitDecimals, &x.Allowed, &x.Stable, &x.Coverage,
-			&x.TargetWeightBps, &x.WeightMinBps, &x.WeightMaxBps} {
-			junk(v)
+	varType := reflect.TypeOf((*frontend.Variable)(nil)).Elem()
+	var walk func(x reflect.Value)
+	walk = func(x reflect.Value) {
+		switch {
+		case x.Type() == varType:
+			if b, ok := x.Interface().(*big.Int); ok {
+				b.SetUint64(999_999)
+				return
+			}
+			x.Set(reflect.ValueOf(uint64(999_999)))
+		case x.Kind() == reflect.Struct:
+			for i := range x.NumField() {
+				if x.Type().Field(i).IsExported() && x.Type().Field(i).Tag.Get("gnark") != "-" {
+					walk(x.Field(i))
+				}
+			}
+		case x.Kind() == reflect.Slice:
+			for i := range x.Len() {
+				walk(x.Index(i))
+			}
 		}
 	}
-	for i := range p.Venues {
-		junk(&p.Venues[i].Allowed)
-		junk(&p.Venues[i].CapValue)
-	}
-	for a := range p.HaircutBps {
-		for v := range p.HaircutBps[a] {
-			junk(&p.HaircutBps[a][v])
-		}
-	}
-	for i := range c.UserHashes {
-		c.UserHashes[i] = hashing.FromUint64(999_999)
-		for a := range c.Balances[i] {
-			junk(&c.Balances[i][a])
-		}
-	}
+	walk(reflect.ValueOf(c).Elem())
 }
 
 // TestAssignmentSharesNothing: an assignment owns all its slices. Editing every
@@ -87,8 +64,12 @@ func TestAssignmentSharesNothing(t *testing.T) {
 		t.Fatal("BuildSolvency is not deterministic; the test cannot compare")
 	}
 	scribble(s.Assignment())
+	scribble(s.Assignment())
 	if !reflect.DeepEqual(s, ref) {
 		t.Fatalf("editing an assignment changed its statement:\npolicy %+v\nwant   %+v", s.Policy, ref.Policy)
+	}
+	if reflect.DeepEqual(s.Assignment(), scribbled(s)) {
+		t.Fatal("scribble changed nothing: the test cannot fail")
 	}
 	if got, want := s.Assignment(), ref.Assignment(); !reflect.DeepEqual(got, want) {
 		t.Fatalf("an assignment made after another was edited differs:\n%+v\nwant\n%+v", got.Policy, want.Policy)
@@ -102,10 +83,10 @@ func TestAssignmentSharesNothing(t *testing.T) {
 	}
 }
 
-// TestCopyPolicy: the copy is equal and independent in every slice.
-func TestCopyPolicy(t *testing.T) {
+// TestCopyPolicyVars: the copy is equal and independent in every slice.
+func TestCopyPolicyVars(t *testing.T) {
 	s := buildSynthetic(t)
-	cp := statement.CopyPolicy(s.Policy)
+	cp := statement.CopyPolicyVars(s.Policy)
 	if !reflect.DeepEqual(cp, s.Policy) {
 		t.Fatal("copy differs from the original")
 	}
@@ -117,4 +98,10 @@ func TestCopyPolicy(t *testing.T) {
 		s.Policy.NotionalCap.(*big.Int).Uint64() == 7 {
 		t.Fatalf("copy shares a slice with the original: %+v", s.Policy)
 	}
+}
+
+func scribbled(s *statement.Solvency) *solvency.Circuit {
+	c := s.Assignment()
+	scribble(c)
+	return c
 }

@@ -16,8 +16,9 @@ import (
 func SyntheticInputs(nUsers, nAssets, nVenues int, seed uint64) (SolvencyInputs, error) {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	pol := &treasury.Policy{Version: 1, ValueDecimals: 12, MinSolvencyRatioBps: 10000,
-		NotionalCapUSD: decimal.NewFromInt(1_000_000), TurnoverCapUSD: decimal.NewFromInt(10_000_000),
-		MaxSlippageBps: 50, LossBudgetUSD: decimal.NewFromInt(50_000), LiquidityBufferBps: 1000}
+		NotionalCapUSD: decimal.NewFromInt(1_000_000), TurnoverCapUSDPerDay: decimal.NewFromInt(10_000_000),
+		MaxSlippageBps: 50, LossBudgetUSDPerDay: decimal.NewFromInt(50_000), OutflowCapUSDPerDay: decimal.NewFromInt(1_000_000),
+		MinEpochSeconds: 3600, LiquidityBufferBps: 1000}
 	for v := range nVenues {
 		kind := "custody"
 		if v > 0 {

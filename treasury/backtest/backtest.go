@@ -1,7 +1,9 @@
-// Package backtest replays the engine over a daily price history: every day
-// is an epoch (interest, breakers, strategy, plan, execution on the venue
-// model, corridor check), and the result is compared with buying and holding
-// the starting reserves. It reports NAV, returns, volatility, drawdowns,
+// Package backtest replays the engine over a daily price history: day 0 is the
+// starting state and every later day ends an epoch of 86400 s numbered from 1
+// (interest, breakers, strategy, plan within the action slots, execution on
+// the venue model, corridor check), and the result is compared with buying and
+// holding the starting reserves. The treasury has no inflows or outflows here:
+// the history moves prices only. It reports NAV, returns, volatility, drawdowns,
 // turnover, rebalances and corridor violations (there must be none), as JSON
 // and as a self-contained HTML report with charts.
 package backtest
@@ -36,8 +38,8 @@ type Options struct {
 	// strategic weights, in custody, at day-0 prices.
 	Initial    *treasury.Positions
 	InitialUSD decimal.Decimal
-	// Log, when set, receives every executed action.
-	Log *actionlog.Writer
+	// Log, when set, receives every epoch's action log.
+	Log *actionlog.Dir
 	// Progress, when set, is called every 250 days.
 	Progress func(day, days int)
 }
@@ -96,6 +98,12 @@ type Result struct {
 	// Rebalances counts epochs with at least one swap; Actions every action.
 	Rebalances int `json:"rebalances"`
 	Actions    int `json:"actions"`
+	// Epochs counts the epochs run (day 0 is the start, not an epoch);
+	// MaxEpochActions is the most actions in one epoch, at most the engine's
+	// action slots (MaxActions, 0: no limit).
+	Epochs          int `json:"epochs"`
+	MaxEpochActions int `json:"maxEpochActions"`
+	MaxActions      int `json:"maxActions"`
 	// Violations counts epochs the corridor checker rejected (must be 0);
 	// ViolationDetails says which.
 	Violations       int      `json:"violations"`
@@ -157,6 +165,7 @@ func Run(o Options) (*Result, error) {
 		return nil, fmt.Errorf("backtest: %w", err)
 	}
 	eng.Log = o.Log
+	res0MaxActions := eng.MaxActions
 	scale := make([]float64, nA) // 10^-circuitDecimals
 	for a, ap := range p.Assets {
 		scale[a] = math.Pow10(-int(ap.CircuitDecimals))
@@ -173,7 +182,7 @@ func Run(o Options) (*Result, error) {
 		return t
 	}
 	res := &Result{Name: o.Name, Start: s.Dates[0].Format(treasury.DateLayout), End: s.Dates[s.Len()-1].Format(treasury.DateLayout), Days: s.Len(),
-		ViolationDetails: []string{}, Trips: []DatedTrip{}}
+		ViolationDetails: []string{}, Trips: []DatedTrip{}, MaxActions: res0MaxActions}
 	ser := &res.Series
 	ser.Assets = p.Symbols()
 	ser.Weights = make([][]float64, nA)
@@ -187,7 +196,7 @@ func Run(o Options) (*Result, error) {
 	rets := make([]float64, nA)
 	for d := range s.Len() {
 		date := s.Dates[d].Format(treasury.DateLayout)
-		var secs int64
+		var secs uint64
 		if d > 0 {
 			secs = 86400
 			for a := range nA {
@@ -230,9 +239,18 @@ func Run(o Options) (*Result, error) {
 		if swapped {
 			res.Rebalances++
 		}
-		res.Actions += len(er.Accruals) + len(er.Executed)
-		turnover.Add(turnover, er.Summary.Turnover)
-		loss.Add(loss, er.Summary.Loss)
+		if er.Refused != nil {
+			return nil, fmt.Errorf("backtest: %s: %w", date, er.Refused)
+		}
+		if er.Epoch > 0 {
+			res.Epochs++
+		}
+		res.Actions += len(er.Actions)
+		res.MaxEpochActions = max(res.MaxEpochActions, len(er.Actions))
+		if er.Epoch > 0 {
+			turnover.Add(turnover, er.Summary.Turnover)
+			loss.Add(loss, er.Summary.Loss)
+		}
 		for _, a := range er.Accruals {
 			interest.Add(interest, new(big.Int).Mul(new(big.Int).SetUint64(a.AmountOut), new(big.Int).SetUint64(prices[d][a.AssetOut])))
 		}

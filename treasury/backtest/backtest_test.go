@@ -80,17 +80,14 @@ func TestScenarios(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			logPath := filepath.Join(t.TempDir(), "actions.jsonl")
-			w, err := actionlog.Open(logPath)
+			logDir := filepath.Join(t.TempDir(), "actions")
+			w, err := actionlog.OpenDir(logDir)
 			if err != nil {
 				t.Fatal(err)
 			}
 			w.SetSync(false)
 			r, err := Run(Options{Name: tc.name, Policy: p, Config: c, Series: s, InitialUSD: decimal.NewFromInt(50_000_000), Log: w})
 			if err != nil {
-				t.Fatal(err)
-			}
-			if err := w.Close(); err != nil {
 				t.Fatal(err)
 			}
 			if r.Violations != 0 {
@@ -111,16 +108,30 @@ func TestScenarios(t *testing.T) {
 					t.Fatalf("no %s halt: trips %+v", tc.wantTrip, r.Trips)
 				}
 			}
-			// The log replays: every epoch's logged actions pass the checker.
-			entries, err := actionlog.Load(logPath)
-			if err != nil {
-				t.Fatal(err)
+			// One log file per epoch, numbered from 1 (day 0 is the start),
+			// each its own chain from seq 0, as the prover takes it.
+			if r.Epochs != s.Len()-1 {
+				t.Fatalf("%d epochs over %d days", r.Epochs, s.Len())
 			}
-			if len(entries) != r.Actions {
-				t.Fatalf("log has %d entries, result counts %d actions", len(entries), r.Actions)
+			n := 0
+			for ep := uint64(1); ep <= uint64(r.Epochs); ep++ {
+				entries, err := actionlog.LoadEpoch(w.Path(ep), ep)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := actionlog.CheckAgainstPolicy(entries, p); err != nil {
+					t.Fatal(err)
+				}
+				n += len(entries)
 			}
-			if err := actionlog.CheckAgainstPolicy(entries, p); err != nil {
-				t.Fatal(err)
+			if _, err := os.Stat(w.Path(uint64(r.Epochs) + 1)); !os.IsNotExist(err) {
+				t.Fatal("a log beyond the last epoch")
+			}
+			if n != r.Actions {
+				t.Fatalf("logs hold %d entries, result counts %d actions", n, r.Actions)
+			}
+			if c.MaxActions > 0 && r.MaxEpochActions > c.MaxActions {
+				t.Fatalf("an epoch has %d actions, the engine has %d slots", r.MaxEpochActions, c.MaxActions)
 			}
 			if _, err := json.Marshal(r); err != nil {
 				t.Fatal(err)
@@ -150,6 +161,35 @@ func TestCrashStrategyBeatsBuyAndHoldOnDrawdown(t *testing.T) {
 	}
 	if r.Strategy.MaxDrawdown >= r.BuyAndHold.MaxDrawdown {
 		t.Fatalf("strategy drawdown %.3f not below buy-and-hold %.3f", r.Strategy.MaxDrawdown, r.BuyAndHold.MaxDrawdown)
+	}
+}
+
+// TestCrashFitsActionSlots: through the crash (the busiest history, 14
+// actions in an epoch without a limit), with K = 4 and K = 16 action slots no
+// epoch has more than K actions and every epoch stays inside every corridor.
+func TestCrashFitsActionSlots(t *testing.T) {
+	p, c := load(t)
+	s, err := treasury.LoadPriceSeries(filepath.Join(scenarioDir, "crash.csv"), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []int{4, 16} {
+		t.Run(fmt.Sprint(k), func(t *testing.T) {
+			ck := *c
+			ck.MaxActions = k
+			r, err := Run(Options{Name: "crash", Policy: p, Config: &ck, Series: s, InitialUSD: decimal.NewFromInt(50_000_000)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Violations != 0 {
+				t.Fatalf("%d corridor violations: %v", r.Violations, r.ViolationDetails)
+			}
+			if r.MaxEpochActions > k || r.MaxEpochActions == 0 || r.MaxActions != k {
+				t.Fatalf("at most %d actions in an epoch with K = %d", r.MaxEpochActions, k)
+			}
+			t.Logf("K=%d: %d actions, at most %d an epoch, %d rebalances, %d shortfalls, drawdown %.3f (buy and hold %.3f)",
+				k, r.Actions, r.MaxEpochActions, r.Rebalances, r.Shortfalls, r.Strategy.MaxDrawdown, r.BuyAndHold.MaxDrawdown)
+		})
 	}
 }
 
@@ -189,9 +229,9 @@ func benchWorld(b *testing.B) (*treasury.Policy, *engine.Config, *treasury.Price
 	pj := `{"version": 1, "valueDecimals": 12, "assets": [` + strings.Join(assets, ",") + `],
 		"venues": [{"id": "vault", "kind": "custody", "allowed": true, "capUSD": "0"},
 		           {"id": "uniswap", "kind": "amm", "allowed": true, "capUSD": "0"},
-		           {"id": "aave", "kind": "lending", "allowed": true, "capUSD": "0"}],
-		"minSolvencyRatioBps": 10000, "notionalCapUSD": "2000000", "turnoverCapUSD": "50000000", "maxSlippageBps": 150,
-		"lossBudgetUSD": "500000", "liquidityBufferBps": 1000, "paused": false}`
+		           {"id": "aave", "kind": "lending", "allowed": true, "maxAprBps": 1000, "capUSD": "0"}],
+		"minSolvencyRatioBps": 10000, "notionalCapUSD": "2000000", "turnoverCapUSDPerDay": "50000000", "maxSlippageBps": 150,
+		"lossBudgetUSDPerDay": "500000", "outflowCapUSDPerDay": "0", "minEpochSeconds": 3600, "liquidityBufferBps": 1000, "paused": false}`
 	p, err := treasury.ParsePolicy("bench.json", []byte(pj))
 	if err != nil {
 		b.Fatal(err)

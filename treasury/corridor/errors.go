@@ -36,7 +36,7 @@ var (
 	// stable share below the buffer floor and lower than it was.
 	ErrLiquidityBuffer = errors.New("liquidity buffer below its floor and falling")
 	// ErrTurnoverCap is returned at the end of an epoch whose summed value in
-	// exceeds the turnover cap.
+	// exceeds the turnover cap per day times the epoch's length.
 	ErrTurnoverCap = errors.New("turnover cap exceeded")
 	// ErrLossBudget is returned at the end of an epoch whose summed loss versus
 	// oracle prices exceeds the loss budget.
@@ -44,12 +44,34 @@ var (
 	// ErrSolvencyRatio is returned when haircut reserves fall short of
 	// liabilities times the minimum solvency ratio.
 	ErrSolvencyRatio = errors.New("solvency ratio below the minimum")
+	// ErrCoverage is returned when an asset the policy marks for coverage is
+	// not covered by its own haircut holdings at the minimum ratio.
+	ErrCoverage = errors.New("asset not covered on its own")
 	// ErrEmptyAction is returned for an action that moves nothing
 	// (AmountIn = 0 and AmountOut = 0).
 	ErrEmptyAction = errors.New("empty action")
-	// ErrEmptyReserves is returned when weights are needed but the reserves are
-	// worth nothing (T = 0) before or after an action or an epoch.
-	ErrEmptyReserves = errors.New("reserves are worth nothing")
+	// ErrActionShape is returned when an action's kind is unknown, or its slots
+	// or amounts are not those its kind implies (a deposit whose amounts differ,
+	// a swap of an asset for itself, an inflow that takes something out, ...).
+	ErrActionShape = errors.New("action does not have the shape of its kind")
+	// ErrVenueKind is returned when an action executes at a venue of the wrong
+	// kind (a swap outside an AMM, an accrual outside a lending pool, ...).
+	ErrVenueKind = errors.New("action at a venue of the wrong kind")
+	// ErrFavourableFill is returned when a swap's value out exceeds its value in
+	// by more than MaxSlippageBps: value that no oracle price explains.
+	ErrFavourableFill = errors.New("swap filled better than the oracle by more than the maximum slippage")
+	// ErrAccrual is returned when the accruals credited to a lending position in
+	// an epoch exceed the venue's APR cap on the position at the epoch's start.
+	ErrAccrual = errors.New("accrual above the venue's APR cap")
+	// ErrVenueCap is returned when an action takes the value held at a capped
+	// venue above its cap, and higher than it was.
+	ErrVenueCap = errors.New("venue cap exceeded")
+	// ErrEpochLength is returned for an epoch shorter than the policy's minimum
+	// (or longer than the circuit can measure).
+	ErrEpochLength = errors.New("epoch length out of bounds")
+	// ErrOutflowCap is returned at the end of an epoch whose outflows are worth
+	// more than the outflow cap per day times the epoch's length.
+	ErrOutflowCap = errors.New("outflow cap exceeded")
 	// ErrIndexOutOfRange is returned when an action names an asset or venue
 	// index outside the policy, or when limits, state and prices disagree on the
 	// number of assets or venues.
@@ -70,8 +92,15 @@ var corridorNames = map[error]string{
 	ErrTurnoverCap:      "turnover-cap",
 	ErrLossBudget:       "loss-budget",
 	ErrSolvencyRatio:    "solvency-ratio",
+	ErrCoverage:         "coverage",
 	ErrEmptyAction:      "empty-action",
-	ErrEmptyReserves:    "empty-reserves",
+	ErrActionShape:      "action-shape",
+	ErrVenueKind:        "venue-kind",
+	ErrFavourableFill:   "favourable-fill",
+	ErrAccrual:          "accrual",
+	ErrVenueCap:         "venue-cap",
+	ErrEpochLength:      "epoch-length",
+	ErrOutflowCap:       "outflow-cap",
 	ErrIndexOutOfRange:  "index",
 }
 

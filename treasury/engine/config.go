@@ -28,9 +28,17 @@ type Config struct {
 	Strategy strategy.Settings `json:"strategy"`
 	// Breakers configures the circuit breakers.
 	Breakers risk.BreakerSettings `json:"breakers"`
-	// Venues models the policy's AMM and lending venues, by venue id.
+	// Venues models the policy's AMM and lending venues, by venue id. A
+	// lending venue's rates are at most the policy's maxAprBps for it.
 	Venues map[string]execution.VenueSettings `json:"venues"`
+	// MaxActions is K, the compliance circuit's action slots per epoch (the
+	// case's "slots"): the engine plans and claims at most this many actions
+	// an epoch. 0 means no limit (such epochs may not fit a circuit).
+	MaxActions int `json:"maxActions"`
 }
+
+// MaxActionSlots bounds Config.MaxActions.
+const MaxActionSlots = 1 << 16
 
 // DefaultConfig returns the configuration used without a file: default
 // strategy settings, breakers at 30% drawdown, 300 bps depeg and 3 stale
@@ -86,6 +94,9 @@ func (c *Config) Validate(name string, p *treasury.Policy) error {
 	if err := c.Breakers.Validate(); err != nil {
 		return bad("breakers", "", "%v", err)
 	}
+	if c.MaxActions < 0 || c.MaxActions > MaxActionSlots {
+		return bad("maxActions", fmt.Sprint(c.MaxActions), "must be in [0, %d] (0: no limit)", MaxActionSlots)
+	}
 	ids := make([]string, 0, len(c.Venues))
 	for id := range c.Venues {
 		ids = append(ids, id)
@@ -121,8 +132,9 @@ func (c *Config) Validate(name string, p *treasury.Policy) error {
 				if p.AssetIndex(sym) < 0 {
 					return bad("venues."+id+".aprBps."+sym, "", "unknown asset (not in the policy)")
 				}
-				if r := s.APRBps[sym]; r > 100_000 {
-					return bad("venues."+id+".aprBps."+sym, fmt.Sprint(r), "must be at most 100000 (1000%%)")
+				if r, maxApr := s.APRBps[sym], p.Venues[v].MaxAprBps; r > maxApr {
+					return bad("venues."+id+".aprBps."+sym, fmt.Sprint(r),
+						"above the policy's maxAprBps %d for %s: the compliance proof bounds accruals by that rate", maxApr, id)
 				}
 			}
 		default:

@@ -17,7 +17,9 @@ type Pool struct {
 
 // AMM is a venue of constant-product pools (x·y = k) sharing one fee, as
 // Uniswap v2: out = in·(1-fee)·R_out / (R_in + in·(1-fee)), rounded down, the
-// whole input (fee included) added to the pool.
+// whole input (fee included) added to the pool. A position the treasury holds
+// at the venue (its slot at this venue) is withdrawn to another venue one for
+// one, without touching the pools.
 type AMM struct {
 	id     string
 	index  int
@@ -99,16 +101,33 @@ func (m *AMM) Clone() Venue {
 	return out
 }
 
-// Quote prices a swap without executing it.
+// Quote prices a swap or a withdrawal without executing it.
 func (m *AMM) Quote(o Order, p corridor.Prices) (Fill, error) {
+	if o.Kind == Withdraw {
+		return m.withdrawal(o)
+	}
 	f, _, _, err := m.quote(o, p, true)
 	return f, err
 }
 
-// QuoteOut returns a swap's output without its cost breakdown (faster).
+// QuoteOut returns a swap's or a withdrawal's output without its cost
+// breakdown (faster).
 func (m *AMM) QuoteOut(o Order, p corridor.Prices) (corridor.Action, error) {
+	if o.Kind == Withdraw {
+		f, err := m.withdrawal(o)
+		return f.Action, err
+	}
 	f, _, _, err := m.quote(o, p, false)
 	return f.Action, err
+}
+
+// withdrawal prices the return of a position held at the venue to another
+// venue: one for one, no fee.
+func (m *AMM) withdrawal(o Order) (Fill, error) {
+	if o.Venue != m.index || o.VenueIn != m.index || o.VenueOut == m.index || o.AssetIn != o.AssetOut {
+		return Fill{}, fmt.Errorf("amm %s: a withdrawal moves one asset from this venue to another: %w", m.id, ErrUnsupported)
+	}
+	return Fill{Kind: Withdraw, Action: action(o, o.AmountIn), Costs: zeroCosts()}, nil
 }
 
 func (m *AMM) quote(o Order, p corridor.Prices, withCosts bool) (Fill, *big.Int, *big.Int, error) {
@@ -159,8 +178,15 @@ func (m *AMM) quote(o Order, p corridor.Prices, withCosts bool) (Fill, *big.Int,
 	return f, rin, rout, nil
 }
 
-// Execute swaps and moves the pool's reserves.
+// Execute swaps and moves the pool's reserves, or withdraws a position.
 func (m *AMM) Execute(o Order, p corridor.Prices) (Fill, error) {
+	if o.Kind == Withdraw {
+		f, err := m.withdrawal(o)
+		if err == nil && f.Action.AmountOut < o.MinOut {
+			return Fill{}, fmt.Errorf("amm %s: withdrawal delivers %d, minimum %d: %w", m.id, f.Action.AmountOut, o.MinOut, ErrMinOut)
+		}
+		return f, err
+	}
 	f, rin, rout, err := m.quote(o, p, true)
 	if err != nil {
 		return Fill{}, err

@@ -16,39 +16,22 @@ import (
 	"github.com/zktreasury/zktreasury/treasury/corridor"
 )
 
-// Kind is what an order does.
-type Kind int
+// Kind is what an order does: an action kind of the corridor checker
+// (corridor.Swap, Deposit, Withdraw, Accrue). The model executes no inflow or
+// outflow; those cross the treasury's boundary, not a venue.
+type Kind = corridor.Kind
 
-// The kinds of order.
+// The kinds of order the model executes.
 const (
 	// Swap exchanges AssetIn for AssetOut at an AMM venue, custody to custody.
-	Swap Kind = iota
+	Swap = corridor.Swap
 	// Deposit moves an asset from custody into a lending venue.
-	Deposit
+	Deposit = corridor.Deposit
 	// Withdraw moves an asset from a lending venue back to custody.
-	Withdraw
+	Withdraw = corridor.Withdraw
 	// Accrue credits interest earned at a lending venue (AmountIn = 0).
-	Accrue
+	Accrue = corridor.Accrue
 )
-
-var kindNames = []string{"swap", "deposit", "withdraw", "accrue"}
-
-func (k Kind) String() string {
-	if k >= 0 && int(k) < len(kindNames) {
-		return kindNames[k]
-	}
-	return fmt.Sprintf("kind(%d)", int(k))
-}
-
-// ParseKind returns the kind named s.
-func ParseKind(s string) (Kind, error) {
-	for i, n := range kindNames {
-		if n == s {
-			return Kind(i), nil
-		}
-	}
-	return 0, fmt.Errorf("unknown action kind %q (want one of %v)", s, kindNames)
-}
 
 // ErrUnsupported is returned when a venue cannot execute an order: no pool
 // for the pair, an asset the lending pool does not list, a kind the venue does
@@ -204,7 +187,7 @@ func (m *Model) AMMs() map[int]*AMM {
 }
 
 func action(o Order, out uint64) corridor.Action {
-	return corridor.Action{Venue: o.Venue, AssetIn: o.AssetIn, VenueIn: o.VenueIn, AmountIn: o.AmountIn,
+	return corridor.Action{Kind: o.Kind, Venue: o.Venue, AssetIn: o.AssetIn, VenueIn: o.VenueIn, AmountIn: o.AmountIn,
 		AssetOut: o.AssetOut, VenueOut: o.VenueOut, AmountOut: out}
 }
 

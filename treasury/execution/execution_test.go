@@ -64,6 +64,9 @@ func TestAMMRejects(t *testing.T) {
 		{name: "no pool", order: Order{Kind: Swap, Venue: 1, AssetIn: 0, AssetOut: 2, AmountIn: 1}, wantErr: ErrUnsupported},
 		{name: "deposit at an amm", order: Order{Kind: Deposit, Venue: 1, AssetIn: 0, AssetOut: 0, AmountIn: 1}, wantErr: ErrUnsupported},
 		{name: "min out not met", order: Order{Kind: Swap, Venue: 1, AssetIn: 0, AssetOut: 1, AmountIn: 100, MinOut: 100}, wantErr: ErrMinOut},
+		{name: "withdrawal into the amm", order: Order{Kind: Withdraw, Venue: 1, AssetIn: 0, VenueIn: 0, AssetOut: 0, VenueOut: 1, AmountIn: 1}, wantErr: ErrUnsupported},
+		{name: "withdrawal changing asset", order: Order{Kind: Withdraw, Venue: 1, AssetIn: 0, VenueIn: 1, AssetOut: 1, VenueOut: 0, AmountIn: 1}, wantErr: ErrUnsupported},
+		{name: "accrual at an amm", order: Order{Kind: Accrue, Venue: 1, AssetIn: 0, VenueIn: 1, AssetOut: 0, VenueOut: 1, AmountOut: 1}, wantErr: ErrUnsupported},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -74,6 +77,11 @@ func TestAMMRejects(t *testing.T) {
 	}
 	if m.pools[0].RA.Int64() != 1000 || m.pools[0].RB.Int64() != 1000 {
 		t.Fatal("a rejected order moved the pool")
+	}
+	// A position held at the AMM comes back to custody one for one, pools untouched.
+	f, err := m.Execute(Order{Kind: Withdraw, Venue: 1, AssetIn: 1, VenueIn: 1, AmountIn: 77, AssetOut: 1, VenueOut: 0, MinOut: 77}, corridor.Prices{1, 1})
+	if err != nil || f.Action.AmountOut != 77 || f.Action.Kind != corridor.Withdraw || m.pools[0].RB.Int64() != 1000 {
+		t.Fatalf("withdrawal from the amm: %+v, %v", f.Action, err)
 	}
 }
 
@@ -144,7 +152,7 @@ func FuzzSwapConservesValue(f *testing.F) {
 	})
 }
 
-func TestLendingAccrualIsExact(t *testing.T) {
+func TestLendingAccrualRoundsDownPerPeriod(t *testing.T) {
 	daily := NewLendingPool("aave", 2, []uint32{450, 0})
 	once := NewLendingPool("aave", 2, []uint32{450, 0})
 	pos := []uint64{1_234_567_891, 50}
@@ -152,13 +160,77 @@ func TestLendingAccrualIsExact(t *testing.T) {
 		daily.Accrue(pos, 86400)
 	}
 	once.Accrue(pos, SecondsPerYear)
-	// 1234567891 × 4.5% = 55555555.095: simple interest, carry kept.
-	if daily.Claimable(0) != 55_555_555 || once.Claimable(0) != 55_555_555 {
-		t.Fatalf("daily %d once %d, want 55555555", daily.Claimable(0), once.Claimable(0))
+	// A year at once: floor(1234567891 × 4.5%) = floor(55555555.095). A day at
+	// a time: 365 × floor(152207.0002...) = 55555555 as well here, but never
+	// more than the sum of the per-day bounds.
+	if once.Claimable(0) != 55_555_555 || daily.Claimable(0) != 365*Interest(1_234_567_891, 450, 86400) {
+		t.Fatalf("daily %d once %d", daily.Claimable(0), once.Claimable(0))
 	}
 	if daily.Claimable(1) != 0 {
 		t.Fatal("unlisted asset accrued interest")
 	}
+}
+
+// accrualLimits: asset 0 at custody(0) and a lending venue(1) capped at maxApr.
+func accrualLimits(maxApr uint32) *corridor.Limits {
+	return &corridor.Limits{
+		AllowedAsset: []bool{true}, AllowedVenue: []bool{true, true}, VenueKind: []corridor.VenueKind{corridor.Custody, corridor.Lending},
+		VenueCap: []*big.Int{nil, nil}, MaxAprBps: []uint32{0, maxApr}, Stable: []bool{true},
+		WeightMinBps: []uint32{0}, WeightMaxBps: []uint32{10000}, NotionalCap: big.NewInt(1), TurnoverCapPerDay: big.NewInt(1),
+		LossBudgetPerDay: big.NewInt(1), OutflowCapPerDay: big.NewInt(1), MinEpochSeconds: 1, MaxSlippageBps: 100, MinRatioBps: 10000,
+		HaircutBps: [][]uint32{{0, 0}},
+	}
+}
+
+// FuzzAccrualWithinBound: whatever the position, the rate (at most the
+// policy's maxAprBps) and the epoch's length, the interest the model accrues
+// over an epoch is at most the checker's accrual bound, and claiming it passes
+// the checker; at the cap it is exactly the bound, and one unit more is refused.
+func FuzzAccrualWithinBound(f *testing.F) {
+	f.Add(uint64(3_000_000_000_000), uint32(450), uint32(1500), uint32(86400))
+	f.Add(uint64(1), uint32(1), uint32(1), uint32(1))
+	f.Add(^uint64(0)>>1, uint32(10000), uint32(10000), uint32(3600))
+	f.Add(uint64(123_456_789), uint32(700), uint32(700), uint32(31_536_000))
+	f.Fuzz(func(t *testing.T, x uint64, apr, maxApr, seconds uint32) {
+		maxApr %= 10_001
+		if maxApr == 0 {
+			maxApr = 1
+		}
+		apr = 1 + apr%maxApr
+		s := uint64(1 + seconds%(corridor.SecondsPerYear))
+		x >>= 1 // leave room so an accrual cannot overflow the slot
+		l := accrualLimits(maxApr)
+		st := corridor.NewState(1, 2)
+		st.X[0][1] = x
+		ep, err := corridor.NewEpoch(l, st, corridor.Prices{1}, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lp := NewLendingPool("aave", 1, []uint32{apr})
+		lp.Accrue([]uint64{x}, s)
+		got, bound := lp.Claimable(0), ep.AccrualBound(0, 1)
+		if got > bound {
+			t.Fatalf("model accrues %d over %d s at %d bps on %d, bound at %d bps is %d", got, s, apr, x, maxApr, bound)
+		}
+		if apr == maxApr && got != bound {
+			t.Fatalf("at the cap the model accrues %d, bound %d", got, bound)
+		}
+		if got == 0 {
+			return
+		}
+		f, err := lp.Execute(Order{Kind: Accrue, Venue: 1, AssetIn: 0, VenueIn: 1, AssetOut: 0, VenueOut: 1, AmountOut: got}, corridor.Prices{1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		over := f.Action
+		over.AmountOut = bound + 1
+		if _, err := ep.Try(over); !errors.Is(err, corridor.ErrAccrual) {
+			t.Fatalf("one unit above the bound: err = %v, want ErrAccrual", err)
+		}
+		if _, err := ep.Apply(f.Action); err != nil {
+			t.Fatalf("the model's accrual is refused: %v", err)
+		}
+	})
 }
 
 func TestLendingOrders(t *testing.T) {

@@ -7,30 +7,30 @@ import (
 	"github.com/zktreasury/zktreasury/treasury/corridor"
 )
 
-// SecondsPerYear is the year used to accrue interest (365 days).
-const SecondsPerYear = 365 * 24 * 3600
+// SecondsPerYear is the year used to accrue interest (365 days), the same
+// year the compliance circuit's accrual bound uses.
+const SecondsPerYear = corridor.SecondsPerYear
 
 // LendingPool is a lending venue: deposits are credited one for one, earn
 // simple interest at a fixed APR per asset, compounded whenever interest is
-// claimed, and are withdrawn one for one. Interest is exact: the fraction of a
-// unit not yet credited is carried, never dropped.
+// claimed, and are withdrawn one for one.
+//
+// Interest for a period of s seconds on a deposit of x units is
+// floor(x × aprBps × s / (10000 × SecondsPerYear)), rounded down each period
+// and never carried: with aprBps at most the policy's maxAprBps for the venue
+// (NewModel refuses more), one period's interest never exceeds the accrual
+// bound the compliance circuit allows for an epoch of s seconds.
 type LendingPool struct {
 	id        string
 	index     int
-	aprBps    []uint32   // per asset; 0 means the pool does not list the asset
-	carry     []*big.Int // numerators below one unit, over 10000·SecondsPerYear
+	aprBps    []uint32 // per asset; 0 means the pool does not list the asset
 	unclaimed []uint64
 }
 
 // NewLendingPool returns a lending venue listing the assets whose APR is
 // positive.
 func NewLendingPool(id string, index int, aprBps []uint32) *LendingPool {
-	lp := &LendingPool{id: id, index: index, aprBps: append([]uint32(nil), aprBps...),
-		carry: make([]*big.Int, len(aprBps)), unclaimed: make([]uint64, len(aprBps))}
-	for a := range lp.carry {
-		lp.carry[a] = new(big.Int)
-	}
-	return lp
+	return &LendingPool{id: id, index: index, aprBps: append([]uint32(nil), aprBps...), unclaimed: make([]uint64, len(aprBps))}
 }
 
 // ID returns the venue id.
@@ -44,22 +44,29 @@ func (lp *LendingPool) APRBps(asset int) uint32 {
 	return lp.aprBps[asset]
 }
 
+// Interest returns floor(x × aprBps × seconds / (10000 × SecondsPerYear)),
+// saturating at 2^64 - 1.
+func Interest(x uint64, aprBps uint32, seconds uint64) uint64 {
+	num := new(big.Int).SetUint64(x)
+	num.Mul(num, big.NewInt(int64(aprBps)))
+	num.Mul(num, new(big.Int).SetUint64(seconds))
+	num.Quo(num, big.NewInt(10_000*SecondsPerYear))
+	if !num.IsUint64() {
+		return ^uint64(0)
+	}
+	return num.Uint64()
+}
+
 // Accrue adds the interest that a deposit of positions[a] units earns over
-// the given seconds; it is credited by an Accrue order.
-func (lp *LendingPool) Accrue(positions []uint64, seconds int64) {
-	den := new(big.Int).Mul(big.NewInt(10_000), big.NewInt(SecondsPerYear))
+// the given seconds (Interest); it is credited by an Accrue order.
+func (lp *LendingPool) Accrue(positions []uint64, seconds uint64) {
 	for a, x := range positions {
-		if a >= len(lp.aprBps) || lp.aprBps[a] == 0 || x == 0 || seconds <= 0 {
+		if a >= len(lp.aprBps) || lp.aprBps[a] == 0 || x == 0 || seconds == 0 {
 			continue
 		}
-		num := new(big.Int).SetUint64(x)
-		num.Mul(num, big.NewInt(int64(lp.aprBps[a])))
-		num.Mul(num, big.NewInt(seconds))
-		num.Add(num, lp.carry[a])
-		q, r := new(big.Int).QuoRem(num, den, new(big.Int))
-		lp.carry[a] = r
-		if q.IsUint64() && lp.unclaimed[a] <= ^uint64(0)-q.Uint64() {
-			lp.unclaimed[a] += q.Uint64()
+		q := Interest(x, lp.aprBps[a], seconds)
+		if lp.unclaimed[a] <= ^uint64(0)-q {
+			lp.unclaimed[a] += q
 		} else {
 			lp.unclaimed[a] = ^uint64(0)
 		}
@@ -77,9 +84,6 @@ func (lp *LendingPool) Claimable(asset int) uint64 {
 // Clone returns an independent copy.
 func (lp *LendingPool) Clone() Venue {
 	out := NewLendingPool(lp.id, lp.index, lp.aprBps)
-	for a := range lp.carry {
-		out.carry[a].Set(lp.carry[a])
-	}
 	copy(out.unclaimed, lp.unclaimed)
 	return out
 }

@@ -92,8 +92,9 @@ func NewModel(p *treasury.Policy, settings map[string]VenueSettings, quote int, 
 				if a < 0 {
 					return nil, fmt.Errorf("venue settings %s: aprBps: unknown asset %q", vp.ID, sym)
 				}
-				if r > 100_000 {
-					return nil, fmt.Errorf("venue settings %s: aprBps.%s = %d is over 1000%%", vp.ID, sym, r)
+				if r > vp.MaxAprBps {
+					return nil, fmt.Errorf("venue settings %s: aprBps.%s = %d is above the policy's maxAprBps %d for %s: accruals at that rate would exceed the bound the compliance proof allows",
+						vp.ID, sym, r, vp.MaxAprBps, vp.ID)
 				}
 				apr[a] = r
 			}

@@ -7,13 +7,27 @@
 // before keeping it. A plan therefore passes corridor.CheckEpoch when executed
 // on the same model; the fuzz tests hold it to that.
 //
-// Order of work: withdrawals from lending venues down to their targets, then
+// Order of work: withdrawals from lending and AMM venues down to their targets, then
 // swaps through the quote asset (sells of overweight assets and buys of
 // underweight ones, interleaved so the quote asset stays inside its band), then
 // deposits up to the lending targets. Trades above the notional cap are split;
-// a chunk that fails slippage, a weight band or the buffer is halved and
-// retried; work stops at the turnover cap or the loss budget. If the epoch as a
+// a chunk that fails slippage, a weight band, a venue cap or the buffer is
+// halved and retried; work stops at the epoch's turnover or loss budget (the
+// per-day budgets scaled by Request.Seconds).
+//
+// Action slots: the compliance circuit has K action slots per epoch
+// (Request.MaxActions, counting Request.Prior). A plan that needs more is
+// compacted: chunks of the same flow (kind, venue, slots) are merged and
+// opposite flows (a withdrawal and a deposit of one slot, swaps both ways of
+// one asset pair) are netted, each change kept only if the whole epoch still
+// replays through the checker; what still does not fit is cut from the end
+// and reported as a shortfall ("slots"), never emitted. If the epoch as a
 // whole then fails a corridor, trailing actions are dropped until it passes.
+//
+// Every step is a typed action with its kind's canonical slots: swaps custody
+// to custody at an AMM, deposits custody to a lending venue, withdrawals a
+// lending or AMM venue to custody. The planner emits no accrual (the engine claims
+// interest as Prior), and no inflow or outflow.
 package planner
 
 import (
@@ -41,6 +55,12 @@ type Request struct {
 	Start corridor.State
 	// Prices are the epoch's prices.
 	Prices corridor.Prices
+	// Seconds is the epoch's length: the per-day budgets and the accrual
+	// bound scale with it, as in corridor.NewEpoch.
+	Seconds uint64
+	// MaxActions is K, the compliance circuit's action slots: the plan's
+	// steps and Prior together are at most K (0 means no limit).
+	MaxActions int
 	// Prior are actions already executed in this epoch (interest accruals);
 	// the plan follows them and the epoch checks cover them.
 	Prior []corridor.Action
@@ -61,7 +81,8 @@ type Request struct {
 	// MinTrade is the smallest value worth trading (value units); nil means one
 	// basis point of the reserves.
 	MinTrade *big.Int
-	// MaxSteps bounds the number of actions (0 means 10000).
+	// MaxSteps bounds the number of actions the search tries to emit before
+	// compaction (0 means 10000); MaxActions is the hard limit.
 	MaxSteps int
 }
 
@@ -93,7 +114,9 @@ func (s Step) Order() execution.Order {
 type Shortfall struct {
 	// Asset and Venue locate it (Venue is -1 for a swap need).
 	Asset, Venue int
-	// Need is "sell", "buy", "withdraw", "deposit" or "epoch".
+	// Need is "sell", "buy", "withdraw", "deposit", "epoch" (dropped so the
+	// epoch passes), "slots" (cut to fit MaxActions) or, from the engine,
+	// "solvency".
 	Need string
 	// Remaining is the value not moved, in value units.
 	Remaining *big.Int
@@ -184,7 +207,10 @@ func Make(req Request) (*Plan, error) {
 	if req.Unsafe != nil && len(req.Unsafe) != nA {
 		return nil, fmt.Errorf("plan: unsafe lists %d assets, want %d: %w", len(req.Unsafe), nA, ErrBadRequest)
 	}
-	e, err := corridor.NewEpoch(l, req.Start, req.Prices)
+	if req.MaxActions < 0 || (req.MaxActions > 0 && len(req.Prior) > req.MaxActions) {
+		return nil, fmt.Errorf("plan: %d prior actions and a limit of %d actions: %w", len(req.Prior), req.MaxActions, ErrBadRequest)
+	}
+	e, err := corridor.NewEpoch(l, req.Start, req.Prices, req.Seconds)
 	if err != nil {
 		return nil, fmt.Errorf("plan: %v: %w", err, ErrBadRequest)
 	}
@@ -259,7 +285,7 @@ func (pl *planner) maxUnits(a int) (uint64, string) {
 	if p.Sign() == 0 {
 		return 0, "asset has no price"
 	}
-	rem := new(big.Int).Sub(pl.l.TurnoverCap, pl.e.Turnover())
+	rem := new(big.Int).Sub(pl.e.TurnoverBudget(), pl.e.Turnover())
 	if rem.Sign() <= 0 || rem.Cmp(pl.minTrade) < 0 {
 		return 0, "turnover cap reached"
 	}
@@ -312,7 +338,7 @@ func (pl *planner) attempt(o execution.Order, floor *big.Int) (*Step, error) {
 			continue
 		}
 		loss := new(big.Int).Sub(mulU(a.AmountIn, pl.p[a.AssetIn]), mulU(a.AmountOut, pl.p[a.AssetOut]))
-		if loss.Sign() > 0 && loss.Add(loss, pl.e.Loss()).Cmp(pl.l.LossBudget) > 0 {
+		if loss.Sign() > 0 && loss.Add(loss, pl.e.Loss()).Cmp(pl.e.LossBudget()) > 0 {
 			err = errLossBudget
 		} else if _, err = pl.e.Apply(a); err == nil {
 			o.MinOut = a.AmountOut
@@ -329,7 +355,7 @@ func (pl *planner) attempt(o execution.Order, floor *big.Int) (*Step, error) {
 		}
 		last = err
 		if !(errors.Is(err, corridor.ErrSlippage) || errors.Is(err, corridor.ErrWeightBand) ||
-			errors.Is(err, corridor.ErrLiquidityBuffer) || errors.Is(err, errLossBudget)) {
+			errors.Is(err, corridor.ErrLiquidityBuffer) || errors.Is(err, corridor.ErrVenueCap) || errors.Is(err, errLossBudget)) {
 			return nil, err
 		}
 		o.AmountIn /= 2
@@ -377,7 +403,9 @@ func (pl *planner) withdrawals() {
 			if v == pl.req.Custody || pl.e.Units(a, v) == 0 {
 				continue
 			}
-			if _, ok := pl.lending[v]; !ok {
+			_, lend := pl.lending[v]
+			_, amm := pl.m.AMMs()[v]
+			if !lend && !amm {
 				continue
 			}
 			over := new(big.Int).Sub(pl.value(a, v), pl.req.Target.Value[a][v])
@@ -579,52 +607,206 @@ func (pl *planner) shortfall(a, v int, need string, remaining *big.Int, reason s
 	pl.short = append(pl.short, Shortfall{Asset: a, Venue: v, Need: need, Remaining: new(big.Int).Set(remaining), Reason: reason, Err: err})
 }
 
-// finish runs the epoch checks; if they fail, it keeps the longest prefix of
-// the steps that passes them (the empty prefix always does when the prior
-// actions do), found in one replay.
+// finish fits the steps into the action slots (compact, then cut), runs the
+// epoch checks and, if they fail, keeps the longest prefix of the steps that
+// passes them (the empty prefix always does when the prior actions do).
 func (pl *planner) finish() (*Plan, error) {
-	sum, err := pl.e.Finish()
-	if err != nil && len(pl.steps) > 0 {
-		e, nerr := corridor.NewEpoch(pl.l, pl.req.Start, pl.p)
-		if nerr != nil {
-			return nil, fmt.Errorf("plan: %w", nerr)
-		}
-		for _, a := range pl.req.Prior {
-			if _, aerr := e.Apply(a); aerr != nil {
-				return nil, fmt.Errorf("plan: replaying prior actions: %w", aerr)
+	room := -1
+	if pl.req.MaxActions > 0 {
+		room = pl.req.MaxActions - len(pl.req.Prior)
+	}
+	if room >= 0 && len(pl.steps) > room {
+		pl.compact()
+		if len(pl.steps) > room {
+			for _, st := range pl.steps[room:] {
+				pl.shortfall(st.Action.AssetIn, -1, "slots", st.ValueIn,
+					fmt.Sprintf("the circuit has %d action slots and the epoch uses them all (%d prior)", pl.req.MaxActions, len(pl.req.Prior)), nil)
 			}
+			pl.steps = pl.steps[:room]
 		}
-		best := -1
+	}
+	e, err := pl.newEpoch()
+	if err != nil {
+		return nil, err
+	}
+	best := -1
+	if _, ferr := e.Finish(); ferr == nil {
+		best = 0
+	}
+	for i, st := range pl.steps {
+		if _, aerr := e.Apply(st.Action); aerr != nil {
+			return nil, fmt.Errorf("plan: replaying step %d: %w", i, aerr)
+		}
 		if _, ferr := e.Finish(); ferr == nil {
-			best = 0
+			best = i + 1
+		}
+	}
+	sum, err := e.Finish()
+	if err != nil && best >= 0 {
+		for _, st := range pl.steps[best:] {
+			pl.shortfall(st.Action.AssetIn, -1, "epoch", st.ValueIn, "action dropped so the epoch passes", err)
+		}
+		pl.steps = pl.steps[:best]
+		if e, err = pl.newEpoch(); err != nil {
+			return nil, err
 		}
 		for i, st := range pl.steps {
 			if _, aerr := e.Apply(st.Action); aerr != nil {
-				return nil, fmt.Errorf("plan: replaying step %d: %w", i, aerr)
-			}
-			if _, ferr := e.Finish(); ferr == nil {
-				best = i + 1
+				return nil, fmt.Errorf("plan: replaying kept step %d: %w", i, aerr)
 			}
 		}
-		if best >= 0 {
-			for _, st := range pl.steps[best:] {
-				pl.shortfall(st.Action.AssetIn, -1, "epoch", st.ValueIn, "action dropped so the epoch passes", err)
-			}
-			pl.steps = pl.steps[:best]
-			e, _ = corridor.NewEpoch(pl.l, pl.req.Start, pl.p)
-			for _, a := range append(append([]corridor.Action(nil), pl.req.Prior...), stepActions(pl.steps)...) {
-				if _, aerr := e.Apply(a); aerr != nil {
-					return nil, fmt.Errorf("plan: replaying the kept prefix: %w", aerr)
-				}
-			}
-			pl.e = e
-			sum, err = e.Finish()
-		}
+		sum, err = e.Finish()
 	}
 	if err != nil {
 		return nil, fmt.Errorf("plan: the epoch fails its corridors even without planned actions: %w", err)
 	}
+	pl.e = e
 	return &Plan{Steps: pl.steps, Summary: sum, Shortfalls: pl.short}, nil
+}
+
+// newEpoch starts the epoch from the request's state with the prior actions
+// applied.
+func (pl *planner) newEpoch() (*corridor.Epoch, error) {
+	e, err := corridor.NewEpoch(pl.l, pl.req.Start, pl.p, pl.req.Seconds)
+	if err != nil {
+		return nil, fmt.Errorf("plan: %w", err)
+	}
+	for i, a := range pl.req.Prior {
+		if _, err := e.Apply(a); err != nil {
+			return nil, fmt.Errorf("plan: replaying prior action %d: %w", i, err)
+		}
+	}
+	return e, nil
+}
+
+// replay quotes and executes orders in turn on a fresh copy of the request's
+// model, checking each against a fresh epoch (per-action corridors, the loss
+// budget). It returns the steps and whether the epoch-level checks pass, or
+// false when some order fails.
+func (pl *planner) replay(orders []execution.Order) ([]Step, bool, bool) {
+	e, err := pl.newEpoch()
+	if err != nil {
+		return nil, false, false
+	}
+	m := pl.req.Model.Clone()
+	steps := make([]Step, 0, len(orders))
+	for _, o := range orders {
+		if o.AmountIn == 0 {
+			return nil, false, false
+		}
+		a, err := m.QuoteOut(o, pl.p)
+		if err != nil || a.AmountOut == 0 {
+			return nil, false, false
+		}
+		if _, err := e.Apply(a); err != nil || e.Loss().Cmp(e.LossBudget()) > 0 {
+			return nil, false, false
+		}
+		o.MinOut = a.AmountOut
+		f, err := m.Execute(o, pl.p)
+		if err != nil || f.Action != a {
+			return nil, false, false
+		}
+		steps = append(steps, Step{Kind: o.Kind, Action: a, ValueIn: f.ValueIn(pl.p), ValueOut: f.ValueOut(pl.p), Costs: f.Costs})
+	}
+	_, ferr := e.Finish()
+	return steps, true, ferr == nil
+}
+
+func orderOf(s Step) execution.Order {
+	o := s.Order()
+	o.MinOut = 0
+	return o
+}
+
+// sameFlow reports whether two steps move the same asset(s) through the same
+// venue and slots in the same direction.
+func sameFlow(a, b corridor.Action) bool {
+	return a.Kind == b.Kind && a.Venue == b.Venue && a.AssetIn == b.AssetIn && a.VenueIn == b.VenueIn &&
+		a.AssetOut == b.AssetOut && a.VenueOut == b.VenueOut
+}
+
+// opposite reports whether two steps undo each other's direction: a
+// withdrawal and a deposit of one asset at one lending venue, or swaps of one
+// asset pair both ways at one AMM.
+func opposite(a, b corridor.Action) bool {
+	if a.Venue != b.Venue {
+		return false
+	}
+	switch {
+	case a.Kind == execution.Swap && b.Kind == execution.Swap:
+		return a.AssetIn == b.AssetOut && a.AssetOut == b.AssetIn
+	case (a.Kind == execution.Deposit && b.Kind == execution.Withdraw) || (a.Kind == execution.Withdraw && b.Kind == execution.Deposit):
+		return a.AssetIn == b.AssetIn
+	}
+	return false
+}
+
+// compact merges and nets steps to use fewer action slots. Each candidate
+// change replaces steps i and j (i < j) by one order at position i; it is kept
+// only if every order of the changed plan still executes and passes the
+// per-action corridors and, when the plan passed the epoch checks before, it
+// still does. Merging never crosses the notional cap (the checker would refuse
+// the merged action).
+func (pl *planner) compact() {
+	orders := make([]execution.Order, len(pl.steps))
+	for i, s := range pl.steps {
+		orders[i] = orderOf(s)
+	}
+	steps := pl.steps
+	_, _, passes := pl.replay(orders)
+	for i := 0; i < len(orders); i++ {
+		for j := i + 1; j < len(orders); j++ {
+			a, b := steps[i].Action, steps[j].Action
+			var o execution.Order
+			switch {
+			case sameFlow(a, b):
+				if a.AmountIn > ^uint64(0)-b.AmountIn {
+					continue
+				}
+				o = orders[i]
+				o.AmountIn = a.AmountIn + b.AmountIn
+				if mulU(o.AmountIn, pl.p[o.AssetIn]).Cmp(pl.l.NotionalCap) > 0 {
+					continue
+				}
+			case opposite(a, b):
+				net := new(big.Int).Sub(steps[i].ValueIn, steps[j].ValueIn)
+				o = orders[i]
+				if net.Sign() < 0 {
+					o = orders[j]
+					net.Neg(net)
+				}
+				if a.Kind != execution.Swap { // deposit/withdraw: the amounts are the same asset
+					if a.AmountIn >= b.AmountIn {
+						o.AmountIn = a.AmountIn - b.AmountIn
+					} else {
+						o.AmountIn = b.AmountIn - a.AmountIn
+					}
+				} else {
+					o.AmountIn = pl.unitsFor(o.AssetIn, net)
+				}
+			default:
+				continue
+			}
+			cand := make([]execution.Order, 0, len(orders)-1)
+			cand = append(cand, orders[:i]...)
+			if o.AmountIn > 0 {
+				cand = append(cand, o)
+			}
+			cand = append(cand, orders[i+1:j]...)
+			cand = append(cand, orders[j+1:]...)
+			got, ok, pass := pl.replay(cand)
+			if !ok || (passes && !pass) {
+				continue
+			}
+			orders, steps, passes = cand, got, pass
+			if o.AmountIn == 0 { // both steps netted away: step i is new
+				i--
+				break
+			}
+			j = i // restart the scan of partners for the merged step i
+		}
+	}
+	pl.steps = steps
 }
 
 func stepActions(steps []Step) []corridor.Action {

@@ -143,14 +143,21 @@ func (c *Checker) LessOrEqual(a, b frontend.Variable, bits int) frontend.Variabl
 // DivFloor returns q = floor(x / y) for x in [0, 2^xBits) and y in [1, 2^xBits),
 // with q < 2^qBits. It asserts y > 0: r = x - q*y must satisfy 0 <= r < y.
 func (c *Checker) DivFloor(x, y frontend.Variable, xBits, qBits int) frontend.Variable {
+	q, _ := c.DivRem(x, y, xBits, qBits)
+	return q
+}
+
+// DivRem returns q = floor(x / y) and r = x mod y, under the same conditions as
+// DivFloor; r = 0 exactly when y divides x.
+func (c *Checker) DivRem(x, y frontend.Variable, xBits, qBits int) (q, r frontend.Variable) {
 	out, err := c.api.Compiler().NewHint(DivFloorHint, 2, x, y)
 	if err != nil {
 		panic(err)
 	}
-	q := out[0]
+	q = out[0]
 	c.Check(q, qBits)
-	r := c.api.Sub(x, c.api.Mul(q, y))
+	r = c.api.Sub(x, c.api.Mul(q, y))
 	c.Check(r, xBits)
 	c.Check(c.api.Sub(c.api.Sub(y, r), 1), xBits)
-	return q
+	return q, r
 }

@@ -7,9 +7,20 @@
 // no node needs to carry a sum: totals are computed from the leaves themselves.
 // An 8-ary node costs one width-8 permutation (~363 R1CS constraints) for 7 new
 // nodes' worth of leaves, about 52 constraints per leaf over the whole tree,
-// against ~88 for a 4-ary tree and ~186 for a binary one. Trees have a fixed
-// shape set by their capacity, so a leaf can never be passed off as an internal
-// node.
+// against ~88 for a 4-ary tree and ~186 for a binary one.
+//
+// Leaves and nodes are domain-separated. A leaf is C_t(TagLeaf, userHash,
+// packed balances...) (poseidon.TagLeaf, circuits/solvency); a node is C_k of
+// its children, each a Poseidon output. When t = k (8 for 7 to 18 assets, 4 for
+// 4 to 6 under a 4-ary top level) a node equal to some leaf would need a first
+// child equal to the small constant TagLeaf, which is a Poseidon2 preimage: a
+// node can never be passed off as a leaf. The converse, a real leaf presented
+// as a node by a path one level longer whose first sibling is the tag, is what
+// the native verifier (prover/liabtree.Verify) refuses by rejecting any node
+// whose first input is the tag; and verifiers take the tree's capacity, hence
+// the path's length, from the proof, never from whoever hands over the path.
+// Inside the circuit the whole tree is built from the leaves up, so neither
+// can arise there.
 package merkle
 
 import (

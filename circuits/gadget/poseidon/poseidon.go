@@ -125,4 +125,10 @@ const (
 	TagUser    uint64 = 0x7a6b7403 // user hash: user id, salt
 	TagSalt    uint64 = 0x7a6b7404 // user salt derivation: key, user id
 	TagActions uint64 = 0x7a6b7405 // actions hash chain
+	// TagLeaf is the first input of every liabilities-tree leaf compression,
+	// C_t(TagLeaf, userHash, packed balances...). Internal nodes compress their
+	// children, which are Poseidon outputs: a node equal to a leaf of the same
+	// width would need a child equal to this small constant, a Poseidon2
+	// preimage. So no node can pass for a leaf, nor a leaf for a node.
+	TagLeaf uint64 = 0x7a6b7406
 )

@@ -28,7 +28,8 @@ type BacktestOptions struct {
 	SeriesPath string
 	// InitialUSD is invested at the strategic weights when no positions are given.
 	InitialUSD string
-	// OutDir, when set, receives result.json, report.html and actions.jsonl.
+	// OutDir, when set, receives result.json, report.html and actions/, the
+	// action log of every epoch (actions/epoch-<n>.jsonl).
 	OutDir string
 	// JSON prints the summary as JSON.
 	JSON bool
@@ -48,8 +49,10 @@ func newCmdBacktest(f *cmdutil.Factory, runF func(*BacktestOptions) error) *cobr
 without gaps): interest, circuit breakers, strategy, plan, execution on the venue
 model, corridor check. Report NAV, returns, volatility, maximum drawdown,
 turnover, rebalances and corridor violations against buy-and-hold. With --out,
-write result.json, report.html (charts) and actions.jsonl. Exits 3 if any epoch
-violates a corridor.`,
+write result.json, report.html (charts) and actions/epoch-<n>.jsonl, each
+epoch's action log as its proof takes it (epochs from 1; day 0 is the start).
+The engine config's maxActions (the circuit's action slots K) bounds every
+epoch. Exits 3 if any epoch violates a corridor.`,
 		Example: "  zktreasury backtest --policy testdata/engine/policy.json --config testdata/engine/engine.json \\\n" +
 			"    --series testdata/backtest/crash.csv --out backtest-crash",
 		Args: cobra.NoArgs,
@@ -74,7 +77,7 @@ violates a corridor.`,
 	fl.StringVar(&opts.Paths.Positions, "positions", "", "starting positions (CSV); default: --initial-usd at the target weights")
 	fl.StringVar(&opts.SeriesPath, "series", "", "price history (CSV date,asset,price)")
 	fl.StringVar(&opts.InitialUSD, "initial-usd", "50000000", "USD invested at the target weights when --positions is not given")
-	fl.StringVar(&opts.OutDir, "out", "", "directory for result.json, report.html and actions.jsonl")
+	fl.StringVar(&opts.OutDir, "out", "", "directory for result.json, report.html and actions/ (one log per epoch)")
 	fl.BoolVar(&opts.JSON, "json", false, "print the summary as JSON")
 	fl.BoolVar(&opts.Quiet, "quiet", false, "no progress on stderr")
 	return cmd
@@ -102,38 +105,36 @@ func backtestRun(opts *BacktestOptions) error {
 	if in.Positions == nil {
 		o.InitialUSD = decimal.RequireFromString(opts.InitialUSD)
 	}
-	var logPath string
+	var logDir string
 	if opts.OutDir != "" {
 		if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
 			return fmt.Errorf("create %s: %w", opts.OutDir, err)
 		}
-		// A fresh log per run: replace any previous one only once this run succeeds.
-		logPath = filepath.Join(opts.OutDir, "actions.jsonl")
-		tmp := logPath + ".tmp"
-		if err := os.Remove(tmp); err != nil && !os.IsNotExist(err) {
+		// Fresh logs per run: replace any previous ones only once this run succeeds.
+		logDir = filepath.Join(opts.OutDir, "actions")
+		tmp := logDir + ".tmp"
+		if err := os.RemoveAll(tmp); err != nil {
 			return err
 		}
-		w, err := actionlog.Open(tmp)
+		w, err := actionlog.OpenDir(tmp)
 		if err != nil {
 			return err
 		}
 		w.SetSync(false)
 		o.Log = w
-		defer os.Remove(tmp)
+		defer os.RemoveAll(tmp)
 	}
 	r, err := tbacktest.Run(o)
-	if o.Log != nil {
-		if cerr := o.Log.Close(); err == nil {
-			err = cerr
-		}
-	}
 	if err != nil {
 		return err
 	}
-	prog.Step("done: %d rebalances, %d actions, %d violations", r.Rebalances, r.Actions, r.Violations)
+	prog.Step("done: %d epochs, %d rebalances, %d actions (at most %d an epoch), %d violations", r.Epochs, r.Rebalances, r.Actions, r.MaxEpochActions, r.Violations)
 	if opts.OutDir != "" {
-		if err := os.Rename(logPath+".tmp", logPath); err != nil {
-			return fmt.Errorf("write %s: %w", logPath, err)
+		if err := os.RemoveAll(logDir); err != nil {
+			return fmt.Errorf("replace %s: %w", logDir, err)
+		}
+		if err := os.Rename(logDir+".tmp", logDir); err != nil {
+			return fmt.Errorf("write %s: %w", logDir, err)
 		}
 		data, err := json.MarshalIndent(r, "", "  ")
 		if err != nil {
@@ -149,7 +150,7 @@ func backtestRun(opts *BacktestOptions) error {
 		if err := cmdutil.WriteFileAtomic(filepath.Join(opts.OutDir, "report.html"), html, 0o644); err != nil {
 			return err
 		}
-		prog.Step("wrote %s/{result.json,report.html,actions.jsonl}", opts.OutDir)
+		prog.Step("wrote %s/{result.json,report.html,actions/}", opts.OutDir)
 	}
 	if opts.JSON {
 		if err := cmdutil.PrintJSON(opts.IO.Out, Summary{Result: *r}); err != nil {

@@ -42,16 +42,33 @@ func TestBacktestWritesReport(t *testing.T) {
 		t.Fatalf("report: %v", err)
 	}
 	var r struct {
-		Violations int `json:"violations"`
-		Actions    int `json:"actions"`
+		Violations      int `json:"violations"`
+		Actions         int `json:"actions"`
+		Epochs          int `json:"epochs"`
+		MaxEpochActions int `json:"maxEpochActions"`
+		MaxActions      int `json:"maxActions"`
 	}
 	data, err := os.ReadFile(filepath.Join(dir, "result.json"))
 	if err != nil || json.Unmarshal(data, &r) != nil {
 		t.Fatalf("result.json: %v", err)
 	}
-	entries, err := actionlog.Load(filepath.Join(dir, "actions.jsonl"))
-	if err != nil || len(entries) != r.Actions || r.Actions == 0 {
-		t.Fatalf("log: %d entries, %d actions, %v", len(entries), r.Actions, err)
+	n := 0
+	for ep := uint64(1); ep <= uint64(r.Epochs); ep++ {
+		entries, err := actionlog.LoadEpoch(actionlog.EpochPath(filepath.Join(dir, "actions"), ep), ep)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n += len(entries)
+	}
+	if n != r.Actions || r.Actions == 0 || r.Epochs == 0 || r.MaxActions != 16 || r.MaxEpochActions > r.MaxActions {
+		t.Fatalf("logs: %d entries, %d actions in %d epochs, at most %d an epoch in %d slots", n, r.Actions, r.Epochs, r.MaxEpochActions, r.MaxActions)
+	}
+	// A second run replaces the logs.
+	if _, _, err := run(t, "--policy", engineDir+"policy.json", "--config", engineDir+"engine.json", "--series", series, "--out", dir, "--quiet"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "actions.tmp")); !os.IsNotExist(err) {
+		t.Fatal("temporary log directory left behind")
 	}
 }
 

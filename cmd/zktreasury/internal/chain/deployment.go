@@ -10,14 +10,14 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/cmdutil"
-	"github.com/zktreasury/zktreasury/contracts"
 )
 
-// DeploymentFormat identifies the deployment file format.
-const DeploymentFormat = "zktreasury-deployment/1"
+// DeploymentFormat identifies the deployment file format. Version 2 (issue 8): one epoch
+// verifier, Chainlink round-priced feeds with heartbeats, genesis time; separate mode is gone.
+const DeploymentFormat = "zktreasury-deployment/2"
 
 // Deployment is what `chain deploy` put on chain, written to deployment.json: everything
-// `epoch submit` and `epoch status` need, and what an auditor needs to check which keys and
+// `epoch submit` and `epoch status` need, and what an auditor needs to check which key and
 // feeds a registry trusts.
 type Deployment struct {
 	Format  string `json:"format"`
@@ -25,23 +25,28 @@ type Deployment struct {
 	// Registry is the EpochRegistry's address, created in Block.
 	Registry common.Address `json:"registry"`
 	Block    uint64         `json:"block"`
-	// Mode is "combined" (one epoch proof per epoch) or "separate" (solvency and compliance).
-	Mode string `json:"mode"`
-	// Backend is the proof system of the verifiers, "groth16" or "plonk".
-	Backend   string     `json:"backend"`
-	Verifiers []Verifier `json:"verifiers"`
-	Feeds     []Feed     `json:"feeds"`
-	// GenesisState is S(0), PolicyCommitment the policy in force at deploy (0x-prefixed hex).
-	GenesisState     string `json:"genesisState"`
-	PolicyCommitment string `json:"policyCommitment"`
-	// Governance, Guardian and Deployer are the roles and the account that deployed.
+	// Backend is the proof system of the verifier, "groth16" or "plonk".
+	Backend  string   `json:"backend"`
+	Verifier Verifier `json:"verifier"`
+	// Feeds has one feed per asset, in the policy's asset order.
+	Feeds []Feed `json:"feeds"`
+	// Sequencer is the L2 sequencer-uptime feed, if any.
+	Sequencer *Sequencer `json:"sequencer,omitempty"`
+	// GenesisState is S(0), PolicyCommitment the policy in force at deploy (0x-prefixed hex),
+	// GenesisTime epoch 1's start.
+	GenesisState     string    `json:"genesisState"`
+	PolicyCommitment string    `json:"policyCommitment"`
+	GenesisTime      time.Time `json:"genesisTime"`
+	// Governance, Guardian and Deployer are the roles at deploy and the account that deployed.
 	Governance common.Address `json:"governance"`
 	Guardian   common.Address `json:"guardian"`
 	Deployer   common.Address `json:"deployer"`
-	// PolicyDelaySeconds, MaxPriceAgeSeconds and ToleranceBps are the registry's parameters.
+	// PolicyDelaySeconds and PolicyGraceSeconds bound when a queued policy can be executed.
 	PolicyDelaySeconds uint64 `json:"policyDelaySeconds"`
-	MaxPriceAgeSeconds uint64 `json:"maxPriceAgeSeconds"`
-	ToleranceBps       uint16 `json:"toleranceBps"`
+	PolicyGraceSeconds uint64 `json:"policyGraceSeconds"`
+	// ValueDecimals is the policy's value scale; TreeCapacity the liabilities tree's capacity.
+	ValueDecimals uint8  `json:"valueDecimals"`
+	TreeCapacity  uint64 `json:"treeCapacity"`
 	// RegistryGas is the registry creation's gas used.
 	RegistryGas uint64 `json:"registryGas"`
 	// Case is the case directory the genesis state and policy came from.
@@ -49,9 +54,9 @@ type Deployment struct {
 	CreatedAt time.Time `json:"createdAt"`
 }
 
-// Verifier is one deployed verifier and the key it pins.
+// Verifier is the deployed epoch verifier and the key it pins.
 type Verifier struct {
-	// Circuit is "epoch", "solvency" or "compliance"; Params its shape, e.g. u16-k4-a3-v3-bits.
+	// Circuit is "epoch"; Params its shape, e.g. u16-k4-a3-v3-bits.
 	Circuit string `json:"circuit"`
 	Params  string `json:"params"`
 	// Address is the verifier contract; Gas its creation's gas used.
@@ -64,33 +69,40 @@ type Verifier struct {
 	Insecure bool `json:"insecureSetup"`
 }
 
-// Feed is one asset's price feed.
+// Feed is one asset's Chainlink feed.
 type Feed struct {
-	Symbol     string         `json:"symbol"`
+	// Symbol is the asset's symbol in the policy.
+	Symbol string `json:"symbol"`
+	// Aggregator is the feed's address (a proxy), Decimals its decimals().
 	Aggregator common.Address `json:"aggregator"`
 	Decimals   uint8          `json:"decimals"`
-	// PriceNum and PriceDen turn a feed answer into a circuit price (decimal strings).
-	PriceNum string `json:"priceNum"`
-	PriceDen string `json:"priceDen"`
-	// Mock is true for a MockAggregator deployed by `chain deploy --feeds mock`: anyone can set
-	// it, so such a registry proves nothing about real prices.
-	Mock bool   `json:"mock,omitempty"`
-	Gas  uint64 `json:"gas,omitempty"`
+	// CircuitDecimals is the asset's circuit scale, HeartbeatSeconds the feed's maximum age.
+	CircuitDecimals  uint8  `json:"circuitDecimals"`
+	HeartbeatSeconds uint64 `json:"heartbeatSeconds"`
+	// Mock is true for a feed deployed by `chain deploy --feeds mock`: anyone can add rounds,
+	// so such a registry proves nothing about real prices. MockAggregator is its aggregator and
+	// MockRound the id (decimal) of the round it was seeded with.
+	Mock           bool           `json:"mock,omitempty"`
+	MockAggregator common.Address `json:"mockAggregator,omitempty"`
+	MockRound      string         `json:"mockRound,omitempty"`
+	Gas            uint64         `json:"gas,omitempty"`
 }
 
-// VerifierFor returns the deployment's verifier of a circuit.
-func (d *Deployment) VerifierFor(circuit string) (Verifier, bool) {
-	for _, v := range d.Verifiers {
-		if v.Circuit == circuit {
-			return v, true
-		}
+// Sequencer is an L2 sequencer-uptime feed and its grace period.
+type Sequencer struct {
+	// Feed is the uptime feed's address.
+	Feed common.Address `json:"feed"`
+	// GraceSeconds is how long after the sequencer comes back up submissions wait.
+	GraceSeconds uint64 `json:"graceSeconds"`
+}
+
+// Symbols are the assets' symbols, in the registry's order.
+func (d *Deployment) Symbols() []string {
+	out := make([]string, len(d.Feeds))
+	for i, f := range d.Feeds {
+		out[i] = f.Symbol
 	}
-	return Verifier{}, false
-}
-
-// ContractsMode returns the registry mode.
-func (d *Deployment) ContractsMode() (contracts.Mode, error) {
-	return contracts.ParseMode(d.Mode)
+	return out
 }
 
 // WriteDeployment writes d to path atomically.
@@ -121,8 +133,8 @@ func ReadDeployment(path string) (*Deployment, error) {
 	if d.Registry == (common.Address{}) {
 		return nil, fmt.Errorf("read deployment %s: no registry address", path)
 	}
-	if _, err := d.ContractsMode(); err != nil {
-		return nil, fmt.Errorf("read deployment %s: %w", path, err)
+	if len(d.Feeds) == 0 {
+		return nil, fmt.Errorf("read deployment %s: no feeds", path)
 	}
 	return &d, nil
 }

@@ -3,6 +3,8 @@ package chain_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"math/big"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,9 +13,11 @@ import (
 
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/chain"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/cmdutil"
+	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/epoch"
 	"github.com/zktreasury/zktreasury/contracts/devnode"
 	"github.com/zktreasury/zktreasury/prover/inclusion"
 	"github.com/zktreasury/zktreasury/prover/prooffile"
+	"github.com/zktreasury/zktreasury/prover/statement"
 )
 
 // TestGethCLIEndToEnd is the operator's and the user's whole on-chain path through the command
@@ -26,7 +30,7 @@ func TestGethCLIEndToEnd(t *testing.T) {
 	if os.Getenv("ZKT_E2E") != "1" {
 		t.Skip("set ZKT_E2E=1 to run the geth end-to-end test (builds geth " + devnode.GethVersion + " on first use, ~4.5 min)")
 	}
-	if _, err := os.Stat(filepath.Join(contracts, "node_modules", "solc", "package.json")); err != nil {
+	if _, err := os.Stat(filepath.Join(contractsDir, "node_modules", "solc", "package.json")); err != nil {
 		t.Fatal("solc-js is not installed; run `npm ci --prefix contracts`")
 	}
 	cache := os.Getenv("ZKT_GETH_CACHE")
@@ -64,6 +68,30 @@ func TestGethCLIEndToEnd(t *testing.T) {
 	}
 	root, _ := pf.Input("liabilitiesRoot")
 	newState, _ := pf.Input("newStateCommitment")
+	// The registry starts at the proof's start; the mock feeds' round is stamped at its end.
+	times := map[string]int64{}
+	for _, name := range []string{"startTime", "endTime"} {
+		v, ok := pf.Input(name)
+		if !ok {
+			t.Fatalf("the epoch proof has no %s public input (the epoch circuit of issue 8 has)", name)
+		}
+		e, err := statement.ParseElement(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		times[name] = e.BigInt(new(big.Int)).Int64()
+	}
+	submitArgs := []string{"epoch", "submit", "--rpc", "", "--dev-account", "--deployment", depFile, proof}
+	if _, inFile, err := epoch.ProofFileRounds(proof); err != nil {
+		t.Fatal(err)
+	} else if !inFile {
+		// The proof names no rounds: the mock feeds' seeded round, 1 << 64 | 1.
+		rf := filepath.Join(dir, "rounds.json")
+		if err := os.WriteFile(rf, []byte(`{"USDC": "18446744073709551617", "WETH": "18446744073709551617", "WBTC": "18446744073709551617"}`), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		submitArgs = append(submitArgs, "--rounds", rf)
+	}
 
 	node, err := devnode.Start(ctx, geth)
 	if err != nil {
@@ -76,7 +104,9 @@ func TestGethCLIEndToEnd(t *testing.T) {
 	}()
 
 	step("chain deploy", 0, "chain", "deploy", "--rpc", node.URL, "--dev-account", "--keys", keys, "--case", epochCase,
-		"--mode", "combined", "--backend", "groth16", "--feeds", "mock", "--contracts", contracts, "--out", depFile)
+		"--backend", "groth16", "--feeds", "mock", "--genesis-time", fmt.Sprint(times["startTime"]),
+		"--mock-round-time", fmt.Sprint(times["endTime"]), "--contracts", contractsDir, "--out", depFile)
+	submitArgs[3] = node.URL
 	dep, err := chain.ReadDeployment(depFile)
 	if err != nil {
 		t.Fatal(err)
@@ -84,9 +114,9 @@ func TestGethCLIEndToEnd(t *testing.T) {
 	if dep.Governance != node.DevAccount {
 		t.Errorf("governance %s, want the dev account %s", dep.Governance, node.DevAccount)
 	}
-	t.Logf("deploy gas on geth --dev: registry %d, epoch verifier %d, mock feed %d", dep.RegistryGas, dep.Verifiers[0].Gas, dep.Feeds[0].Gas)
+	t.Logf("deploy gas on geth --dev: registry %d, epoch verifier %d, mock feed %d", dep.RegistryGas, dep.Verifier.Gas, dep.Feeds[0].Gas)
 
-	out := step("epoch submit", 0, "epoch", "submit", "--rpc", node.URL, "--dev-account", "--deployment", depFile, proof, "--json")
+	out := step("epoch submit", 0, append(submitArgs, "--json")...)
 	var sub struct {
 		Recorded bool   `json:"recorded"`
 		Epoch    uint64 `json:"epoch"`
@@ -107,23 +137,29 @@ func TestGethCLIEndToEnd(t *testing.T) {
 		LastEpoch    uint64 `json:"lastEpoch"`
 		CurrentState string `json:"currentState"`
 		Record       struct {
-			Epoch           uint64 `json:"epoch"`
-			LiabilitiesRoot string `json:"liabilitiesRoot"`
-			ActionCount     uint64 `json:"actionCount"`
-			TxHash          string `json:"txHash"`
+			Epoch           uint64    `json:"epoch"`
+			End             time.Time `json:"end"`
+			LiabilitiesRoot string    `json:"liabilitiesRoot"`
+			ActionCount     uint64    `json:"actionCount"`
+			TxHash          string    `json:"txHash"`
+			Assets          []struct {
+				Symbol string `json:"symbol"`
+				Price  string `json:"price"`
+			} `json:"assets"`
 		} `json:"record"`
 	}
 	if err := json.Unmarshal([]byte(out), &st); err != nil {
 		t.Fatalf("status --json: %v\n%s", err, out)
 	}
 	if st.LastEpoch != 1 || st.CurrentState != newState || st.Record.Epoch != 1 || st.Record.LiabilitiesRoot != root ||
-		st.Record.ActionCount != 2 || !strings.EqualFold(st.Record.TxHash, sub.TxHash) {
+		st.Record.ActionCount != 2 || !strings.EqualFold(st.Record.TxHash, sub.TxHash) || st.Record.End.Unix() != times["endTime"] ||
+		len(st.Record.Assets) != 3 || st.Record.Assets[1].Symbol != "WETH" {
 		t.Fatalf("status %+v after submitting %+v", st, sub)
 	}
 
 	incl := filepath.Join(dir, "acct-1000.inclusion.json")
 	step("inclusion export", 0, "inclusion", "export", "--case", epochCase, "--user", "acct-1000", "--out", incl)
-	step("inclusion verify --registry", 0, "inclusion", "verify", incl, "--rpc", node.URL, "--registry", dep.Registry.Hex())
+	step("inclusion verify --registry", 0, "inclusion", "verify", incl, "--rpc", node.URL, "--registry", dep.Registry.Hex(), "--policy", epochCase+"/policy.json")
 	// A balance other than the one counted is not under the recorded root.
 	f, err := inclusion.Read(incl)
 	if err != nil {
@@ -138,9 +174,9 @@ func TestGethCLIEndToEnd(t *testing.T) {
 	if err := os.WriteFile(other, raw, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	step("inclusion verify of another balance", cmdutil.ExitNo, "inclusion", "verify", other, "--rpc", node.URL, "--registry", dep.Registry.Hex())
+	step("inclusion verify of another balance", cmdutil.ExitNo, "inclusion", "verify", other, "--rpc", node.URL, "--registry", dep.Registry.Hex(), "--policy", epochCase+"/policy.json")
 
-	out = step("epoch submit again", cmdutil.ExitNo, "epoch", "submit", "--rpc", node.URL, "--dev-account", "--deployment", depFile, proof)
+	out = step("epoch submit again", cmdutil.ExitNo, submitArgs...)
 	if !strings.Contains(out, "EpochOutOfOrder") {
 		t.Fatalf("the replay was not refused with EpochOutOfOrder:\n%s", out)
 	}

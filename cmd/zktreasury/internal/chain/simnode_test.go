@@ -52,6 +52,10 @@ func startSimNode(t *testing.T) *simNode {
 		func(nc *node.Config, _ *ethconfig.Config) {
 			nc.HTTPHost, nc.HTTPPort, nc.HTTPModules = "127.0.0.1", port, []string{"eth", "net", "web3"}
 		})
+	// The simulated chain starts at time 0; move it to the wall clock, as a real chain is.
+	if err := sim.AdjustTime(time.Since(time.Unix(0, 0))); err != nil {
+		t.Fatal(err)
+	}
 	stop := make(chan struct{})
 	done := make(chan struct{})
 	go func() {

@@ -1,7 +1,11 @@
 package epoch
 
 import (
+	"encoding/json"
 	"fmt"
+	"math/big"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -13,131 +17,148 @@ import (
 
 func hexOf(v int) string { return fmt.Sprintf("0x%064x", v) }
 
-func named(names []string, values ...int) []statement.NamedInput {
-	out := make([]statement.NamedInput, len(names))
-	for i, n := range names {
-		out[i] = statement.NamedInput{Name: n, Value: hexOf(values[i])}
-	}
-	return out
-}
-
 var symbols = []string{"USDC", "WETH", "WBTC"}
 
-func allNames(base []string) []string {
-	return append(append([]string(nil), base...), priceNames(symbols)...)
-}
-
-func deployment(mode string) *chain.Deployment {
-	d := &chain.Deployment{Format: chain.DeploymentFormat, Mode: mode, Backend: "groth16"}
+func deployment() *chain.Deployment {
+	d := &chain.Deployment{Format: chain.DeploymentFormat, Backend: "groth16",
+		Verifier: chain.Verifier{Circuit: "epoch", CircuitDigest: "ce", VerifyingKeyDigest: "ve"}}
 	for _, s := range symbols {
 		d.Feeds = append(d.Feeds, chain.Feed{Symbol: s})
-	}
-	if mode == "combined" {
-		d.Verifiers = []chain.Verifier{{Circuit: "epoch", CircuitDigest: "ce", VerifyingKeyDigest: "ve"}}
-	} else {
-		d.Verifiers = []chain.Verifier{{Circuit: "solvency", CircuitDigest: "cs", VerifyingKeyDigest: "vs"},
-			{Circuit: "compliance", CircuitDigest: "cc", VerifyingKeyDigest: "vc"}}
 	}
 	return d
 }
 
-// epochFile: policy 11, prev 12, new 13, root 14, actions 15, count 2, epoch 1, prices 100..102.
+// epochFile: policy 11, prev 12, new 13, root 14, actions 15, count 2, epoch 1, start 1000,
+// end 2000, prices 100..102, inflows 7..9, outflows 3..5.
 func epochFile() *prooffile.File {
+	values := []int{11, 12, 13, 14, 15, 2, 1, 1000, 2000, 100, 101, 102, 7, 8, 9, 3, 4, 5}
+	var in []statement.NamedInput
+	for i, n := range contracts.EpochInputLayout(symbols) {
+		in = append(in, statement.NamedInput{Name: n, Value: hexOf(values[i])})
+	}
 	return &prooffile.File{Circuit: "epoch", Backend: "groth16", CircuitDigest: "ce", VerifyingKeyDigest: "ve",
-		PublicInputs: named(allNames(epochInputs), 11, 12, 13, 14, 15, 2, 1, 100, 101, 102), Solidity: prooffile.Solidity{Proof: "0xabcdef"}}
+		PublicInputs: in, Solidity: prooffile.Solidity{Proof: "0xabcdef"}}
 }
 
-func solvencyFile() *prooffile.File {
-	return &prooffile.File{Circuit: "solvency", Backend: "groth16", CircuitDigest: "cs", VerifyingKeyDigest: "vs",
-		PublicInputs: named(allNames(solvencyInputs), 13, 14, 11, 1, 100, 101, 102), Solidity: prooffile.Solidity{Proof: "0x0102"}}
-}
-
-func complianceFile() *prooffile.File {
-	return &prooffile.File{Circuit: "compliance", Backend: "groth16", CircuitDigest: "cc", VerifyingKeyDigest: "vc",
-		PublicInputs: named(allNames(complianceInputs), 11, 12, 13, 15, 2, 1, 100, 101, 102), Solidity: prooffile.Solidity{Proof: "0x0304"}}
+func rounds() Rounds {
+	return Rounds{"USDC": big.NewInt(21), "WETH": big.NewInt(22), "WBTC": contracts.RoundID(1, 1)}
 }
 
 func TestBuildSubmission(t *testing.T) {
-	c, err := BuildSubmission(deployment("combined"), []*prooffile.File{epochFile()})
+	c, err := BuildSubmission(deployment(), epochFile(), rounds())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Mode() != contracts.Combined || c.Epoch != 1 || c.ActionCount != 2 || c.StateCommitment.Int64() != 13 || c.LiabilitiesRoot.Int64() != 14 ||
-		c.ActionsCommitment.Int64() != 15 || c.Prices[2].Int64() != 102 || c.PrevState.Int64() != 12 || c.Policy.Int64() != 11 ||
-		fmt.Sprintf("%x", c.EpochProof) != "abcdef" {
-		t.Fatalf("combined claim %+v", c)
-	}
-	// Separate mode, in either order.
-	for _, files := range [][]*prooffile.File{{solvencyFile(), complianceFile()}, {complianceFile(), solvencyFile()}} {
-		c, err := BuildSubmission(deployment("separate"), files)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if c.Mode() != contracts.Separate || c.StateCommitment.Int64() != 13 || c.LiabilitiesRoot.Int64() != 14 ||
-			fmt.Sprintf("%x/%x", c.SolvencyProof, c.ComplianceProof) != "0102/0304" || c.PrevState.Int64() != 12 {
-			t.Fatalf("separate claim %+v", c)
-		}
+	if c.Epoch != 1 || c.ActionCount != 2 || c.StartTime != 1000 || c.EndTime != 2000 || c.StateCommitment.Int64() != 13 ||
+		c.LiabilitiesRoot.Int64() != 14 || c.ActionsCommitment.Int64() != 15 || c.Prices[2].Int64() != 102 || c.PrevState.Int64() != 12 ||
+		c.Policy.Int64() != 11 || fmt.Sprintf("%x", c.Proof) != "abcdef" || c.RoundIDs[1].Int64() != 22 ||
+		c.RoundIDs[2].String() != "18446744073709551617" || fmt.Sprint(c.Inflows, c.Outflows) != "[7 8 9] [3 4 5]" {
+		t.Fatalf("claim %+v", c)
 	}
 }
 
 func TestBuildSubmissionRefuses(t *testing.T) {
 	for _, tc := range []struct {
-		name  string
-		mode  string
-		files func() []*prooffile.File
-		want  string
+		name   string
+		file   func() *prooffile.File
+		rounds func() Rounds
+		want   string
 	}{
-		{"no proof", "combined", func() []*prooffile.File { return nil }, "takes one epoch proof"},
-		{"a solvency proof to a combined registry", "combined", func() []*prooffile.File { return []*prooffile.File{solvencyFile()} }, "has no solvency verifier"},
-		{"an epoch proof to a separate registry", "separate", func() []*prooffile.File { return []*prooffile.File{epochFile()} }, "has no epoch verifier"},
-		{"only one of two proofs", "separate", func() []*prooffile.File { return []*prooffile.File{solvencyFile()} }, "takes a solvency proof and a compliance proof"},
-		{"two epoch proofs", "combined", func() []*prooffile.File { return []*prooffile.File{epochFile(), epochFile()} }, "two epoch proofs"},
-		{"other backend", "combined", func() []*prooffile.File {
+		{"a solvency proof", func() *prooffile.File {
+			f := epochFile()
+			f.Circuit = "solvency"
+			return f
+		}, rounds, "takes one epoch proof"},
+		{"other backend", func() *prooffile.File {
 			f := epochFile()
 			f.Backend = "plonk"
-			return []*prooffile.File{f}
-		}, "is plonk, the deployed verifier is groth16"},
-		{"other key", "combined", func() []*prooffile.File {
+			return f
+		}, rounds, "is plonk, the deployed verifier is groth16"},
+		{"other key", func() *prooffile.File {
 			f := epochFile()
 			f.VerifyingKeyDigest = "other"
-			return []*prooffile.File{f}
-		}, "pins key"},
-		{"inputs in another order", "combined", func() []*prooffile.File {
+			return f
+		}, rounds, "pins key"},
+		{"inputs in another order", func() *prooffile.File {
 			f := epochFile()
-			f.PublicInputs[3], f.PublicInputs[4] = f.PublicInputs[4], f.PublicInputs[3]
-			return []*prooffile.File{f}
-		}, "public input 3 is actionsCommitment, the registry builds liabilitiesRoot there"},
-		{"a price missing", "combined", func() []*prooffile.File {
+			f.PublicInputs[7], f.PublicInputs[8] = f.PublicInputs[8], f.PublicInputs[7]
+			return f
+		}, rounds, "public input 7 is endTime, the registry builds startTime there"},
+		{"an outflow missing", func() *prooffile.File {
 			f := epochFile()
-			f.PublicInputs = f.PublicInputs[:9]
-			return []*prooffile.File{f}
-		}, "has 9 public inputs, the registry builds 10"},
-		{"an input outside the field", "combined", func() []*prooffile.File {
+			f.PublicInputs = f.PublicInputs[:17]
+			return f
+		}, rounds, "has 17 public inputs, the registry builds 18"},
+		{"an input outside the field", func() *prooffile.File {
 			f := epochFile()
 			f.PublicInputs[2].Value = "0x" + strings.Repeat("f", 64)
-			return []*prooffile.File{f}
-		}, "not below the BN254 scalar field"},
-		{"proofs of different epochs", "separate", func() []*prooffile.File {
-			s := solvencyFile()
-			s.PublicInputs[3].Value = hexOf(2)
-			return []*prooffile.File{s, complianceFile()}
-		}, "not of the same epoch"},
-		{"proofs at different prices", "separate", func() []*prooffile.File {
-			c := complianceFile()
-			c.PublicInputs[7].Value = hexOf(999)
-			return []*prooffile.File{solvencyFile(), c}
-		}, "different WETH prices"},
-		{"no calldata", "combined", func() []*prooffile.File {
+			return f
+		}, rounds, "not below the BN254 scalar field"},
+		{"a flow beyond 64 bits", func() *prooffile.File {
+			f := epochFile()
+			f.PublicInputs[12].Value = "0x" + strings.Repeat("0", 46) + "010000000000000000"
+			return f
+		}, rounds, "inflow.USDC"},
+		{"no calldata", func() *prooffile.File {
 			f := epochFile()
 			f.Solidity.Proof = ""
-			return []*prooffile.File{f}
-		}, "no solidity.proof"},
+			return f
+		}, rounds, "no solidity.proof"},
+		{"a round missing", epochFile, func() Rounds {
+			r := rounds()
+			delete(r, "WETH")
+			return r
+		}, "no round for [WETH]"},
+		{"a round for another asset", epochFile, func() Rounds {
+			r := rounds()
+			r["DOGE"] = big.NewInt(1)
+			return r
+		}, "rounds for [DOGE]"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := BuildSubmission(deployment(tc.mode), tc.files())
+			_, err := BuildSubmission(deployment(), tc.file(), tc.rounds())
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("got %v, want an error containing %q", err, tc.want)
 			}
 		})
+	}
+}
+
+func TestRounds(t *testing.T) {
+	r, err := ParseRounds(json.RawMessage(`{"USDC": "18446744073709551617", "WETH": 36893488147419103233, "WBTC": "0x10000000000000001"}`), "r.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r["USDC"].String() != "18446744073709551617" || r["WETH"].Cmp(contracts.RoundID(2, 1)) != 0 || r["WBTC"].Cmp(contracts.RoundID(1, 1)) != 0 {
+		t.Fatalf("rounds %v", r)
+	}
+	for _, bad := range []string{`{"USDC": "0"}`, `{"USDC": "-1"}`, `{"USDC": "1208925819614629174706176"}`, `{"USDC": true}`, `["1"]`, `{"USDC": "x"}`} {
+		if _, err := ParseRounds(json.RawMessage(bad), "r.json"); err == nil || !strings.Contains(err.Error(), "r.json") {
+			t.Errorf("%s: got %v, want an error naming the file", bad, err)
+		}
+	}
+
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	with := write("with.json", `{"circuit": "epoch", "rounds": {"USDC": "5", "WETH": "6", "WBTC": "7"}}`)
+	without := write("without.json", `{"circuit": "epoch"}`)
+	roundsFile := write("rounds.json", `{"USDC": "8", "WETH": "9", "WBTC": "10"}`)
+	if r, err := loadRounds(&SubmitOptions{Proof: with}); err != nil || r["WBTC"].Int64() != 7 {
+		t.Fatalf("rounds from the proof file: %v, %v", r, err)
+	}
+	if r, err := loadRounds(&SubmitOptions{Proof: without, RoundsFile: roundsFile}); err != nil || r["WBTC"].Int64() != 10 {
+		t.Fatalf("rounds from --rounds: %v, %v", r, err)
+	}
+	if _, err := loadRounds(&SubmitOptions{Proof: with, RoundsFile: roundsFile}); err == nil || !strings.Contains(err.Error(), "drop --rounds") {
+		t.Fatalf("rounds in both places: %v", err)
+	}
+	if _, err := loadRounds(&SubmitOptions{Proof: without}); err == nil || !strings.Contains(err.Error(), "pass --rounds") {
+		t.Fatalf("no rounds: %v", err)
 	}
 }

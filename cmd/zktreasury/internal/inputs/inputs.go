@@ -136,6 +136,11 @@ type Epoch struct {
 	Solvency
 	Actions string
 	Slots   int
+	// StartTime and EndTime bound the epoch, [start, end), unix seconds.
+	StartTime, EndTime uint64
+	// Rounds are the Chainlink rounds the case's prices were taken from, by
+	// symbol (case.json), carried into the proof file for the registry.
+	Rounds map[string]string
 	// NeedLiabilities is false for a compliance proof alone.
 	NeedLiabilities bool
 }
@@ -145,6 +150,8 @@ func (e *Epoch) Register(cmd *cobra.Command, defaultMode string) {
 	e.Solvency.register(cmd, true, defaultMode)
 	cmd.Flags().StringVar(&e.Actions, "actions", "", "the epoch's action log (JSON Lines, hash-chained)")
 	cmd.Flags().IntVar(&e.Slots, "slots", 0, "action slots K of the compliance circuit (default: case.json, else the number of actions)")
+	cmd.Flags().Uint64Var(&e.StartTime, "start", 0, "the epoch's start, unix seconds: the previous epoch's end (default: case.json startTime)")
+	cmd.Flags().Uint64Var(&e.EndTime, "end", 0, "the epoch's end, unix seconds (default: case.json endTime)")
 }
 
 // RegisterShape adds only the flags that fix a circuit's shape (for key setup).
@@ -169,9 +176,19 @@ func (e *Epoch) Resolve(cmd *cobra.Command, withData bool) error {
 		if !cmd.Flags().Changed("slots") {
 			e.Slots = cp.Slots
 		}
+		if withData && !cmd.Flags().Changed("start") {
+			e.StartTime = cp.StartTime
+		}
+		if withData && !cmd.Flags().Changed("end") {
+			e.EndTime = cp.EndTime
+		}
+		e.Rounds = cp.Rounds
 	}
 	if withData && e.Actions == "" {
 		return cmdutil.Usagef("no actions file: pass --actions or --case")
+	}
+	if withData && (e.EndTime == 0 || e.EndTime < e.StartTime) {
+		return cmdutil.Usagef("the epoch's window [--start %d, --end %d) is not set or ends before it starts: pass --start and --end (unix seconds) or set startTime and endTime in case.json", e.StartTime, e.EndTime)
 	}
 	return nil
 }
@@ -190,5 +207,6 @@ func (e *Epoch) Load() (statement.EpochInputs, error) {
 		return in, err
 	}
 	in.Epoch, in.Capacity, in.Slots, in.RangeCheck = e.Epoch, e.Capacity, e.Slots, e.Mode()
+	in.StartTime, in.EndTime = e.StartTime, e.EndTime
 	return in, nil
 }

@@ -2,11 +2,13 @@ package keys
 
 import (
 	"fmt"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/cmdutil"
+	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/format"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/inputs"
 	"github.com/zktreasury/zktreasury/prover"
 	"github.com/zktreasury/zktreasury/prover/keystore"
@@ -116,12 +118,30 @@ func setupRun(opts *SetupOptions) error {
 		}{meta, pk, vk})
 	}
 	w := tabwriter.NewWriter(opts.F.Out, 0, 2, 2, ' ', 0)
-	fmt.Fprintf(w, "circuit\t%s %s\n", meta.Circuit, meta.Params)
+	fmt.Fprintf(w, "circuit\t%s %s (%s)\n", meta.Circuit, meta.Params, describeShape(shape))
 	fmt.Fprintf(w, "backend\t%s\n", meta.Backend)
-	fmt.Fprintf(w, "constraints\t%d\n", meta.Constraints)
+	fmt.Fprintf(w, "constraints\t%s\n", format.Int(meta.Constraints))
+	fmt.Fprintf(w, "public inputs\t%d\n", meta.PublicInputs)
 	fmt.Fprintf(w, "circuit digest\t%s\n", meta.CircuitDigest)
 	fmt.Fprintf(w, "proving key\t%s\n", pk)
 	fmt.Fprintf(w, "verifying key\t%s\n", vk)
-	fmt.Fprintf(w, "insecure\t%v\n", meta.Insecure)
+	if meta.Insecure {
+		fmt.Fprintf(w, "insecure\tYES: single-party setup; whoever ran it can forge proofs\n")
+	} else {
+		fmt.Fprintf(w, "insecure\tno\n")
+	}
 	return w.Flush()
+}
+
+// describeShape says in words what a circuit's parameters fix.
+func describeShape(s prover.Shape) string {
+	var parts []string
+	if s.Circuit != "compliance" {
+		parts = append(parts, fmt.Sprintf("%s users", format.Int(s.Users)))
+	}
+	if s.Circuit != "solvency" {
+		parts = append(parts, fmt.Sprintf("%d action slots", s.Actions))
+	}
+	parts = append(parts, fmt.Sprintf("%d assets", s.Assets), fmt.Sprintf("%d venues", s.Venues), s.RangeCheck.String()+" range checks")
+	return strings.Join(parts, ", ")
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/cmdutil"
+	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/format"
 	"github.com/zktreasury/zktreasury/treasury"
 	"github.com/zktreasury/zktreasury/treasury/corridor"
 	"github.com/zktreasury/zktreasury/treasury/engine"
@@ -33,6 +34,9 @@ type PlanOptions struct {
 	HistoryPath string
 	// Force rebalances whatever the triggers say.
 	Force bool
+	// EpochSeconds is the length of the epoch planned: the per-day budgets
+	// scale with it.
+	EpochSeconds uint64
 	// JSON prints the plan as JSON.
 	JSON bool
 	// OutPath, when set, also writes the JSON plan to this file (atomically).
@@ -68,6 +72,7 @@ every corridor. Exits 3 when the plan cannot reach its target, saying why.`,
 	fl.StringVar(&opts.Paths.Config, "config", "", "engine config (JSON; defaults apply without it)")
 	fl.StringVar(&opts.HistoryPath, "history", "", "price history (CSV date,asset,price) for volatility and breakers")
 	fl.BoolVar(&opts.Force, "force", false, "rebalance even if no trigger fires")
+	fl.Uint64Var(&opts.EpochSeconds, "epoch-seconds", 86400, "length of the epoch planned, in seconds (the policy's per-day budgets scale with it)")
 	fl.BoolVar(&opts.JSON, "json", false, "print JSON")
 	fl.StringVar(&opts.OutPath, "out", "", "also write the JSON plan to this file")
 	return cmd
@@ -107,6 +112,8 @@ type StepReport struct {
 
 // SummaryReport is the epoch check of the plan.
 type SummaryReport struct {
+	// TurnoverCapUSD and LossBudgetUSD are the epoch's budgets: the policy's
+	// per-day figures times --epoch-seconds / 86400.
 	TurnoverUSD     decimal.Decimal   `json:"turnoverUSD"`
 	TurnoverCapUSD  decimal.Decimal   `json:"turnoverCapUSD"`
 	LossUSD         decimal.Decimal   `json:"lossUSD"`
@@ -136,13 +143,16 @@ func planRun(opts *PlanOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := eng.SetLiabilities(in.Liabilities); err != nil {
+		return err
+	}
 	var trips []risk.Trip
 	if opts.HistoryPath != "" {
 		if trips, err = feedHistory(eng, opts.HistoryPath, in); err != nil {
 			return err
 		}
 	}
-	d, pl, err := eng.Plan(engine.EpochInput{Prices: in.CircuitPrices, Force: opts.Force})
+	d, pl, err := eng.Plan(engine.EpochInput{Prices: in.CircuitPrices, Seconds: opts.EpochSeconds, Force: opts.Force})
 	if err != nil {
 		return err
 	}
@@ -244,8 +254,8 @@ func buildReport(p *treasury.Policy, d engine.Decision, pl *planner.Plan) Report
 	for _, s := range pl.Shortfalls {
 		rep.Shortfalls = append(rep.Shortfalls, describeShortfall(p, s))
 	}
-	rep.Summary = SummaryReport{TurnoverUSD: usd(p, l.Turnover), TurnoverCapUSD: p.TurnoverCapUSD, LossUSD: usd(p, l.Loss),
-		LossBudgetUSD: p.LossBudgetUSD, StartWeightsBps: map[string]uint64{}, EndWeightsBps: map[string]uint64{},
+	rep.Summary = SummaryReport{TurnoverUSD: usd(p, l.Turnover), TurnoverCapUSD: usd(p, l.TurnoverBudget), LossUSD: usd(p, l.Loss),
+		LossBudgetUSD: usd(p, l.LossBudget), StartWeightsBps: map[string]uint64{}, EndWeightsBps: map[string]uint64{},
 		StartStableBps: l.StartStableBps, EndStableBps: l.EndStableBps, BufferFloorBps: p.LiquidityBufferBps, FinalPositions: []PositionReport{}}
 	for a, s := range sym {
 		if l.StartWeightsBps != nil {
@@ -269,10 +279,10 @@ func describeShortfall(p *treasury.Policy, s planner.Shortfall) string {
 	if s.Venue >= 0 {
 		fmt.Fprintf(&b, " at %s", p.Venues[s.Venue].ID)
 	}
-	fmt.Fprintf(&b, ": %s USD not moved: %s", usd(p, s.Remaining).StringFixed(2), s.Reason)
+	fmt.Fprintf(&b, ": %s not moved: %s", format.USD(usd(p, s.Remaining)), s.Reason)
 	var v *corridor.Violation
 	if errors.As(s.Err, &v) {
-		fmt.Fprintf(&b, " (corridor %s: %v)", v.Corridor, v)
+		fmt.Fprintf(&b, " (corridor %s: %s)", v.Corridor, format.Violation(p, v))
 	} else if s.Err != nil {
 		fmt.Fprintf(&b, " (%v)", s.Err)
 	}
@@ -297,17 +307,18 @@ func printReport(w io.Writer, r Report) {
 		fmt.Fprintln(w, "No action.")
 	} else {
 		tw := tabwriter.NewWriter(w, 0, 2, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintln(tw, "#\tkind\tvenue\tin\t\tout\t\tvalue in USD\tfee USD\timpact USD\tslippage bps\t")
+		fmt.Fprintln(tw, "#\tkind\tvenue\tin\t\tout\t\tvalue in\tfee\timpact\tslippage\t")
 		for i, s := range r.Steps {
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s@%s\t%s\t%s@%s\t%s\t%s\t%s\t%d\t\n", i+1, s.Kind, s.Venue,
-				s.AmountIn.String(), s.AssetIn, s.VenueIn, s.AmountOut.String(), s.AssetOut, s.VenueOut,
-				s.ValueInUSD.StringFixed(2), s.FeeUSD.StringFixed(2), s.ImpactUSD.StringFixed(2), s.SlippageBps)
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s@%s\t%s\t%s@%s\t%s\t%s\t%s\t%s\t\n", i+1, s.Kind, s.Venue,
+				format.Amount(s.AmountIn), s.AssetIn, s.VenueIn, format.Amount(s.AmountOut), s.AssetOut, s.VenueOut,
+				format.USD(s.ValueInUSD), format.USD(s.FeeUSD), format.USD(s.ImpactUSD), format.Percent(s.SlippageBps))
 		}
 		tw.Flush()
 	}
 	sm := r.Summary
-	fmt.Fprintf(w, "\nTurnover %s USD (cap %s); loss %s USD (budget %s); stable share %d -> %d bps (floor %d)\n",
-		sm.TurnoverUSD.StringFixed(2), sm.TurnoverCapUSD, sm.LossUSD.StringFixed(2), sm.LossBudgetUSD, sm.StartStableBps, sm.EndStableBps, sm.BufferFloorBps)
+	fmt.Fprintf(w, "\nTurnover %s (cap %s); loss %s (budget %s); stable share %s -> %s (floor %s)\n",
+		format.USD(sm.TurnoverUSD), format.USD(sm.TurnoverCapUSD), format.USD(sm.LossUSD), format.USD(sm.LossBudgetUSD),
+		format.Percent(sm.StartStableBps), format.Percent(sm.EndStableBps), format.Percent(sm.BufferFloorBps))
 	tw := tabwriter.NewWriter(w, 0, 2, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "asset\tweight before\tafter\tgoal\t")
 	for i, s := range r.Assets {
@@ -315,7 +326,7 @@ func printReport(w io.Writer, r Report) {
 		if i < len(d.GoalBps) {
 			goal = d.GoalBps[i]
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t\n", s, sm.StartWeightsBps[s], sm.EndWeightsBps[s], goal)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", s, format.Percent(sm.StartWeightsBps[s]), format.Percent(sm.EndWeightsBps[s]), format.Percent(goal))
 	}
 	tw.Flush()
 	if len(r.Shortfalls) > 0 {

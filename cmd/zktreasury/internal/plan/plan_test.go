@@ -36,7 +36,7 @@ func TestNewCmdPlanFlags(t *testing.T) {
 		wantErr bool
 	}{
 		{name: "dir", args: []string{"--dir", "x"}, want: PlanOptions{}},
-		{name: "all flags", args: []string{"--policy", "p", "--positions", "q", "--prices", "r", "--config", "c", "--history", "h", "--force", "--json", "--out", "o"}},
+		{name: "all flags", args: []string{"--policy", "p", "--positions", "q", "--prices", "r", "--config", "c", "--history", "h", "--force", "--json", "--out", "o", "--epoch-seconds", "7200"}},
 		{name: "positional args refused", args: []string{"extra"}, wantErr: true},
 		{name: "unknown flag", args: []string{"--bogus"}, wantErr: true},
 	}
@@ -58,7 +58,7 @@ func TestNewCmdPlanFlags(t *testing.T) {
 				t.Fatalf("dir = %q", got.Paths.Dir)
 			}
 			if tc.name == "all flags" && (got.Paths.Policy != "p" || got.Paths.Positions != "q" || got.Paths.Prices != "r" || got.Paths.Config != "c" ||
-				got.HistoryPath != "h" || !got.Force || !got.JSON || got.OutPath != "o") {
+				got.HistoryPath != "h" || !got.Force || !got.JSON || got.OutPath != "o" || got.EpochSeconds != 7200) {
 				t.Fatalf("options %+v", got)
 			}
 		})
@@ -70,7 +70,10 @@ func TestPlanFixture(t *testing.T) {
 	if err != nil {
 		t.Fatalf("err = %v\n%s", err, out)
 	}
-	for _, want := range []string{"band: WETH at 4528 bps", "swap", "Every corridor holds"} {
+	for _, want := range []string{"band: WETH at 4528 bps", "swap", "Every corridor holds",
+		// Values in USD with separators, ratios in percent.
+		"Turnover 5,664,444.92 USD (cap 20,000,000.00 USD); loss 4,202.28 USD (budget 150,000.00 USD)",
+		"stable share 37.73% -> 38.37% (floor 25.00%)", "680,176.00 USD", "0.43%"} {
 		if !strings.Contains(out, want) {
 			t.Fatalf("output lacks %q:\n%s", want, out)
 		}
@@ -107,7 +110,7 @@ func TestPlanJSONReplaysThroughTheChecker(t *testing.T) {
 	if len(acts) == 0 || !rep.Complete {
 		t.Fatalf("plan %+v", rep)
 	}
-	if _, err := corridor.CheckEpoch(l, s, cp, acts); err != nil {
+	if _, err := corridor.CheckEpoch(l, s, cp, corridor.SecondsPerDay, acts); err != nil {
 		t.Fatalf("the JSON plan fails the checker: %v", err)
 	}
 }
@@ -135,6 +138,7 @@ func TestPlanExitCodes(t *testing.T) {
 		{name: "paused policy: the plan cannot reach its target", args: []string{"--dir", fixture, "--policy", filepath.Join(dir, "paused.json")}, wantCode: cmdutil.ExitNo, wantMsg: "paused"},
 		{name: "bad positions file names file, line and field", args: []string{"--dir", fixture, "--positions", badPos}, wantCode: cmdutil.ExitError, wantMsg: "positions.csv:3: field \"asset\" = \"DOGE\""},
 		{name: "missing inputs", args: []string{"--policy", fixture + "/policy.json"}, wantCode: cmdutil.ExitError, wantMsg: "positions and prices are required"},
+		{name: "epoch shorter than the policy's minimum", args: []string{"--dir", fixture, "--epoch-seconds", "3599"}, wantCode: cmdutil.ExitError, wantMsg: "minEpochSeconds is 3600"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/cmdutil"
+	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/format"
 	"github.com/zktreasury/zktreasury/treasury"
 	"github.com/zktreasury/zktreasury/treasury/corridor"
 	"github.com/zktreasury/zktreasury/treasury/engine"
@@ -59,12 +60,12 @@ type CheckResult struct {
 	Policy string `json:"policy"`
 	Paused bool   `json:"paused"`
 	// Corridors are the policy's limits at circuit scale.
-	NotionalCapUSD decimal.Decimal `json:"notionalCapUSD"`
-	TurnoverCapUSD decimal.Decimal `json:"turnoverCapUSD"`
-	LossBudgetUSD  decimal.Decimal `json:"lossBudgetUSD"`
-	MaxSlippageBps uint32          `json:"maxSlippageBps"`
-	BufferFloorBps uint32          `json:"bufferFloorBps"`
-	MinRatioBps    uint32          `json:"minRatioBps"`
+	NotionalCapUSD       decimal.Decimal `json:"notionalCapUSD"`
+	TurnoverCapUSDPerDay decimal.Decimal `json:"turnoverCapUSDPerDay"`
+	LossBudgetUSDPerDay  decimal.Decimal `json:"lossBudgetUSDPerDay"`
+	MaxSlippageBps       uint32          `json:"maxSlippageBps"`
+	BufferFloorBps       uint32          `json:"bufferFloorBps"`
+	MinRatioBps          uint32          `json:"minRatioBps"`
 	// Assets are the per-asset corridors and, with positions, current weights.
 	Assets []AssetCheck `json:"assets"`
 	// Checked is set when positions and prices were given.
@@ -98,8 +99,8 @@ func checkRun(opts *CheckOptions) error {
 	if err != nil {
 		return err
 	}
-	r := CheckResult{Valid: true, Policy: opts.Paths.Resolve().Policy, Paused: p.Paused, NotionalCapUSD: p.NotionalCapUSD, TurnoverCapUSD: p.TurnoverCapUSD,
-		LossBudgetUSD: p.LossBudgetUSD, MaxSlippageBps: p.MaxSlippageBps, BufferFloorBps: p.LiquidityBufferBps, MinRatioBps: p.MinSolvencyRatioBps, Breaches: []string{}}
+	r := CheckResult{Valid: true, Policy: opts.Paths.Resolve().Policy, Paused: p.Paused, NotionalCapUSD: p.NotionalCapUSD, TurnoverCapUSDPerDay: p.TurnoverCapUSDPerDay,
+		LossBudgetUSDPerDay: p.LossBudgetUSDPerDay, MaxSlippageBps: p.MaxSlippageBps, BufferFloorBps: p.LiquidityBufferBps, MinRatioBps: p.MinSolvencyRatioBps, Breaches: []string{}}
 	for _, ap := range p.Assets {
 		r.Assets = append(r.Assets, AssetCheck{Symbol: ap.Symbol, Stable: ap.Stable, Allowed: ap.Allowed, TargetBps: ap.TargetWeightBps,
 			WeightMinBps: ap.WeightMinBps, WeightMaxBps: ap.WeightMaxBps})
@@ -109,7 +110,7 @@ func checkRun(opts *CheckOptions) error {
 	}
 	if in.Positions != nil {
 		r.Checked = true
-		ep, err := corridor.NewEpoch(l, in.State, in.CircuitPrices)
+		ep, err := corridor.NewEpoch(l, in.State, in.CircuitPrices, p.MinEpochSeconds)
 		if err != nil {
 			return err
 		}
@@ -118,7 +119,7 @@ func checkRun(opts *CheckOptions) error {
 		} else {
 			for a := range r.Assets {
 				w := ep.WeightBps(a)
-				ok := w >= uint64(p.Assets[a].WeightMinBps) && w <= uint64(p.Assets[a].WeightMaxBps)
+				ok := ep.BandDistance(a) == 0 // exact: a weight a fraction of a bps over its max is over
 				r.Assets[a].WeightBps, r.Assets[a].InBand = &w, &ok
 				if !ok {
 					r.Breaches = append(r.Breaches, fmt.Sprintf("weight band: %s at %d bps is outside [%d, %d]", p.Assets[a].Symbol, w, p.Assets[a].WeightMinBps, p.Assets[a].WeightMaxBps))
@@ -166,26 +167,28 @@ func printCheck(w io.Writer, p *treasury.Policy, r CheckResult) {
 	if r.Paused {
 		fmt.Fprintln(w, "The kill switch is ON: no action may execute.")
 	}
-	fmt.Fprintf(w, "Notional cap %s USD, turnover cap %s USD, loss budget %s USD, max slippage %d bps, buffer floor %d bps, min solvency ratio %d bps.\n",
-		r.NotionalCapUSD, r.TurnoverCapUSD, r.LossBudgetUSD, r.MaxSlippageBps, r.BufferFloorBps, r.MinRatioBps)
+	fmt.Fprintf(w, "Notional cap %s, turnover cap %s, loss budget %s; max slippage %s, buffer floor %s, min solvency ratio %s.\n",
+		format.USD(r.NotionalCapUSD), format.USD(r.TurnoverCapUSDPerDay), format.USD(r.LossBudgetUSDPerDay),
+		format.Percent(r.MaxSlippageBps), format.Percent(r.BufferFloorBps), format.Percent(r.MinRatioBps))
 	tw := tabwriter.NewWriter(w, 0, 2, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "asset\tstable\tallowed\ttarget\tband\tweight\t")
 	for _, a := range r.Assets {
 		wt := "-"
 		if a.WeightBps != nil {
-			wt = fmt.Sprint(*a.WeightBps)
+			wt = format.Percent(*a.WeightBps)
 			if !*a.InBand {
 				wt += " OUT"
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%v\t%v\t%d\t[%d, %d]\t%s\t\n", a.Symbol, a.Stable, a.Allowed, a.TargetBps, a.WeightMinBps, a.WeightMaxBps, wt)
+		fmt.Fprintf(tw, "%s\t%v\t%v\t%s\t[%s, %s]\t%s\t\n", a.Symbol, a.Stable, a.Allowed, format.Percent(a.TargetBps),
+			format.Percent(a.WeightMinBps), format.Percent(a.WeightMaxBps), wt)
 	}
 	tw.Flush()
 	if r.StableBps != nil {
-		fmt.Fprintf(w, "Stable share %d bps (floor %d).\n", *r.StableBps, r.BufferFloorBps)
+		fmt.Fprintf(w, "Stable share %s (floor %s).\n", format.Percent(*r.StableBps), format.Percent(r.BufferFloorBps))
 	}
 	if r.SolvencyRatioBps != nil {
-		fmt.Fprintf(w, "Solvency ratio %s bps (minimum %d).\n", *r.SolvencyRatioBps, r.MinRatioBps)
+		fmt.Fprintf(w, "Solvency ratio %s (minimum %s).\n", ratioPercent(*r.SolvencyRatioBps), format.Percent(r.MinRatioBps))
 	}
 	switch {
 	case !r.Checked:
@@ -194,8 +197,42 @@ func printCheck(w io.Writer, p *treasury.Policy, r CheckResult) {
 		fmt.Fprintln(w, "The reserves are inside every corridor.")
 	default:
 		fmt.Fprintln(w, "The reserves are outside the corridors:")
-		for _, b := range r.Breaches {
+		for _, b := range humanBreaches(r) {
 			fmt.Fprintf(w, "  - %s\n", b)
 		}
 	}
+}
+
+func ratioPercent(bps string) string {
+	if b, ok := new(big.Int).SetString(bps, 10); ok {
+		return format.PercentBig(b)
+	}
+	return bps + " bps"
+}
+
+// humanBreaches words r.Breaches in percent, from the same figures and in the
+// same order as checkRun found them (the JSON keeps the basis-point wording).
+func humanBreaches(r CheckResult) []string {
+	if len(r.Breaches) > 0 && r.StableBps == nil {
+		return r.Breaches // the reserves are worth nothing: no figure to convert
+	}
+	var out []string
+	for _, a := range r.Assets {
+		if a.InBand != nil && !*a.InBand {
+			out = append(out, fmt.Sprintf("weight band: %s at %s is outside [%s, %s]", a.Symbol,
+				format.Percent(*a.WeightBps), format.Percent(a.WeightMinBps), format.Percent(a.WeightMaxBps)))
+		}
+	}
+	if r.StableBps != nil && *r.StableBps < uint64(r.BufferFloorBps) {
+		out = append(out, fmt.Sprintf("liquidity buffer: stable share %s is below the floor %s", format.Percent(*r.StableBps), format.Percent(r.BufferFloorBps)))
+	}
+	if r.SolvencyRatioBps != nil {
+		if b, ok := new(big.Int).SetString(*r.SolvencyRatioBps, 10); ok && b.Cmp(big.NewInt(int64(r.MinRatioBps))) < 0 {
+			out = append(out, fmt.Sprintf("solvency ratio: %s is below the minimum %s", format.PercentBig(b), format.Percent(r.MinRatioBps)))
+		}
+	}
+	if len(out) != len(r.Breaches) {
+		return r.Breaches // a breach this wording does not know: show the checker's
+	}
+	return out
 }

@@ -53,6 +53,9 @@ func TestPolicyCheck(t *testing.T) {
 	}
 	unknown := write("unknown.json", strings.Replace(string(data), `"paused": false`, `"paused": false, "pause": true`, 1))
 	badBand := write("band.json", strings.Replace(string(data), `"weightMinBps": 2500, "weightMaxBps": 4500`, `"weightMinBps": 4600, "weightMaxBps": 4500`, 1))
+	ratio9999 := write("ratio9999.json", strings.Replace(string(data), `"minSolvencyRatioBps": 10500`, `"minSolvencyRatioBps": 9999`, 1))
+	ratio1 := write("ratio1.json", strings.Replace(string(data), `"minSolvencyRatioBps": 10500`, `"minSolvencyRatioBps": 1`, 1))
+	ratio10000 := write("ratio10000.json", strings.Replace(string(data), `"minSolvencyRatioBps": 10500`, `"minSolvencyRatioBps": 10000`, 1))
 	inBand := write("positions.csv", "asset,venue,amount\nUSDC,vault,15000000\nDAI,vault,7500000\nWETH,vault,5833\nWBTC,vault,166\n")
 	tests := []struct {
 		name      string
@@ -62,7 +65,10 @@ func TestPolicyCheck(t *testing.T) {
 		wantField string
 	}{
 		{name: "valid policy alone", args: []string{"check", "--policy", fixture + "/policy.json"}, wantCode: 0, wantOut: "is valid"},
-		{name: "fixture positions: WETH out of band", args: []string{"check", "--dir", fixture}, wantCode: cmdutil.ExitNo, wantOut: "WETH at 4528 bps is outside"},
+		{name: "fixture positions: WETH out of band", args: []string{"check", "--dir", fixture}, wantCode: cmdutil.ExitNo, wantOut: "WETH at 45.28% is outside [25.00%, 45.00%]"},
+		{name: "min ratio 9999 bps is invalid", args: []string{"check", "--policy", ratio9999}, wantCode: cmdutil.ExitError, wantField: "minSolvencyRatioBps"},
+		{name: "min ratio 1 bps is invalid", args: []string{"check", "--policy", ratio1}, wantCode: cmdutil.ExitError, wantField: "minSolvencyRatioBps"},
+		{name: "min ratio 100% is valid", args: []string{"check", "--policy", ratio10000}, wantCode: 0, wantOut: "min solvency ratio 100.00%"},
 		{name: "positions inside every corridor", args: []string{"check", "--dir", fixture, "--positions", inBand}, wantCode: 0, wantOut: "inside every corridor"},
 		{name: "unknown field", args: []string{"check", "--policy", unknown}, wantCode: cmdutil.ExitError, wantField: "pause"},
 		{name: "band inverted", args: []string{"check", "--policy", badBand}, wantCode: cmdutil.ExitError, wantField: "assets[2].weightMaxBps"},

@@ -2,11 +2,13 @@ package policy
 
 import (
 	"fmt"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/cmdutil"
+	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/format"
 	"github.com/zktreasury/zktreasury/prover/statement"
 	"github.com/zktreasury/zktreasury/treasury"
 )
@@ -79,5 +81,10 @@ func commitRun(opts *CommitOptions) error {
 	fmt.Fprintf(w, "policy\t%s\n", res.Policy)
 	fmt.Fprintf(w, "commitment\t%s\n", res.Commitment)
 	fmt.Fprintf(w, "elements\t%d (see README, \"The policy commitment\")\n", len(res.Elements))
+	fmt.Fprintf(w, "assets\t%s\n", strings.Join(p.Symbols(), ", "))
+	fmt.Fprintf(w, "min solvency ratio\t%s\n", format.Percent(p.MinSolvencyRatioBps))
+	fmt.Fprintf(w, "caps\tnotional %s, turnover %s, loss %s (rounded down to 10^-%d USD)\n",
+		format.USD(p.NotionalCapUSD), format.USD(p.TurnoverCapUSDPerDay), format.USD(p.LossBudgetUSDPerDay), p.ValueDecimals)
+	fmt.Fprintf(w, "paused\t%v\n", p.Paused)
 	return w.Flush()
 }

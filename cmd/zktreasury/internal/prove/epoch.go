@@ -3,16 +3,22 @@ package prove
 import (
 	"errors"
 	"fmt"
+	"math/big"
 	"text/tabwriter"
 
 	"github.com/consensys/gnark/frontend"
+	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/cmdutil"
+	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/format"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/inputs"
 	"github.com/zktreasury/zktreasury/prover"
+	"github.com/zktreasury/zktreasury/prover/prooffile"
 	"github.com/zktreasury/zktreasury/prover/statement"
 	"github.com/zktreasury/zktreasury/prover/zk"
+	"github.com/zktreasury/zktreasury/treasury"
+	"github.com/zktreasury/zktreasury/treasury/corridor"
 )
 
 // EpochOptions are the options of `prove compliance` and `prove epoch`.
@@ -87,9 +93,13 @@ type EpochResult struct {
 	Slots        int                    `json:"slots"`
 	Turnover     string                 `json:"turnoverValueUnits,omitempty"`
 	Loss         string                 `json:"lossValueUnits,omitempty"`
+	TurnoverUSD  *decimal.Decimal       `json:"turnoverUSD,omitempty"`
+	LossUSD      *decimal.Decimal       `json:"lossUSD,omitempty"`
 	ProofFile    string                 `json:"proofFile,omitempty"`
 	Backend      string                 `json:"backend"`
 	PublicInputs []statement.NamedInput `json:"publicInputs,omitempty"`
+	// humanReason is Reason with its figures in USD, tokens and percent.
+	humanReason string
 }
 
 func epochRun(opts *EpochOptions) error {
@@ -102,7 +112,11 @@ func epochRun(opts *EpochOptions) error {
 	res := EpochResult{Circuit: opts.Circuit, OK: true, Epoch: in.Epoch, Actions: len(in.Actions), Backend: opts.Backend}
 	no := func(err error) error {
 		res.OK, res.Reason = false, err.Error()
-		if rerr := reportEpoch(opts, res); rerr != nil {
+		var v *corridor.Violation
+		if errors.As(err, &v) {
+			res.humanReason = "non-compliant: " + format.Violation(in.Policy, v)
+		}
+		if rerr := reportEpoch(opts, in.Policy, res); rerr != nil {
 			return rerr
 		}
 		return &cmdutil.NoError{Reason: err.Error()}
@@ -120,6 +134,7 @@ func epochRun(opts *EpochOptions) error {
 			return err
 		}
 		res.Slots, res.Turnover, res.Loss = comp.Params.Actions, sum.Turnover.String(), sum.Loss.String()
+		res.TurnoverUSD, res.LossUSD = valueUSD(in.Policy, sum.Turnover), valueUSD(in.Policy, sum.Loss)
 		shape.Actions = comp.Params.Actions
 		res.PublicInputs = comp.Public(symbols)
 		assignment = comp.Assignment()
@@ -133,11 +148,14 @@ func epochRun(opts *EpochOptions) error {
 		}
 		if err := e.Solvency.Check(); err != nil {
 			if errors.Is(err, statement.ErrInsolvent) {
+				reserves, liabilities := solvencyFigures(e.Solvency, in.Policy)
+				res.humanReason = "insolvent: " + insolventReason(e.Solvency, in.Policy, reserves, liabilities)
 				return no(err)
 			}
 			return err
 		}
 		res.Slots, res.Turnover, res.Loss = e.Params.Actions, e.Summary.Turnover.String(), e.Summary.Loss.String()
+		res.TurnoverUSD, res.LossUSD = valueUSD(in.Policy, e.Summary.Turnover), valueUSD(in.Policy, e.Summary.Loss)
 		shape.Actions, shape.Users = e.Params.Actions, e.Params.Users
 		res.PublicInputs = e.Public(symbols)
 		assignment = e.Assignment()
@@ -146,14 +164,19 @@ func epochRun(opts *EpochOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := proveAndWrite(opts.KeysDir, opts.Backend, job, assignment, res.PublicInputs, opts.Out, "--policy, --capacity, --slots and --range-check", prog); err != nil {
+	rounds, err := roundsFor(in.Policy, opts.Inputs.Rounds)
+	if err != nil {
+		return err
+	}
+	extras := func(f *prooffile.File) { f.Rounds, f.ActionLogHead = rounds, in.LogHead() }
+	if err := proveAndWrite(opts.KeysDir, opts.Backend, job, assignment, res.PublicInputs, opts.Out, "--policy, --capacity, --slots and --range-check", prog, extras); err != nil {
 		return err
 	}
 	res.ProofFile = opts.Out
-	return reportEpoch(opts, res)
+	return reportEpoch(opts, in.Policy, res)
 }
 
-func reportEpoch(opts *EpochOptions, res EpochResult) error {
+func reportEpoch(opts *EpochOptions, pol *treasury.Policy, res EpochResult) error {
 	if opts.JSON {
 		return cmdutil.PrintJSON(opts.F.Out, res)
 	}
@@ -166,18 +189,49 @@ func reportEpoch(opts *EpochOptions, res EpochResult) error {
 		verdict = "REFUSED"
 	}
 	fmt.Fprintf(w, "verdict\t%s\n", verdict)
-	if res.Reason != "" {
+	if res.humanReason != "" {
+		fmt.Fprintf(w, "reason\t%s\n", res.humanReason)
+	} else if res.Reason != "" {
 		fmt.Fprintf(w, "reason\t%s\n", res.Reason)
 	}
-	fmt.Fprintf(w, "epoch\t%d (%d actions in %d slots)\n", res.Epoch, res.Actions, res.Slots)
-	if res.Turnover != "" {
-		fmt.Fprintf(w, "turnover, loss\t%s, %s value units\n", res.Turnover, res.Loss)
+	if res.Slots > 0 {
+		fmt.Fprintf(w, "epoch\t%d (%d actions in %d slots)\n", res.Epoch, res.Actions, res.Slots)
+	} else {
+		fmt.Fprintf(w, "epoch\t%d (%d actions)\n", res.Epoch, res.Actions)
 	}
-	for _, in := range res.PublicInputs {
-		fmt.Fprintf(w, "%s\t%s\n", in.Name, in.Value)
+	if res.TurnoverUSD != nil {
+		fmt.Fprintf(w, "turnover\t%s\n", format.USD(*res.TurnoverUSD))
+		fmt.Fprintf(w, "loss versus oracle\t%s\n", format.USD(*res.LossUSD))
 	}
+	writeInputs(w, pol, res.PublicInputs)
 	if res.ProofFile != "" {
 		fmt.Fprintf(w, "proof\t%s (%s)\n", res.ProofFile, res.Backend)
 	}
 	return w.Flush()
+}
+
+// roundsFor checks the case's Chainlink rounds: one decimal uint80 per asset of
+// the policy, or none at all (then epoch submit takes them from --rounds).
+func roundsFor(p *treasury.Policy, rounds map[string]string) (map[string]string, error) {
+	if len(rounds) == 0 {
+		return nil, nil
+	}
+	out := map[string]string{}
+	for _, sym := range p.Symbols() {
+		r, ok := rounds[sym]
+		if !ok {
+			return nil, &treasury.InputError{File: statement.CaseFile, Field: "rounds." + sym, Msg: "no Chainlink round for this asset"}
+		}
+		v, ok := new(big.Int).SetString(r, 10)
+		if !ok || v.Sign() <= 0 || v.BitLen() > 80 {
+			return nil, &treasury.InputError{File: statement.CaseFile, Field: "rounds." + sym, Value: r, Msg: "not a round id (a positive decimal uint80)"}
+		}
+		out[sym] = v.String()
+	}
+	for sym := range rounds {
+		if p.AssetIndex(sym) < 0 {
+			return nil, &treasury.InputError{File: statement.CaseFile, Field: "rounds." + sym, Msg: "not an asset of the policy"}
+		}
+	}
+	return out, nil
 }

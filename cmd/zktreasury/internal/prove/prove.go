@@ -30,7 +30,7 @@ func NewCmdProve(f *cmdutil.Factory) *cobra.Command {
 // proof file atomically. flagsHint names the flags that fix the circuit's shape,
 // for the message when no keys exist.
 func proveAndWrite(keysDir, backend string, job prover.Job, assignment frontend.Circuit, public []statement.NamedInput,
-	out, flagsHint string, prog *cmdutil.Progress) error {
+	out, flagsHint string, prog *cmdutil.Progress, decorate ...func(*prooffile.File)) error {
 	b, err := zk.ByName(backend)
 	if err != nil {
 		return err
@@ -41,6 +41,9 @@ func proveAndWrite(keysDir, backend string, job prover.Job, assignment frontend.
 	}
 	if err != nil {
 		return err
+	}
+	for _, d := range decorate {
+		d(f)
 	}
 	if err := prooffile.Write(out, f); err != nil {
 		return err

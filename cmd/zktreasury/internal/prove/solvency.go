@@ -5,14 +5,17 @@ import (
 	"fmt"
 	"text/tabwriter"
 
+	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 
 	"github.com/zktreasury/zktreasury/circuits/solvency"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/cmdutil"
+	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/format"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/inputs"
 	"github.com/zktreasury/zktreasury/prover"
 	"github.com/zktreasury/zktreasury/prover/statement"
 	"github.com/zktreasury/zktreasury/prover/zk"
+	"github.com/zktreasury/zktreasury/treasury"
 )
 
 // SolvencyOptions are the options of `prove solvency`.
@@ -60,15 +63,19 @@ the proof; and write the proof file atomically.`,
 
 // SolvencyResult is the JSON output of `prove solvency`.
 type SolvencyResult struct {
-	Solvent      bool                   `json:"solvent"`
-	Reason       string                 `json:"reason,omitempty"`
-	RatioBps     int64                  `json:"ratioBps"`
-	MinRatioBps  uint64                 `json:"minRatioBps"`
-	Users        int                    `json:"users"`
-	Capacity     int                    `json:"capacity"`
-	ProofFile    string                 `json:"proofFile,omitempty"`
-	Backend      string                 `json:"backend"`
-	PublicInputs []statement.NamedInput `json:"publicInputs"`
+	Solvent     bool   `json:"solvent"`
+	Reason      string `json:"reason,omitempty"`
+	RatioBps    int64  `json:"ratioBps"`
+	MinRatioBps uint64 `json:"minRatioBps"`
+	// HaircutReservesUSD and LiabilitiesUSD are the totals the proof compares,
+	// at the public prices.
+	HaircutReservesUSD decimal.Decimal        `json:"haircutReservesUSD"`
+	LiabilitiesUSD     decimal.Decimal        `json:"liabilitiesUSD"`
+	Users              int                    `json:"users"`
+	Capacity           int                    `json:"capacity"`
+	ProofFile          string                 `json:"proofFile,omitempty"`
+	Backend            string                 `json:"backend"`
+	PublicInputs       []statement.NamedInput `json:"publicInputs"`
 }
 
 func solvencyRun(opts *SolvencyOptions) error {
@@ -80,12 +87,13 @@ func solvencyRun(opts *SolvencyOptions) error {
 	}
 	res := SolvencyResult{Solvent: true, RatioBps: st.RatioBps(), MinRatioBps: st.MinRatioBps, Users: len(st.Users),
 		Capacity: st.Params.Users, Backend: opts.Backend, PublicInputs: st.Public(pol.Symbols())}
+	res.HaircutReservesUSD, res.LiabilitiesUSD = solvencyFigures(st, pol)
 	if err := st.Check(); err != nil {
 		if !errors.Is(err, statement.ErrInsolvent) {
 			return err
 		}
 		res.Solvent, res.Reason = false, err.Error()
-		if err := report(opts, res); err != nil {
+		if err := report(opts, pol, res, insolventReason(st, pol, res.HaircutReservesUSD, res.LiabilitiesUSD)); err != nil {
 			return err
 		}
 		return &cmdutil.NoError{Reason: err.Error()}
@@ -99,10 +107,12 @@ func solvencyRun(opts *SolvencyOptions) error {
 		return err
 	}
 	res.ProofFile = opts.Out
-	return report(opts, res)
+	return report(opts, pol, res, "")
 }
 
-func report(opts *SolvencyOptions, res SolvencyResult) error {
+// report prints the result; humanReason, when set, replaces the reason's
+// value-unit figures on the human output.
+func report(opts *SolvencyOptions, pol *treasury.Policy, res SolvencyResult, humanReason string) error {
 	if opts.JSON {
 		return cmdutil.PrintJSON(opts.F.Out, res)
 	}
@@ -112,14 +122,21 @@ func report(opts *SolvencyOptions, res SolvencyResult) error {
 		verdict = "INSOLVENT"
 	}
 	fmt.Fprintf(w, "verdict\t%s\n", verdict)
-	if res.Reason != "" {
-		fmt.Fprintf(w, "reason\t%s\n", res.Reason)
+	if humanReason == "" {
+		humanReason = res.Reason
 	}
-	fmt.Fprintf(w, "ratio\t%d bps (minimum %d)\n", res.RatioBps, res.MinRatioBps)
+	if humanReason != "" {
+		fmt.Fprintf(w, "reason\t%s\n", humanReason)
+	}
+	ratio := "no liabilities"
+	if res.RatioBps >= 0 {
+		ratio = format.Percent(res.RatioBps)
+	}
+	fmt.Fprintf(w, "solvency ratio\t%s (minimum %s)\n", ratio, format.Percent(res.MinRatioBps))
+	fmt.Fprintf(w, "haircut reserves\t%s\n", format.USD(res.HaircutReservesUSD))
+	fmt.Fprintf(w, "liabilities\t%s\n", format.USD(res.LiabilitiesUSD))
 	fmt.Fprintf(w, "users\t%d of capacity %d\n", res.Users, res.Capacity)
-	for _, in := range res.PublicInputs {
-		fmt.Fprintf(w, "%s\t%s\n", in.Name, in.Value)
-	}
+	writeInputs(w, pol, res.PublicInputs)
 	if res.ProofFile != "" {
 		fmt.Fprintf(w, "proof\t%s (%s)\n", res.ProofFile, res.Backend)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/cmdutil"
+	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/format"
 	"github.com/zktreasury/zktreasury/treasury"
 	"github.com/zktreasury/zktreasury/treasury/engine"
 	trisk "github.com/zktreasury/zktreasury/treasury/risk"
@@ -244,42 +245,42 @@ func history(p *treasury.Policy, in *engine.Inputs, s *treasury.PriceSeries, mon
 func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
 
 func printReport(w io.Writer, p *treasury.Policy, r Report) {
-	fmt.Fprintf(w, "NAV %s USD; stable share %d bps (floor %d)\n", r.NAVUSD.StringFixed(2), r.StableBps, p.LiquidityBufferBps)
+	fmt.Fprintf(w, "NAV %s; stable share %s (floor %s)\n", format.USD(r.NAVUSD), format.Percent(r.StableBps), format.Percent(p.LiquidityBufferBps))
 	if h := r.History; h != nil {
 		fmt.Fprintf(w, "\nOver %d days of history (current holdings):\n", h.Days)
 		tw := tabwriter.NewWriter(w, 0, 2, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintln(tw, "asset\tweight bps\tEWMA vol (annual)\t")
+		fmt.Fprintln(tw, "asset\tweight\tEWMA vol (annual)\t")
 		for _, ap := range p.Assets {
-			fmt.Fprintf(tw, "%s\t%d\t%.1f%%\t\n", ap.Symbol, r.Weights[ap.Symbol], h.AssetVol[ap.Symbol]*100)
+			fmt.Fprintf(tw, "%s\t%s\t%.1f%%\t\n", ap.Symbol, format.Percent(r.Weights[ap.Symbol]), h.AssetVol[ap.Symbol]*100)
 		}
 		fmt.Fprintf(tw, "portfolio\t\t%.1f%%\t\n", h.PortfolioVol*100)
 		tw.Flush()
 		tw = tabwriter.NewWriter(w, 0, 2, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintln(tw, "\n1-day\tVaR\tVaR USD\tCVaR\tCVaR USD\t")
+		fmt.Fprintln(tw, "\n1-day\tVaR\tVaR value\tCVaR\tCVaR value\t")
 		for i, lvl := range []string{"95%", "99%"} {
 			hv, pv := h.Historical[i], h.Parametric[i]
-			fmt.Fprintf(tw, "historical %s\t%.2f%%\t%s\t%.2f%%\t%s\t\n", lvl, hv.VaR.VaR*100, hv.VaRUSD.StringFixed(0), hv.CVaR*100, hv.CVaRUSD.StringFixed(0))
-			fmt.Fprintf(tw, "parametric %s\t%.2f%%\t%s\t%.2f%%\t%s\t\n", lvl, pv.VaR.VaR*100, pv.VaRUSD.StringFixed(0), pv.CVaR*100, pv.CVaRUSD.StringFixed(0))
+			fmt.Fprintf(tw, "historical %s\t%.2f%%\t%s\t%.2f%%\t%s\t\n", lvl, hv.VaR.VaR*100, format.USD(hv.VaRUSD), hv.CVaR*100, format.USD(hv.CVaRUSD))
+			fmt.Fprintf(tw, "parametric %s\t%.2f%%\t%s\t%.2f%%\t%s\t\n", lvl, pv.VaR.VaR*100, format.USD(pv.VaRUSD), pv.CVaR*100, format.USD(pv.CVaRUSD))
 		}
 		tw.Flush()
 		fmt.Fprintf(w, "Maximum drawdown %.1f%%\n", h.MaxDrawdown.Max*100)
 	}
 	fmt.Fprintln(w, "\nStress scenarios:")
 	tw := tabwriter.NewWriter(w, 0, 2, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "scenario\tloss USD\tloss bps\tstable bps\tout of band\tsolvency bps\t")
+	fmt.Fprintln(tw, "scenario\tloss\tof NAV\tstable share\tout of band\tsolvency ratio\t")
 	for _, s := range r.Stress {
 		sol := "-"
 		if s.SolvencyRatioBps != nil {
-			sol = fmt.Sprint(*s.SolvencyRatioBps)
+			sol = format.Percent(*s.SolvencyRatioBps)
 			if s.Insolvent {
 				sol += " INSOLVENT"
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%v\t%s\t\n", s.Scenario, s.LossUSD.StringFixed(0), s.LossBps, s.StableBps, s.OutOfBand, sol)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%v\t%s\t\n", s.Scenario, format.USD(s.LossUSD), format.Percent(s.LossBps), format.Percent(s.StableBps), s.OutOfBand, sol)
 	}
 	tw.Flush()
 	if r.Runway != nil {
-		fmt.Fprintf(w, "\nRunway at %s USD/month: %s months (%s months on stablecoins alone)\n", r.Runway.MonthlyBurnUSD, r.Runway.TotalMonths, r.Runway.StableMonths)
+		fmt.Fprintf(w, "\nRunway at %s/month: %s months (%s months on stablecoins alone)\n", format.USD(r.Runway.MonthlyBurnUSD), r.Runway.TotalMonths, r.Runway.StableMonths)
 	}
 	if len(r.Breakers) == 0 {
 		fmt.Fprintln(w, "\nCircuit breakers: none tripped.")

@@ -42,7 +42,7 @@ func TestRisk(t *testing.T) {
 		wantOut  []string
 	}{
 		{name: "snapshot only", args: []string{"--dir", fixture, "--burn-usd", "750000"}, wantCode: 0,
-			wantOut: []string{"NAV 52999600.00 USD", "volatile assets -50%", "DAI depegs to 0.90", "70.6 months", "none tripped"}},
+			wantOut: []string{"NAV 52,999,600.00 USD; stable share 37.73% (floor 25.00%)", "volatile assets -50%", "16,500,000.00 USD", "31.13%", "156.77%", "DAI depegs to 0.90", "Runway at 750,000.00 USD/month", "70.6 months", "none tripped"}},
 		{name: "history: VaR and a drawdown trip", args: []string{"--dir", fixture, "--history", calm}, wantCode: cmdutil.ExitNo,
 			wantOut: []string{"historical 95%", "parametric 99%", "EWMA vol", "drawdown"}},
 		{name: "stale snapshot trips the price-age breaker", args: []string{"--dir", fixture, "--prices-as-of", "2024-01-01T00:00:00Z", "--config", ageConfig},

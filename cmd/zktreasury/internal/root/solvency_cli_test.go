@@ -151,7 +151,7 @@ func TestSolvencyEndToEnd(t *testing.T) {
 	if code, _, stderr := run(t, "inclusion", "export", "--case", solventCase, "--user", "user-002@example.org", "--out", incl); code != 0 {
 		t.Fatalf("inclusion export: exit %d: %s", code, stderr)
 	}
-	if code, _, stderr := run(t, "inclusion", "verify", incl, "--proof", proof); code != 0 {
+	if code, _, stderr := run(t, "inclusion", "verify", incl, "--proof", proof, "--keys", keysDir); code != 0 {
 		t.Fatalf("inclusion verify: exit %d: %s", code, stderr)
 	}
 	// A tampered proof file is rejected with exit 3.
@@ -167,7 +167,7 @@ func TestSolvencyEndToEnd(t *testing.T) {
 		t.Errorf("tampered proof: exit %d, want %d", code, cmdutil.ExitNo)
 	}
 	// The user is not included under another root: exit 3.
-	if code, _, _ := run(t, "inclusion", "verify", incl, "--root", "0x01"); code != cmdutil.ExitNo {
+	if code, _, _ := run(t, "inclusion", "verify", incl, "--root", "0x01", "--epoch", "1", "--capacity", "16", "--policy", solventCase+"/policy.json"); code != cmdutil.ExitNo {
 		t.Errorf("wrong root: exit %d, want %d", code, cmdutil.ExitNo)
 	}
 	// An unknown user is an error, not a "no".
