@@ -127,9 +127,9 @@ const (
 
 // canonicalBalances returns the in-range balances that pack into the same leaf
 // elements as a row of (possibly cheating) field values, so that the leaf can be
-// recomputed with the native liabtree.Leaf. The leaf hashes only the packed
-// elements: a row of out-of-range values whose packed elements are below
-// 2^(64·k) hashes to the leaf of their base-2^64 digits.
+// recomputed with the native liabtree.Leaf. Balances enter a leaf only through
+// their packed elements: a row of out-of-range values whose packed elements are
+// below 2^(64·k) hashes to the leaf of their base-2^64 digits.
 func canonicalBalances(t testing.TB, row []frontend.Variable) []uint64 {
 	t.Helper()
 	out := make([]uint64, len(row))
@@ -176,8 +176,9 @@ func rebind(t testing.TB, c *solvency.Circuit, keep binding) {
 		c.LiabilitiesRoot = tree.Root()
 	}
 	if keep != keepState {
-		// statement.StateCommitment over field elements: positions may be
-		// out-of-range cheats that no uint64 holds.
+		// The hash statement.StateCommitment computes, over field elements:
+		// positions may be out-of-range cheats that no uint64 holds
+		// (TestRebindIsNative holds the two together).
 		el := []fr.Element{toFr(c.StateSalt)}
 		for _, row := range c.Positions {
 			for _, x := range row {
