@@ -149,12 +149,21 @@ func TestProveVerifyTamper(t *testing.T) {
 				"solidity input changed":  func(f *prooffile.File) { f.Solidity.Input[1] = bump(f.Solidity.Input[1]) },
 				"solidity input missing":  func(f *prooffile.File) { f.Solidity.Input = f.Solidity.Input[:len(f.Solidity.Input)-1] },
 			}
-			for what, mutate := range tamper {
+			// Each tamper edits a fresh copy, so none leaks into the next; the
+			// control shows an untouched copy still verifies.
+			fresh := func() *prooffile.File {
 				g := *f
 				g.PublicInputs = append([]statement.NamedInput(nil), f.PublicInputs...)
 				g.Solidity.Input = append([]string(nil), f.Solidity.Input...)
-				mutate(&g)
-				if err := prover.Verify(store, &g); !errors.Is(err, zk.ErrProofRejected) {
+				return &g
+			}
+			if err := prover.Verify(store, fresh()); err != nil {
+				t.Fatalf("control: an untouched copy of the proof file rejected: %v", err)
+			}
+			for what, mutate := range tamper {
+				g := fresh()
+				mutate(g)
+				if err := prover.Verify(store, g); !errors.Is(err, zk.ErrProofRejected) {
 					t.Errorf("tampered %s: err = %v, want ErrProofRejected", what, err)
 				}
 			}

@@ -60,7 +60,7 @@ func FuzzTreeAgreement(f *testing.F) {
 			c.Prices[a] = uint64(0)
 			c.Policy.Assets[a].Coverage = uint64(0)
 		}
-		rebind(t, c)
+		rebind(t, c, rebindAll)
 		if got, want := toFr(c.LiabilitiesRoot), tree.Root(); !got.Equal(&want) {
 			t.Fatalf("field-packed root %s != native root %s", got.String(), want.String())
 		}

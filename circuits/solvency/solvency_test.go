@@ -114,49 +114,86 @@ func toFr(v frontend.Variable) fr.Element {
 	return e
 }
 
-// rebind recomputes, natively and in the field, every commitment of an assignment
-// that may hold cheating values, so that the only unsatisfied constraint is the
-// one the cheat targets.
-func rebind(t testing.TB, c *solvency.Circuit) {
+// Which commitment a cheat targets, and so must not be recomputed over the
+// cheating witness. Every other one is.
+type binding int
+
+const (
+	rebindAll  binding = iota // the target is not a commitment: recompute all
+	keepRoot                  // the target is the liabilities root's binding
+	keepState                 // the target is the state commitment's binding
+	keepPolicy                // the target is the policy commitment's binding
+)
+
+// canonicalBalances returns the in-range balances that pack into the same leaf
+// elements as a row of (possibly cheating) field values, so that the leaf can be
+// recomputed with the native liabtree.Leaf. Balances enter a leaf only through
+// their packed elements: a row of out-of-range values whose packed elements are
+// below 2^(64·k) hashes to the leaf of their base-2^64 digits.
+func canonicalBalances(t testing.TB, row []frontend.Variable) []uint64 {
 	t.Helper()
-	nA := len(c.Prices)
-	leaves := make([]fr.Element, len(c.UserHashes))
-	width, err := poseidon.WidthFor(solvency.LeafInputs(nA))
-	if err != nil {
-		t.Fatal(err)
+	out := make([]uint64, len(row))
+	base := new(big.Int).Lsh(big.NewInt(1), solvency.AmountBits)
+	for j := 0; j < len(row); j += solvency.PackPerElement {
+		end := min(j+solvency.PackPerElement, len(row))
+		var packed fr.Element
+		for k := end - 1; k >= j; k-- {
+			var sh fr.Element
+			sh.SetBigInt(base)
+			packed.Mul(&packed, &sh)
+			b := toFr(row[k])
+			packed.Add(&packed, &b)
+		}
+		v := packed.BigInt(new(big.Int))
+		if v.BitLen() > solvency.AmountBits*(end-j) {
+			t.Fatalf("balances %v pack to %s, which no in-range balances do: the cheat cannot be rebound natively", row[j:end], v)
+		}
+		for k := j; k < end; k++ {
+			out[k] = new(big.Int).Mod(v, base).Uint64()
+			v.Rsh(v, solvency.AmountBits)
+		}
 	}
-	for i := range leaves {
-		in := []fr.Element{hashing.FromUint64(poseidon.TagLeaf), toFr(c.UserHashes[i])}
-		for j := 0; j < nA; j += solvency.PackPerElement {
-			var packed fr.Element
-			for k := min(j+solvency.PackPerElement, nA) - 1; k >= j; k-- {
-				var sh fr.Element
-				sh.SetBigInt(new(big.Int).Lsh(big.NewInt(1), solvency.AmountBits))
-				packed.Mul(&packed, &sh)
-				b := toFr(c.Balances[i][k])
-				packed.Add(&packed, &b)
+	return out
+}
+
+// rebind recomputes, with the native functions (liabtree, statement, hashing),
+// every commitment of an assignment that may hold cheating values except the one
+// the cheat targets, so that only the targeted constraint can reject it.
+func rebind(t testing.TB, c *solvency.Circuit, keep binding) {
+	t.Helper()
+	if keep != keepRoot {
+		leaves := make([]fr.Element, len(c.UserHashes))
+		for i := range leaves {
+			var err error
+			if leaves[i], err = liabtree.Leaf(toFr(c.UserHashes[i]), canonicalBalances(t, c.Balances[i])); err != nil {
+				t.Fatal(err)
 			}
-			in = append(in, packed)
 		}
-		leaves[i] = hashing.MustCompress(width, in...)
-	}
-	tree, err := liabtree.Build(leaves)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c.LiabilitiesRoot = tree.Root()
-	el := []fr.Element{toFr(c.StateSalt)}
-	for _, row := range c.Positions {
-		for _, x := range row {
-			el = append(el, toFr(x))
+		tree, err := liabtree.Build(leaves)
+		if err != nil {
+			t.Fatal(err)
 		}
+		c.LiabilitiesRoot = tree.Root()
 	}
-	c.StateCommitment = hashing.Hash(poseidon.TagState, el...)
-	pe, err := statement.Elements(c.Policy.Elements())
-	if err != nil {
-		t.Fatal(err)
+	if keep != keepState {
+		// The hash statement.StateCommitment computes, over field elements:
+		// positions may be out-of-range cheats that no uint64 holds
+		// (TestRebindIsNative holds the two together).
+		el := []fr.Element{toFr(c.StateSalt)}
+		for _, row := range c.Positions {
+			for _, x := range row {
+				el = append(el, toFr(x))
+			}
+		}
+		c.StateCommitment = hashing.Hash(poseidon.TagState, el...)
 	}
-	c.PolicyCommitment = hashing.Hash(poseidon.TagPolicy, pe...)
+	if keep != keepPolicy {
+		pc, err := statement.PolicyCommitment(c.Policy)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.PolicyCommitment = pc
+	}
 }
 
 func solved(t testing.TB, ccs constraint.ConstraintSystem, c *solvency.Circuit) error {
@@ -186,74 +223,153 @@ func TestHonestWitnessSatisfiesBothBuilders(t *testing.T) {
 	}
 }
 
-// TestCheats: every cheat, with all commitments rebound to the cheating values,
-// must leave the constraint system unsatisfied, for both range-check modes.
+// TestRebindIsNative: rebinding an honest witness reproduces the statement's own
+// commitments, so the test's rebinding is the prover's.
+func TestRebindIsNative(t *testing.T) {
+	s := fixture(t, 4, 13, 16, bound.Lookup, nil)
+	c := s.Assignment()
+	rebind(t, c, rebindAll)
+	for _, x := range []struct {
+		name      string
+		got, want frontend.Variable
+	}{{"liabilities root", c.LiabilitiesRoot, s.Root()}, {"state", c.StateCommitment, s.StateCommitment},
+		{"policy", c.PolicyCommitment, s.PolicyCommitment}} {
+		if g, w := toFr(x.got), toFr(x.want); !g.Equal(&w) {
+			t.Errorf("rebound %s commitment %s, statement has %s", x.name, g.String(), w.String())
+		}
+	}
+}
+
+func pow2(n uint) *big.Int { return new(big.Int).Lsh(big.NewInt(1), n) }
+
+// minus returns p - x, the field's -x.
+func minus(x *big.Int) *big.Int { return new(big.Int).Sub(fr.Modulus(), x) }
+
+// TestCheats: each cheat starts from a fresh honest witness, changes only what it
+// targets and recomputes every other commitment natively (rebind), so that only
+// the targeted constraint can reject it; a "control:" entry must be accepted.
+// Each constraint of the solvency circuit has a cheat here that only it rejects
+// (constraint-mutants checks this by deleting each one in turn).
 func TestCheats(t *testing.T) {
 	type cheat struct {
 		name   string
-		rebind bool // recompute commitments over the cheating witness
+		keep   binding // the commitment the cheat targets, left as the statement's
 		mutate func(c *solvency.Circuit, s *statement.Solvency)
 	}
+	u := func(s *statement.Solvency, i, a int) uint64 { return s.Users[i].Balances[a] }
+	// Asset 0 (price 1, coverage on) holds nothing: still solvent in total.
+	assetShort := func(c *solvency.Circuit) {
+		for v := range c.Positions[0] {
+			c.Positions[0][v] = 0
+		}
+	}
 	cheats := []cheat{
-		{"control: rebinding an honest witness changes nothing", true, func(c *solvency.Circuit, s *statement.Solvency) {}},
-		{"balance of -1 (p-1) offsetting another", true, func(c *solvency.Circuit, s *statement.Solvency) {
+		{"control: the honest witness with every commitment recomputed", rebindAll, func(c *solvency.Circuit, s *statement.Solvency) {}},
+
+		// Range checks of the balances (the packing is injective only with them).
+		{"a negative balance (p-1) hides a liability", rebindAll, func(c *solvency.Circuit, s *statement.Solvency) {
 			c.Balances[0][1] = pMinus1
-			c.Balances[1][1] = s.Users[1].Balances[1] + 1
 		}},
-		{"balance of 2^64 (aliases the next packed slot)", true, func(c *solvency.Circuit, s *statement.Solvency) {
-			c.Balances[0][0] = new(big.Int).Lsh(big.NewInt(1), 64)
-			c.Balances[0][1] = s.Users[0].Balances[1] - 1
+		{"balances shifted by 2^64 across packed slots: same leaves, same totals", rebindAll, func(c *solvency.Circuit, s *statement.Solvency) {
+			c.Balances[0][0] = new(big.Int).Add(pow2(64), new(big.Int).SetUint64(u(s, 0, 0)))
+			c.Balances[0][1] = u(s, 0, 1) - 1
+			c.Balances[1][0] = new(big.Int).Add(minus(pow2(64)), new(big.Int).SetUint64(u(s, 1, 0)))
+			c.Balances[1][1] = u(s, 1, 1) + 1
 		}},
-		{"leaf balance differs from the one summed (root kept)", false, func(c *solvency.Circuit, s *statement.Solvency) {
-			c.Balances[2][0] = s.Users[2].Balances[0] - 1
+
+		// The liabilities root binds every leaf, its order and its user.
+		{"a leaf's balance lowered (root kept)", keepRoot, func(c *solvency.Circuit, s *statement.Solvency) {
+			c.Balances[2][0] = u(s, 2, 0) - 1
 		}},
-		{"liabilities off by one unit (root kept)", false, func(c *solvency.Circuit, s *statement.Solvency) {
-			c.Balances[0][2] = s.Users[0].Balances[2] + 1
-		}},
-		{"non-empty leaf left out of the totals (root kept)", false, func(c *solvency.Circuit, s *statement.Solvency) {
+		{"a non-empty leaf left out of the totals (root kept)", keepRoot, func(c *solvency.Circuit, s *statement.Solvency) {
 			for a := range c.Balances[5] {
 				c.Balances[5][a] = 0
 			}
 		}},
-		{"wrong sibling: a neighbouring leaf's user hash changed (root kept)", false, func(c *solvency.Circuit, s *statement.Solvency) {
+		{"a leaf's user hash changed (root kept)", keepRoot, func(c *solvency.Circuit, s *statement.Solvency) {
 			c.UserHashes[1] = hashing.FromUint64(12345)
 		}},
-		{"price of 2^64 (rebound)", true, func(c *solvency.Circuit, s *statement.Solvency) {
-			c.Prices[0] = new(big.Int).Lsh(big.NewInt(1), 64)
-		}},
-		{"haircut differs from the committed one", false, func(c *solvency.Circuit, s *statement.Solvency) {
-			c.Policy.HaircutBps[1][1] = uint64(0)
-		}},
-		{"haircut above 100% (committed)", true, func(c *solvency.Circuit, s *statement.Solvency) {
-			c.Policy.HaircutBps[1][1] = uint64(10001)
-		}},
-		{"negative haircut (committed)", true, func(c *solvency.Circuit, s *statement.Solvency) {
-			c.Policy.HaircutBps[1][1] = pMinus1
-		}},
-		{"ratio differs from the committed one", false, func(c *solvency.Circuit, s *statement.Solvency) {
-			c.Policy.MinRatioBps = uint64(5000)
-		}},
-		{"two assets' balances swapped (root kept)", false, func(c *solvency.Circuit, s *statement.Solvency) {
+		{"two assets' balances swapped in every leaf (root kept)", keepRoot, func(c *solvency.Circuit, s *statement.Solvency) {
 			for i := range c.Balances {
 				c.Balances[i][1], c.Balances[i][2] = c.Balances[i][2], c.Balances[i][1]
 			}
 		}},
-		{"tampered state commitment", false, func(c *solvency.Circuit, s *statement.Solvency) {
+		{"two leaves swapped (root kept)", keepRoot, func(c *solvency.Circuit, s *statement.Solvency) {
+			c.UserHashes[0], c.UserHashes[1] = c.UserHashes[1], c.UserHashes[0]
+			c.Balances[0], c.Balances[1] = c.Balances[1], c.Balances[0]
+		}},
+
+		// Range checks of the public inputs.
+		{"a price of 2^64", rebindAll, func(c *solvency.Circuit, s *statement.Solvency) {
+			c.Prices[0] = pow2(64)
+		}},
+		{"a negative price (p-1)", rebindAll, func(c *solvency.Circuit, s *statement.Solvency) {
+			c.Prices[0] = pMinus1
+		}},
+		{"an epoch of 2^64", rebindAll, func(c *solvency.Circuit, s *statement.Solvency) {
+			c.Epoch = pow2(64)
+		}},
+
+		// The policy commitment binds the parameters used.
+		{"a haircut lowered (policy commitment kept)", keepPolicy, func(c *solvency.Circuit, s *statement.Solvency) {
+			c.Policy.HaircutBps[1][1] = uint64(0)
+		}},
+		{"asset 0 short, its coverage flag cleared (policy commitment kept)", keepPolicy, func(c *solvency.Circuit, s *statement.Solvency) {
+			assetShort(c)
+			c.Policy.Assets[0].Coverage = uint64(0)
+		}},
+
+		// What a committed policy may hold.
+		{"a negative haircut (p-1) inflates reserves", rebindAll, func(c *solvency.Circuit, s *statement.Solvency) {
+			c.Policy.HaircutBps[1][1] = pMinus1
+		}},
+		{"a haircut of 10001 bps (above 100%)", rebindAll, func(c *solvency.Circuit, s *statement.Solvency) {
+			c.Policy.HaircutBps[1][1] = uint64(10001)
+		}},
+		// A ratio lowered against the commitment is also below 100%: the ratio
+		// checks, not the commitment, are what these two isolate.
+		{"a ratio of 50% (committed) calls 60% reserves solvent", rebindAll, func(c *solvency.Circuit, s *statement.Solvency) {
+			c.Policy.MinRatioBps = uint64(5000)
+			for a := range c.Positions {
+				for v := range c.Positions[a] {
+					c.Positions[a][v] = s.Positions[a][v] / 2
+				}
+			}
+		}},
+		{"a ratio of 2^32 bps (committed) with no liabilities", rebindAll, func(c *solvency.Circuit, s *statement.Solvency) {
+			c.Policy.MinRatioBps = pow2(32)
+			for i := range c.Balances {
+				for a := range c.Balances[i] {
+					c.Balances[i][a] = 0
+				}
+			}
+		}},
+		{"control: asset 0 short, its coverage flag 0", rebindAll, func(c *solvency.Circuit, s *statement.Solvency) {
+			assetShort(c)
+			c.Policy.Assets[0].Coverage = uint64(0)
+		}},
+		{"asset 0 short on its own, its coverage flag 1", rebindAll, func(c *solvency.Circuit, s *statement.Solvency) {
+			assetShort(c)
+		}},
+		{"asset 0 short, a coverage flag of p-1 negates the shortfall", rebindAll, func(c *solvency.Circuit, s *statement.Solvency) {
+			assetShort(c)
+			c.Policy.Assets[0].Coverage = pMinus1
+		}},
+
+		// The state commitment binds the positions; their range checks.
+		{"a position raised (state commitment kept)", keepState, func(c *solvency.Circuit, s *statement.Solvency) {
+			c.Positions[0][0] = s.Positions[0][0] + 1
+		}},
+		{"the state commitment changed", keepState, func(c *solvency.Circuit, s *statement.Solvency) {
 			e := toFr(c.StateCommitment)
 			var one fr.Element
 			one.SetOne()
 			e.Add(&e, &one)
 			c.StateCommitment = e
 		}},
-		{"position not the committed one", false, func(c *solvency.Circuit, s *statement.Solvency) {
-			c.Positions[0][0] = s.Positions[0][0] + 1
-		}},
-		{"negative position offsetting another (rebound)", true, func(c *solvency.Circuit, s *statement.Solvency) {
+		{"a negative position (p-1) offset at another venue", rebindAll, func(c *solvency.Circuit, s *statement.Solvency) {
 			c.Positions[1][1] = pMinus1
 			c.Positions[1][0] = s.Positions[1][0] + 1
-		}},
-		{"epoch of 2^64", false, func(c *solvency.Circuit, s *statement.Solvency) {
-			c.Epoch = new(big.Int).Lsh(big.NewInt(1), 64)
 		}},
 	}
 	for _, mode := range []bound.Mode{bound.Lookup, bound.Bits} {
@@ -263,9 +379,7 @@ func TestCheats(t *testing.T) {
 			t.Run(mode.String()+"/"+ch.name, func(t *testing.T) {
 				c := s.Assignment()
 				ch.mutate(c, s)
-				if ch.rebind {
-					rebind(t, c)
-				}
+				rebind(t, c, ch.keep)
 				err := solved(t, ccs, c)
 				if strings.HasPrefix(ch.name, "control") {
 					if err != nil {

@@ -234,7 +234,7 @@ func (s *Solvency) Assignment() *solvency.Circuit {
 			c.Positions[a][v] = x
 		}
 	}
-	c.Policy = s.Policy
+	c.Policy = CopyPolicyVars(s.Policy)
 	for i := range c.UserHashes {
 		c.UserHashes[i] = fr.Element{}
 		for a := range c.Balances[i] {
