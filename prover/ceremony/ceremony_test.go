@@ -280,9 +280,9 @@ func TestRejections(t *testing.T) {
 		}, "tampered file"},
 		{"tampered phase 1 contribution: two valid points swapped, header digest fixed", func(t *testing.T, dir string) {
 			// the binary part ends with [ατ^(N-2)]₁, [ατ^(N-1)]₁ (32 bytes each,
-			// compressed) and the 34-byte challenge
+			// compressed) and the 33-byte challenge (length byte + 32)
 			rewrite(t, p1(dir, 2), nil, func(b []byte) []byte {
-				end := len(b) - 34
+				end := len(b) - 33
 				x, y := b[end-64:end-32], b[end-32:end]
 				tmp := append([]byte(nil), x...)
 				copy(x, y)
