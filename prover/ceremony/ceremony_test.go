@@ -267,8 +267,8 @@ func finalizeErr(t *testing.T, dir string) error {
 
 func TestRejections(t *testing.T) {
 	c := circuitK(t, 5)
-	p1 := func(dir string, i int) string { return filePath(Phase1Dir(dir), i) }
-	p2 := func(dir string, i int) string { return filePath(Phase2Dir(dir, c), i) }
+	p1 := func(dir string, i int) string { return ContributionPath(Phase1Dir(dir), i) }
+	p2 := func(dir string, i int) string { return ContributionPath(Phase2Dir(dir, c), i) }
 	flip := func(b []byte) []byte { b[len(b)/2] ^= 0x01; return b }
 	tests := []struct {
 		name   string

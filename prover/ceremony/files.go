@@ -145,7 +145,8 @@ func listFiles(dir string) ([]string, error) {
 	return out, nil
 }
 
-func filePath(dir string, index int) string {
+// ContributionPath is the path of contribution index in a phase directory.
+func ContributionPath(dir string, index int) string {
 	return filepath.Join(dir, fmt.Sprintf("%04d.mpc", index))
 }
 

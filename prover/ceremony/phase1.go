@@ -33,7 +33,7 @@ func NewPhase1(dir string, power int, logf Logf) (Header, error) {
 	start := time.Now()
 	s := mpcsetup.NewPhase1(n)
 	h := Header{Phase: 1, Index: 0, Domain: n, Created: now()}
-	if err := writeFile(filePath(p1, 0), &h, s); err != nil {
+	if err := writeFile(ContributionPath(p1, 0), &h, s); err != nil {
 		return Header{}, err
 	}
 	logf.log("phase 1 started for domain 2^%d in %s (digest %.16s)", power, time.Since(start).Round(time.Millisecond), h.Digest)
@@ -64,7 +64,7 @@ func ContributePhase1(dir, name string, logf Logf) (Header, error) {
 		return Header{}, fmt.Errorf("internal error: challenge %x is not the previous digest %s", s.Challenge, prev.Digest)
 	}
 	h := Header{Phase: 1, Index: prev.Index + 1, Name: name, Domain: prev.Domain, Prev: prev.Digest, Created: now()}
-	if err := writeFile(filePath(p1, h.Index), &h, s); err != nil {
+	if err := writeFile(ContributionPath(p1, h.Index), &h, s); err != nil {
 		return Header{}, err
 	}
 	logf.log("contribution %d written in %s: digest %s", h.Index, time.Since(start).Round(time.Millisecond), h.Digest)

@@ -53,17 +53,25 @@ func Phase2Dir(dir string, c Circuit) string {
 
 // sealPhase1 verifies phase 1 and seals it for the circuit's domain.
 func sealPhase1(dir string, c Circuit, beacon []byte, logf Logf) (*Phase1Transcript, mpcsetup.SrsCommons, error) {
+	// the size check first, from the header, before the long verification
+	if h0, err := readHeader(ContributionPath(Phase1Dir(dir), 0)); err == nil && h0.Domain < c.Domain() {
+		return nil, mpcsetup.SrsCommons{}, tooSmall(dir, c, h0.Domain)
+	}
 	t, err := VerifyPhase1(dir, logf)
 	if err != nil {
 		return nil, mpcsetup.SrsCommons{}, err
 	}
 	n := c.Domain()
 	if n > t.Domain {
-		return nil, mpcsetup.SrsCommons{}, fmt.Errorf("%s has %d constraints and needs a phase-1 domain of %d, phase 1 in %s has %d: start a larger phase 1 (--power %d)",
-			c.Name, c.CS.GetNbConstraints(), n, Phase1Dir(dir), t.Domain, log2(n))
+		return nil, mpcsetup.SrsCommons{}, tooSmall(dir, c, t.Domain)
 	}
 	commons, err := t.Seal(beacon, n)
 	return t, commons, err
+}
+
+func tooSmall(dir string, c Circuit, domain uint64) error {
+	return fmt.Errorf("%s has %d constraints and needs a phase-1 domain of %d, phase 1 in %s has %d: start a larger phase 1 (--power %d)",
+		c.Name, c.CS.GetNbConstraints(), c.Domain(), Phase1Dir(dir), domain, log2(c.Domain()))
 }
 
 func log2(n uint64) int {
@@ -92,7 +100,7 @@ func NewPhase2(dir string, c Circuit, phase1Beacon []byte, logf Logf) (Header, e
 	s.Initialize(c.r1cs, &commons)
 	h := Header{Phase: 2, Index: 0, Domain: c.Domain(), Circuit: c.Name, Params: c.Params, CircuitDigest: c.digest,
 		Phase1Digest: t.LastDigest(), Phase1Beacon: hex.EncodeToString(phase1Beacon), Created: now()}
-	if err := writeFile(filePath(p2, 0), &h, s); err != nil {
+	if err := writeFile(ContributionPath(p2, 0), &h, s); err != nil {
 		return Header{}, err
 	}
 	logf.log("phase 2 started in %s (digest %.16s)", time.Since(start).Round(time.Millisecond), h.Digest)
@@ -125,7 +133,7 @@ func ContributePhase2(dir string, c Circuit, name string, logf Logf) (Header, er
 	}
 	h := prev
 	h.Index, h.Name, h.Prev, h.Created = prev.Index+1, name, prev.Digest, now()
-	if err := writeFile(filePath(p2, h.Index), &h, s); err != nil {
+	if err := writeFile(ContributionPath(p2, h.Index), &h, s); err != nil {
 		return Header{}, err
 	}
 	logf.log("contribution %d written in %s: digest %s", h.Index, time.Since(start).Round(time.Millisecond), h.Digest)
