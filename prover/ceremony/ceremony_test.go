@@ -147,6 +147,13 @@ func TestThreeContributorsProveAndVerify(t *testing.T) {
 	if meta.Insecure || meta.TranscriptDigest == "" {
 		t.Fatalf("meta: insecure %v, transcript %q", meta.Insecure, meta.TranscriptDigest)
 	}
+	t2, err := VerifyPhase2(dir, c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec := t2.Record(beacon2); rec.ComputeDigest() != meta.TranscriptDigest {
+		t.Fatalf("recomputed transcript digest %s, keys carry %s", rec.ComputeDigest(), meta.TranscriptDigest)
+	}
 	tr, err := store.LoadTranscript(c.Name, "groth16", c.Digest())
 	if err != nil {
 		t.Fatal(err)

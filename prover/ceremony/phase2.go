@@ -243,7 +243,8 @@ func (t *Phase2Transcript) Seal(beacon []byte) (groth16.ProvingKey, groth16.Veri
 }
 
 // Record returns the transcript record for the key store (key digests are
-// filled in when the keys are saved).
+// filled in when the keys are saved); its ComputeDigest is the transcript
+// digest the keys will carry.
 func (t *Phase2Transcript) Record(beacon []byte) keystore.Transcript {
 	conv := func(cs []Contribution) []keystore.Contribution {
 		out := make([]keystore.Contribution, len(cs))
@@ -252,7 +253,7 @@ func (t *Phase2Transcript) Record(beacon []byte) keystore.Transcript {
 		}
 		return out
 	}
-	return keystore.Transcript{Kind: keystore.KindGroth16MPC,
+	return keystore.Transcript{Kind: keystore.KindGroth16MPC, Circuit: t.circuit.Name, CircuitDigest: t.circuit.digest,
 		Phase1: &keystore.Phase{Domain: t.Phase1.Domain, Contributions: conv(t.Phase1.Contributions), Beacon: t.Phase1Beacon},
 		Phase2: &keystore.Phase{Contributions: conv(t.Contributions), Beacon: hex.EncodeToString(beacon)}}
 }

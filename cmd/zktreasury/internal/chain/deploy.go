@@ -457,7 +457,7 @@ func deployRun(ctx context.Context, opts *DeployOptions) error {
 	dep.Registry, dep.Block, dep.RegistryGas = d.Registry, d.Block, d.RegistryGas
 	for _, c := range circuits {
 		ev := exported[c]
-		v := Verifier{Circuit: c, Params: ev.params, CircuitDigest: ev.meta.CircuitDigest, VerifyingKeyDigest: ev.meta.VerifyingKeyDigest, Insecure: ev.meta.Insecure}
+		v := Verifier{Circuit: c, Params: ev.params, CircuitDigest: ev.meta.CircuitDigest, VerifyingKeyDigest: ev.meta.VerifyingKeyDigest, Insecure: ev.meta.Insecure, TranscriptDigest: ev.meta.TranscriptDigest}
 		switch c {
 		case "epoch":
 			v.Address, v.Gas = d.EpochVerifier, d.EpochVerifierGas

@@ -69,6 +69,11 @@ func TestCeremonyCLI(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &fin); err != nil || fin.Insecure || len(fin.TranscriptDigest) != 64 {
 		t.Fatalf("finalize output %s (%v)", out, err)
 	}
+	// anyone recomputes the digest from the published ceremony and the beacon
+	code, out, stderr = run(t, append([]string{"ceremony", "phase2", "verify", "--dir", dir, "--beacon", cliBeacon2, "--json"}, shape...)...)
+	if code != 0 || !strings.Contains(out, `"transcriptDigest": "`+fin.TranscriptDigest+`"`) {
+		t.Fatalf("phase2 verify --beacon: exit %d: %s %s", code, out, stderr)
+	}
 
 	// the ceremony's keys prove and verify the fixture
 	proof := filepath.Join(t.TempDir(), "proof.json")
