@@ -19,15 +19,16 @@ const (
 )
 
 // TestCeremonyCLI runs a whole ceremony through the command line for the
-// smallest shipped circuit (solvency, 4 users: ~11.7k constraints, domain
-// 2^14), then proves the solvent fixture with the ceremony's keys and checks
-// that a tampered contribution makes verify exit 3.
+// solvent fixture's circuit (solvency, 16 users: ~14.9k constraints, domain
+// 2^14), proves the fixture with the ceremony's keys, and checks that a
+// tampered contribution makes verify exit 3. (`phase2 verify` on an honest
+// transcript and with --beacon is covered at tiny sizes in prover/ceremony.)
 func TestCeremonyCLI(t *testing.T) {
 	if testing.Short() {
-		t.Skip("runs a 2^14 ceremony (about a minute)")
+		t.Skip("runs a 2^14 ceremony (minutes)")
 	}
 	dir, keys := t.TempDir(), t.TempDir()
-	shape := []string{"--circuit", "solvency", "--case", solventCase, "--capacity", "4"}
+	shape := []string{"--circuit", "solvency", "--case", solventCase}
 	steps := [][]string{
 		{"ceremony", "phase1", "new", "--dir", dir, "--power", "14"},
 		{"ceremony", "phase1", "contribute", "--dir", dir, "--name", "alice"},
@@ -39,26 +40,7 @@ func TestCeremonyCLI(t *testing.T) {
 			t.Fatalf("%v: exit %d: %s", s, code, stderr)
 		}
 	}
-	code, out, stderr := run(t, append([]string{"ceremony", "phase2", "verify", "--dir", dir, "--json"}, shape...)...)
-	if code != 0 {
-		t.Fatalf("phase2 verify: exit %d: %s", code, stderr)
-	}
-	var v struct {
-		Verified bool
-		Phase1   struct {
-			Contributions []struct{ Name, Digest string }
-		}
-		Phase2 struct {
-			Contributions []struct{ Name, Digest string }
-		}
-	}
-	if err := json.Unmarshal([]byte(out), &v); err != nil {
-		t.Fatalf("%v: %s", err, out)
-	}
-	if !v.Verified || len(v.Phase1.Contributions) != 1 || v.Phase1.Contributions[0].Name != "alice" || len(v.Phase2.Contributions) != 1 || len(v.Phase2.Contributions[0].Digest) != 64 {
-		t.Fatalf("verify output %s", out)
-	}
-	code, out, stderr = run(t, append([]string{"ceremony", "finalize", "--dir", dir, "--beacon", cliBeacon2, "--keys", keys, "--json"}, shape...)...)
+	code, out, stderr := run(t, append([]string{"ceremony", "finalize", "--dir", dir, "--beacon", cliBeacon2, "--keys", keys, "--json"}, shape...)...)
 	if code != 0 {
 		t.Fatalf("finalize: exit %d: %s", code, stderr)
 	}
@@ -69,15 +51,13 @@ func TestCeremonyCLI(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &fin); err != nil || fin.Insecure || len(fin.TranscriptDigest) != 64 {
 		t.Fatalf("finalize output %s (%v)", out, err)
 	}
-	// anyone recomputes the digest from the published ceremony and the beacon
-	code, out, stderr = run(t, append([]string{"ceremony", "phase2", "verify", "--dir", dir, "--beacon", cliBeacon2, "--json"}, shape...)...)
-	if code != 0 || !strings.Contains(out, `"transcriptDigest": "`+fin.TranscriptDigest+`"`) {
-		t.Fatalf("phase2 verify --beacon: exit %d: %s %s", code, out, stderr)
+	if !strings.Contains(out, `"name": "alice"`) || !strings.Contains(out, `"name": "bob"`) {
+		t.Fatalf("finalize output names no contributors: %s", out)
 	}
 
 	// the ceremony's keys prove and verify the fixture
 	proof := filepath.Join(t.TempDir(), "proof.json")
-	if code, _, stderr := run(t, "prove", "solvency", "--case", solventCase, "--capacity", "4", "--keys", keys, "--out", proof); code != 0 {
+	if code, _, stderr := run(t, "prove", "solvency", "--case", solventCase, "--keys", keys, "--out", proof); code != 0 {
 		t.Fatalf("prove with ceremony keys: exit %d: %s", code, stderr)
 	}
 	if code, out, stderr := run(t, "verify", proof, "--keys", keys, "--json"); code != 0 || !strings.Contains(out, `"insecureSetup": false`) {
@@ -94,9 +74,18 @@ func TestCeremonyCLI(t *testing.T) {
 	if err := os.WriteFile(p, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, _, stderr = run(t, "ceremony", "phase1", "verify", "--dir", dir)
-	if code != cmdutil.ExitNo || !strings.Contains(stderr, "tampered file") {
-		t.Fatalf("tampered transcript: exit %d: %s", code, stderr)
+	for _, args := range [][]string{
+		{"ceremony", "phase1", "verify", "--dir", dir},
+		append([]string{"ceremony", "phase2", "verify", "--dir", dir}, shape...),
+	} {
+		code, _, stderr = run(t, args...)
+		if code != cmdutil.ExitNo || !strings.Contains(stderr, "tampered file") {
+			t.Fatalf("%v on a tampered transcript: exit %d: %s", args, code, stderr)
+		}
+	}
+	code, out, _ = run(t, "ceremony", "phase1", "verify", "--dir", dir, "--json")
+	if code != cmdutil.ExitNo || !strings.Contains(out, `"verified": false`) {
+		t.Fatalf("phase1 verify --json on a tampered transcript: exit %d: %s", code, out)
 	}
 }
 
