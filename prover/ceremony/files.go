@@ -115,6 +115,9 @@ var fileName = regexp.MustCompile(`^([0-9]{4,})\.mpc$`)
 // checks their numbering is 0000, 0001, ... without gaps.
 func listFiles(dir string) ([]string, error) {
 	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("ceremony directory: no phase started in %s: run `zktreasury ceremony phase1 new` (or `phase2 new` for a circuit's phase 2)", dir)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("ceremony directory: %w", err)
 	}
