@@ -149,3 +149,66 @@ func trackPeakHeap() func() uint64 {
 		return peak
 	}
 }
+
+// BenchmarkPhase2ContributeEpoch times one phase-2 contribution alone at the
+// epoch circuit's README size, on a state of the right sizes (δ-scaled bases Z
+// and PKK) filled with the generator instead of an initialized one: a
+// contribution's cost depends only on those sizes, and this skips the long
+// initialization that BenchmarkPhase2Epoch also measures.
+//
+//	go test ./prover/ceremony -run '^$' -bench Phase2ContributeEpoch -benchtime 1x -timeout 60m
+func BenchmarkPhase2ContributeEpoch(b *testing.B) {
+	shape := prover.Shape{Circuit: "epoch", Users: 1024, Actions: 64, Assets: 4, Venues: 3, RangeCheck: bound.Bits}
+	j, err := shape.Job()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ccs, err := zk.Groth16{}.Compile(j.Shape)
+	if err != nil {
+		b.Fatal(err)
+	}
+	c, err := NewCircuit(j.Circuit, j.Params, ccs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if nb := len(ccs.(*cs.R1CS).CommitmentInfo.(interface{ CommitmentIndexes() []int }).CommitmentIndexes()); nb != 0 {
+		b.Fatalf("%d commitments: this stand-in state has none", nb)
+	}
+	n := int(c.Domain())
+	internal, secret := ccs.GetNbInternalVariables(), ccs.GetNbSecretVariables()
+	constraints := ccs.GetNbConstraints()
+	ccs = nil
+	c = Circuit{}
+	_, _, g1, g2 := curve.Generators()
+	fill := func(k int) []curve.G1Affine {
+		s := make([]curve.G1Affine, k)
+		for i := range s {
+			s[i] = g1
+		}
+		return s
+	}
+	runtime.GC()
+	b.ResetTimer()
+	for range b.N {
+		b.StopTimer()
+		p := new(mpcsetup.Phase2)
+		p.Parameters.G1.Delta, p.Parameters.G2.Delta = g1, g2
+		p.Parameters.G1.Z = fill(n - 1)
+		p.Parameters.G1.PKK = fill(internal + secret)
+		runtime.GC()
+		peak := trackPeakHeap()
+		b.StartTimer()
+		p.Contribute()
+		b.StopTimer()
+		b.ReportMetric(float64(peak())/(1<<20), "peak-heap-MB")
+		var w countWriter
+		if _, err := p.WriteTo(&w); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(w.n)/(1<<20), "file-MB")
+		b.StartTimer()
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(constraints), "constraints")
+	b.ReportMetric(float64(n), "domain")
+}
