@@ -44,6 +44,9 @@ type Meta struct {
 	PublicInputs       int       `json:"publicInputs"`
 	Insecure           bool      `json:"insecure"`
 	Created            time.Time `json:"created"`
+	// TranscriptDigest is the digest of the setup transcript (Transcript.Digest)
+	// the keys were finalized from; empty for --insecure-dev keys.
+	TranscriptDigest string `json:"transcriptDigest,omitempty"`
 }
 
 // Store is a directory of keys.
@@ -72,6 +75,10 @@ func (s Store) Paths(circuit, backend, digest string) (pk, vk, meta string) {
 
 // Save writes keys and metadata atomically (temp file, then rename).
 func (s Store) Save(m Meta, keys zk.Keys) error {
+	return s.save(m, keys, nil)
+}
+
+func (s Store) save(m Meta, keys zk.Keys, t *Transcript) error {
 	pkPath, vkPath, metaPath := s.Paths(m.Circuit, m.Backend, m.CircuitDigest)
 	pkb, err := zk.Bytes(keys.PK)
 	if err != nil {
@@ -84,6 +91,13 @@ func (s Store) Save(m Meta, keys zk.Keys) error {
 	m.Format = Format
 	m.ProvingKeyDigest = sum(pkb)
 	m.VerifyingKeyDigest = sum(vkb)
+	if t != nil {
+		// the transcript record goes first, so metadata never names a record
+		// that is not on disk
+		if err := s.writeTranscript(&m, t); err != nil {
+			return err
+		}
+	}
 	mb, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return err
@@ -120,6 +134,9 @@ func (s Store) LoadMeta(circuit, backend, digest string) (*Meta, error) {
 	}
 	if m.Format != Format || m.Circuit != circuit || m.Backend != backend || m.CircuitDigest != digest {
 		return nil, fmt.Errorf("%w: %s describes %s/%s/%s", ErrKeyMismatch, metaPath, m.Circuit, m.Backend, m.CircuitDigest)
+	}
+	if err := s.checkTranscript(&m); err != nil {
+		return nil, err
 	}
 	return &m, nil
 }

@@ -593,7 +593,7 @@ func deployRun(ctx context.Context, opts *DeployOptions) error {
 	}
 	dep.Registry, dep.Block, dep.RegistryGas = d.Registry, d.Block, d.RegistryGas
 	dep.Verifier = Verifier{Circuit: "epoch", Params: ev.params, CircuitDigest: ev.meta.CircuitDigest, VerifyingKeyDigest: ev.meta.VerifyingKeyDigest,
-		Insecure: ev.meta.Insecure, Address: d.Verifier, Gas: d.VerifierGas}
+		Insecure: ev.meta.Insecure, TranscriptDigest: ev.meta.TranscriptDigest, Address: d.Verifier, Gas: d.VerifierGas}
 	if err := WriteDeployment(opts.Out, dep); err != nil {
 		return err
 	}

@@ -67,6 +67,10 @@ type Verifier struct {
 	VerifyingKeyDigest string `json:"verifyingKeyDigest"`
 	// Insecure is true for keys from a single-party setup.
 	Insecure bool `json:"insecureSetup"`
+	// TranscriptDigest is the digest of the ceremony transcript (or KZG SRS) the
+	// keys were finalized from; empty for insecure keys. Users compare it with
+	// the published ceremony (`zktreasury ceremony phase2 verify`).
+	TranscriptDigest string `json:"transcriptDigest,omitempty"`
 }
 
 // Feed is one asset's Chainlink feed.

@@ -22,6 +22,8 @@ type SetupOptions struct {
 	Backend     string
 	KeysDir     string
 	InsecureDev bool
+	SRS         string
+	SRSLagrange string
 	JSON        bool
 	Inputs      inputs.Epoch
 }
@@ -36,9 +38,12 @@ func NewCmdSetup(f *cmdutil.Factory, runF func(*SetupOptions) error) *cobra.Comm
 (solvency, epoch) and a number of action slots (compliance, epoch), run a key
 setup, and store the keys under --keys, named by the circuit's digest.
 
-The only setup available is single-party and insecure: whoever runs it can forge
-proofs. It exists for development and tests and must be requested with
---insecure-dev. Production keys must come from a multi-party ceremony.
+PLONK keys for production come from a KZG SRS of a public powers-of-tau ceremony
+(--srs FILE, gnark-crypto's format; see the README for converting one): it is
+checked against the circuit's size and its digest recorded beside the keys.
+Groth16 keys for production come from ` + "`zktreasury ceremony`" + `. A single-party setup,
+whose operator can forge proofs, exists for development and tests only and must
+be requested with --insecure-dev.
 
 --range-check defaults to lookup, and to bits for the epoch circuit (verified
 on-chain, where bit decomposition adds no commitment and costs less gas).`,
@@ -51,6 +56,12 @@ on-chain, where bit decomposition adds no commitment and costs less gas).`,
 			}
 			if _, err := zk.ByName(opts.Backend); err != nil {
 				return cmdutil.Usagef("--backend: %v", err)
+			}
+			if opts.SRS != "" && (opts.Backend != "plonk" || opts.InsecureDev) {
+				return cmdutil.Usagef("--srs is for --backend plonk, without --insecure-dev (Groth16 keys come from `zktreasury ceremony`)")
+			}
+			if opts.SRSLagrange != "" && opts.SRS == "" {
+				return cmdutil.Usagef("--srs-lagrange needs --srs")
 			}
 			if !cmd.Flags().Changed("range-check") {
 				opts.Inputs.RangeCheck = prover.DefaultRangeCheck(opts.Circuit).String()
@@ -68,6 +79,8 @@ on-chain, where bit decomposition adds no commitment and costs less gas).`,
 	fl.StringVar(&opts.Backend, "backend", "groth16", "proof system: groth16 or plonk")
 	fl.StringVar(&opts.KeysDir, "keys", "keys", "key store directory")
 	fl.BoolVar(&opts.InsecureDev, "insecure-dev", false, "run a single-party setup (INSECURE: the operator can forge proofs)")
+	fl.StringVar(&opts.SRS, "srs", "", "PLONK: KZG SRS file (gnark-crypto format) from a public powers-of-tau ceremony")
+	fl.StringVar(&opts.SRSLagrange, "srs-lagrange", "", "PLONK: its Lagrange form for the circuit's domain (checked; derived if absent)")
 	fl.BoolVar(&opts.JSON, "json", false, "print the result as JSON")
 	opts.Inputs.RegisterShape(cmd, "lookup")
 	return cmd
@@ -83,10 +96,15 @@ func contains(list []string, s string) bool {
 }
 
 func setupRun(opts *SetupOptions) error {
-	if !opts.InsecureDev {
-		return fmt.Errorf("no secure setup is available yet: production keys need a multi-party ceremony, which zktreasury does not run yet; for development pass --insecure-dev")
+	if !opts.InsecureDev && opts.SRS == "" {
+		if opts.Backend == "plonk" {
+			return fmt.Errorf("no SRS: pass --srs FILE, a KZG SRS converted from a public powers-of-tau ceremony (see the README); for development pass --insecure-dev")
+		}
+		return fmt.Errorf("groth16 keys for production come from a multi-party ceremony: run `zktreasury ceremony` (see --help); for development pass --insecure-dev")
 	}
-	fmt.Fprintln(opts.F.Err, "WARNING: single-party setup (--insecure-dev): whoever ran it can forge proofs. Never use these keys with real funds.")
+	if opts.InsecureDev {
+		fmt.Fprintln(opts.F.Err, "WARNING: single-party setup (--insecure-dev): whoever ran it can forge proofs. Never use these keys with real funds.")
+	}
 	pol, err := opts.Inputs.LoadPolicy()
 	if err != nil {
 		return err
@@ -105,7 +123,12 @@ func setupRun(opts *SetupOptions) error {
 	}
 	b, _ := zk.ByName(opts.Backend)
 	prog := cmdutil.NewProgress(opts.F.Err, opts.JSON)
-	meta, err := prover.SetupInsecure(keystore.Store{Dir: opts.KeysDir}, b, job, prog.Step)
+	var meta *keystore.Meta
+	if opts.SRS != "" {
+		meta, err = prover.SetupPlonkSRS(keystore.Store{Dir: opts.KeysDir}, job, opts.SRS, opts.SRSLagrange, prog.Step)
+	} else {
+		meta, err = prover.SetupInsecure(keystore.Store{Dir: opts.KeysDir}, b, job, prog.Step)
+	}
 	if err != nil {
 		return err
 	}

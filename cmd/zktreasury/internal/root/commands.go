@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/backtest"
+	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/ceremony"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/chain"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/cmdutil"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/epoch"
@@ -29,4 +30,5 @@ func init() {
 	nouns = append(nouns, backtest.NewCmdBacktest)
 	nouns = append(nouns, chain.NewCmdChain)
 	nouns = append(nouns, epoch.NewCmdEpoch)
+	nouns = append(nouns, ceremony.NewCmdCeremony)
 }
