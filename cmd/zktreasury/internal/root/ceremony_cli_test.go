@@ -18,9 +18,38 @@ const (
 	cliBeacon2 = "0x1c0ffee0c0ffee0c0ffee0c0ffee0c0ffee0c0ffee0c0ffee0c0ffee0c0ffee0"
 )
 
-// TestCeremonyCLI runs a whole ceremony through the command line for the
-// solvent fixture's circuit (solvency, 16 users: ~14.9k constraints, domain
-// 2^14), proves the fixture with the ceremony's keys, and checks that a
+// smallSolventCase writes a copy of the solvent fixture with its first four
+// users only (tree capacity 4), so that its solvency circuit fits a 2^14
+// ceremony domain.
+func smallSolventCase(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, f := range []string{"policy.json", "prices.csv", "positions.csv", "secrets.json"} {
+		data, err := os.ReadFile(filepath.Join(solventCase, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(solventCase, "liabilities.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(data), "\n")
+	if err := os.WriteFile(filepath.Join(dir, "liabilities.csv"), []byte(strings.Join(lines[:5], "")), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "case.json"), []byte(`{"epoch": 1, "capacity": 4}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestCeremonyCLI runs a whole ceremony through the command line for a
+// four-user copy of the solvent fixture (solvency, capacity 4: under 2^14
+// constraints), proves it with the ceremony's keys, and checks that a
 // tampered contribution makes verify exit 3. (`phase2 verify` on an honest
 // transcript and with --beacon is covered at tiny sizes in prover/ceremony.)
 func TestCeremonyCLI(t *testing.T) {
@@ -28,7 +57,8 @@ func TestCeremonyCLI(t *testing.T) {
 		t.Skip("runs a 2^14 ceremony (minutes)")
 	}
 	dir, keys := t.TempDir(), t.TempDir()
-	shape := []string{"--circuit", "solvency", "--case", solventCase}
+	small := smallSolventCase(t)
+	shape := []string{"--circuit", "solvency", "--case", small}
 	steps := [][]string{
 		{"ceremony", "phase1", "new", "--dir", dir, "--power", "14"},
 		{"ceremony", "phase1", "contribute", "--dir", dir, "--name", "alice"},
@@ -57,7 +87,7 @@ func TestCeremonyCLI(t *testing.T) {
 
 	// the ceremony's keys prove and verify the fixture
 	proof := filepath.Join(t.TempDir(), "proof.json")
-	if code, _, stderr := run(t, "prove", "solvency", "--case", solventCase, "--keys", keys, "--out", proof); code != 0 {
+	if code, _, stderr := run(t, "prove", "solvency", "--case", small, "--keys", keys, "--out", proof); code != 0 {
 		t.Fatalf("prove with ceremony keys: exit %d: %s", code, stderr)
 	}
 	if code, out, stderr := run(t, "verify", proof, "--keys", keys, "--json"); code != 0 || !strings.Contains(out, `"insecureSetup": false`) {
