@@ -605,6 +605,44 @@ func TestOverflowsWithoutPadding(t *testing.T) {
 	}
 }
 
+// TestPreviousSlotOutOfRange: S(n-1) with a slot of 2^64 that no action
+// touches (so no debit or credit check sees it) is refused by the range check
+// of the committed previous positions; both commitments are recomputed.
+func TestPreviousSlotOutOfRange(t *testing.T) {
+	st := build(t, baseLimits(), baseState(), basePrices, day, []corridor.Action{sellWETH(50, 500)}, 1)
+	if err := solved(t, st.Assignment()); err != nil {
+		t.Fatalf("control: %v", err)
+	}
+	big64 := new(big.Int).Lsh(big.NewInt(1), 64)
+	commit := func(salt uint64, x [][]fr.Element) fr.Element {
+		el := []fr.Element{hashing.FromUint64(salt)}
+		for _, row := range x {
+			el = append(el, row...)
+		}
+		return hashing.Hash(poseidon.TagState, el...)
+	}
+	prev := make([][]fr.Element, 3)
+	for a := range prev {
+		prev[a] = make([]fr.Element, 3)
+		for v := range prev[a] {
+			prev[a][v].SetUint64(baseState().X[a][v])
+		}
+	}
+	prev[dai][aave].SetBigInt(big64)
+	next := make([][]fr.Element, 3)
+	for a := range next {
+		next[a] = append([]fr.Element(nil), st.Next[a]...)
+	}
+	next[dai][aave].SetBigInt(big64)
+	w := st.Assignment()
+	w.Positions[dai][aave] = big64
+	w.PrevStateCommitment = commit(11, prev)
+	w.NewStateCommitment = commit(12, next)
+	if err := solved(t, w); err == nil {
+		t.Fatal("a previous position of 2^64 satisfied the circuit")
+	}
+}
+
 // TestNegativeAmountIn: an outflow of -5 next to an outflow of 10 reports the
 // net 5 as one outflow and hides a gross inflow; only the amount's own range
 // check refuses it (every commitment and total is recomputed, and the prover's
