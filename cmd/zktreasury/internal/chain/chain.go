@@ -13,8 +13,8 @@ import (
 func NewCmdChain(f *cmdutil.Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "chain <command>",
-		Short: "Deploy the epoch registry, its verifiers and price feeds",
+		Short: "Deploy the epoch registry, pause and resume it, and rotate its roles",
 	}
-	cmd.AddCommand(NewCmdDeploy(f, nil))
+	cmd.AddCommand(NewCmdDeploy(f, nil), NewCmdPause(f, false, nil), NewCmdPause(f, true, nil), NewCmdRole(f))
 	return cmd
 }

@@ -1,6 +1,7 @@
 package chain
 
 import (
+	"bytes"
 	"context"
 	"crypto/ecdsa"
 	"errors"
@@ -13,6 +14,8 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/rpc"
@@ -101,13 +104,17 @@ type Account struct {
 	DevAccount common.Address
 }
 
-// Open returns the signer's transact options for conn's chain. warn receives a warning when
-// the key file is readable by others.
+// Open returns the signer's transact options for conn's chain: the key file's key, or with
+// --dev-account a fresh key funded by the node's dev account (CheckDevChain first). warn
+// receives a warning when the key file is readable by others.
 func (s *Signer) Open(ctx context.Context, conn *Conn, warn io.Writer) (*Account, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
 	if s.DevAccount {
+		if _, err := CheckDevChain(ctx, conn); err != nil {
+			return nil, err
+		}
 		key, dev, err := devnode.FundFromDevAccount(ctx, conn.RPC, DevFunding)
 		if err != nil {
 			return nil, fmt.Errorf("--dev-account: %w", err)
@@ -142,4 +149,79 @@ func ReadKeyFile(path string, warn io.Writer) (*ecdsa.PrivateKey, error) {
 		return nil, errors.New("--key: " + path + " does not hold a hex secp256k1 private key (64 hex digits, optionally 0x-prefixed)")
 	}
 	return key, nil
+}
+
+// CheckDevChain is the rule --dev-account follows: the chain id is a development chain's
+// (DevChainIDs: 1337 geth --dev, 31337 Hardhat/Anvil) and the node lists an account of its own
+// (eth_accounts), which a dev node holds unlocked. Both must hold: a public node on a dev chain
+// id lists no account, and a node with an unlocked account on any other chain may hold real
+// funds, which --dev-account would spend. It returns the node's first account.
+func CheckDevChain(ctx context.Context, conn *Conn) (common.Address, error) {
+	if !isDevChain(conn.ChainID) {
+		return common.Address{}, fmt.Errorf("--dev-account: %s is chain %v, not a development chain (%v): --dev-account spends the node's own account; sign with --key FILE",
+			conn.URL, conn.ChainID, DevChainIDs)
+	}
+	var accounts []common.Address
+	if err := conn.RPC.CallContext(ctx, &accounts, "eth_accounts"); err != nil {
+		return common.Address{}, fmt.Errorf("--dev-account: %s (chain %v): eth_accounts: %w", conn.URL, conn.ChainID, err)
+	}
+	if len(accounts) == 0 {
+		return common.Address{}, fmt.Errorf("--dev-account: %s (chain %v) has no account of its own (is it geth --dev?); sign with --key FILE", conn.URL, conn.ChainID)
+	}
+	return accounts[0], nil
+}
+
+// OpenAsRole returns transact options that sign as the role holder: the key file's key, or with
+// --dev-account the node's dev account itself (the governance and guardian `chain deploy
+// --dev-account` sets), signing through the node's eth_signTransaction. Governance and role
+// verbs use it; a fresh funded key would hold no role.
+func (s *Signer) OpenAsRole(ctx context.Context, conn *Conn, warn io.Writer) (*Account, error) {
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	if !s.DevAccount {
+		return s.Open(ctx, conn, warn)
+	}
+	dev, err := CheckDevChain(ctx, conn)
+	if err != nil {
+		return nil, err
+	}
+	return &Account{Auth: nodeTransactor(ctx, conn, dev), DevAccount: dev}, nil
+}
+
+// nodeTransactor signs as account with the node's eth_signTransaction, and checks that what the
+// node signed is the transaction asked for, from that account.
+func nodeTransactor(ctx context.Context, conn *Conn, account common.Address) *bind.TransactOpts {
+	chainID := conn.ChainID
+	signer := types.LatestSignerForChainID(chainID)
+	return &bind.TransactOpts{From: account, Context: ctx, Signer: func(from common.Address, tx *types.Transaction) (*types.Transaction, error) {
+		if from != account {
+			return nil, fmt.Errorf("--dev-account signs as %s, not %s", account, from)
+		}
+		args := map[string]any{"from": account, "to": tx.To(), "gas": hexutil.Uint64(tx.Gas()), "value": (*hexutil.Big)(tx.Value()),
+			"nonce": hexutil.Uint64(tx.Nonce()), "input": hexutil.Bytes(tx.Data()), "chainId": (*hexutil.Big)(chainID)}
+		if tx.Type() == types.LegacyTxType {
+			args["gasPrice"] = (*hexutil.Big)(tx.GasPrice())
+		} else {
+			args["maxFeePerGas"], args["maxPriorityFeePerGas"] = (*hexutil.Big)(tx.GasFeeCap()), (*hexutil.Big)(tx.GasTipCap())
+		}
+		var res struct {
+			Raw hexutil.Bytes `json:"raw"`
+		}
+		cctx, cancel := context.WithTimeout(context.Background(), DialTimeout)
+		defer cancel()
+		if err := conn.RPC.CallContext(cctx, &res, "eth_signTransaction", args); err != nil {
+			return nil, fmt.Errorf("--dev-account: eth_signTransaction as %s: %w", account, err)
+		}
+		signed := new(types.Transaction)
+		if err := signed.UnmarshalBinary(res.Raw); err != nil {
+			return nil, fmt.Errorf("--dev-account: the node's signed transaction: %w", err)
+		}
+		got, err := types.Sender(signer, signed)
+		if err != nil || got != account || signed.Nonce() != tx.Nonce() || signed.Gas() != tx.Gas() || signed.Value().Cmp(tx.Value()) != 0 ||
+			!bytes.Equal(signed.Data(), tx.Data()) || (signed.To() == nil) != (tx.To() == nil) || (tx.To() != nil && *signed.To() != *tx.To()) {
+			return nil, fmt.Errorf("--dev-account: the node signed another transaction than the one asked for (sender %s, %v)", got, err)
+		}
+		return signed, nil
+	}}
 }

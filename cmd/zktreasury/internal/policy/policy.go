@@ -12,8 +12,9 @@ import (
 func NewCmdPolicy(f *cmdutil.Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "policy <command>",
-		Short: "Validate and inspect the governance policy",
+		Short: "Validate the governance policy, and change it on the registry behind the timelock",
 	}
-	cmd.AddCommand(newCmdCheck(f, nil), newCmdCommit(f, nil))
+	cmd.AddCommand(newCmdCheck(f, nil), newCmdCommit(f, nil), newCmdQueue(f, nil), newCmdExecute(f, false, nil),
+		newCmdExecute(f, true, nil), newCmdStatus(f, nil))
 	return cmd
 }
