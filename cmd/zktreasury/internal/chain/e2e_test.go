@@ -82,7 +82,7 @@ func TestGethCLIEndToEnd(t *testing.T) {
 		times[name] = e.BigInt(new(big.Int)).Int64()
 	}
 	submitArgs := []string{"epoch", "submit", "--rpc", "", "--dev-account", "--deployment", depFile, proof}
-	if _, inFile, err := epoch.ProofFileRounds(proof); err != nil {
+	if _, inFile, err := epoch.FileRounds(pf, proof); err != nil {
 		t.Fatal(err)
 	} else if !inFile {
 		// The proof names no rounds: the mock feeds' seeded round, 1 << 64 | 1.

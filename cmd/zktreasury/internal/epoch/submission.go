@@ -60,24 +60,21 @@ func ReadRoundsFile(path string) (Rounds, error) {
 	return ParseRounds(raw, path)
 }
 
-// ProofFileRounds reads the optional "rounds" object of a proof file; ok is false when the file
-// has none.
-func ProofFileRounds(path string) (r Rounds, ok bool, err error) {
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		return nil, false, fmt.Errorf("read proof %s: %w", path, err)
-	}
-	var f struct {
-		Rounds json.RawMessage `json:"rounds"`
-	}
-	if err := json.Unmarshal(raw, &f); err != nil {
-		return nil, false, fmt.Errorf("read proof %s: %w", path, err)
-	}
-	if len(f.Rounds) == 0 || string(f.Rounds) == "null" {
+// FileRounds reads a parsed proof file's "rounds" (prooffile.File.Rounds); ok is false when
+// the file names none. Errors name the file.
+func FileRounds(f *prooffile.File, path string) (r Rounds, ok bool, err error) {
+	if len(f.Rounds) == 0 {
 		return nil, false, nil
 	}
-	r, err = ParseRounds(f.Rounds, path)
-	return r, err == nil, err
+	out := Rounds{}
+	for sym, v := range f.Rounds {
+		id, good := new(big.Int).SetString(v, 0)
+		if !good || id.Sign() <= 0 || id.Cmp(maxRoundID) > 0 {
+			return nil, false, fmt.Errorf("%s: rounds.%s = %q is not a Chainlink round id in [1, 2^80)", path, sym, v)
+		}
+		out[sym] = id
+	}
+	return out, true, nil
 }
 
 // ordered returns the round ids in the order of symbols; every symbol must have one and there

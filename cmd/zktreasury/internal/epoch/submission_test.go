@@ -1,13 +1,14 @@
 package epoch
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"math/big"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/chain"
 	"github.com/zktreasury/zktreasury/contracts"
@@ -138,27 +139,32 @@ func TestRounds(t *testing.T) {
 		}
 	}
 
-	dir := t.TempDir()
-	write := func(name, content string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		return p
+}
+
+// TestSubmitRounds: the rounds come from the parsed proof file (prooffile.File.Rounds) or from
+// --rounds, never both and never neither; a bad id in the file names the file and the asset.
+func TestSubmitRounds(t *testing.T) {
+	with := epochFile()
+	with.Rounds = map[string]string{"USDC": "5", "WETH": "6", "WBTC": "0x10000000000000001"}
+	r, ok, err := FileRounds(with, "with.json")
+	if err != nil || !ok || r["WETH"].Int64() != 6 || r["WBTC"].Cmp(contracts.RoundID(1, 1)) != 0 {
+		t.Fatalf("rounds from the proof file: %v, %v, %v", r, ok, err)
 	}
-	with := write("with.json", `{"circuit": "epoch", "rounds": {"USDC": "5", "WETH": "6", "WBTC": "7"}}`)
-	without := write("without.json", `{"circuit": "epoch"}`)
-	roundsFile := write("rounds.json", `{"USDC": "8", "WETH": "9", "WBTC": "10"}`)
-	if r, err := loadRounds(&SubmitOptions{Proof: with}); err != nil || r["WBTC"].Int64() != 7 {
-		t.Fatalf("rounds from the proof file: %v, %v", r, err)
+	if _, ok, err := FileRounds(epochFile(), "without.json"); ok || err != nil {
+		t.Fatalf("a file without rounds: %v, %v", ok, err)
 	}
-	if r, err := loadRounds(&SubmitOptions{Proof: without, RoundsFile: roundsFile}); err != nil || r["WBTC"].Int64() != 10 {
-		t.Fatalf("rounds from --rounds: %v, %v", r, err)
+	bad := epochFile()
+	bad.Rounds = map[string]string{"USDC": "5", "WETH": "0", "WBTC": "7"}
+	if _, _, err := FileRounds(bad, "bad.json"); err == nil || !strings.Contains(err.Error(), "bad.json: rounds.WETH") {
+		t.Fatalf("a zero round: %v", err)
 	}
-	if _, err := loadRounds(&SubmitOptions{Proof: with, RoundsFile: roundsFile}); err == nil || !strings.Contains(err.Error(), "drop --rounds") {
+	auth := &bind.TransactOpts{}
+	ctx := context.Background()
+	// Both are refused before anything touches a chain (the backend is nil).
+	if _, err := Submit(ctx, nil, deployment(), with, SubmitParams{Auth: auth, Rounds: rounds(), ProofPath: "with.json"}); err == nil || !strings.Contains(err.Error(), "drop --rounds") {
 		t.Fatalf("rounds in both places: %v", err)
 	}
-	if _, err := loadRounds(&SubmitOptions{Proof: without}); err == nil || !strings.Contains(err.Error(), "pass --rounds") {
+	if _, err := Submit(ctx, nil, deployment(), epochFile(), SubmitParams{Auth: auth, ProofPath: "without.json"}); err == nil || !strings.Contains(err.Error(), "pass --rounds") {
 		t.Fatalf("no rounds: %v", err)
 	}
 }
