@@ -64,7 +64,7 @@ func deployMock(t *testing.T, n *simNode, governance, guardian common.Address) *
 	start := uint64(time.Now().Add(-24 * time.Hour).Unix())
 	m := &mockDeployment{Start: start}
 	dep := &chain.Deployment{Format: chain.DeploymentFormat, ChainID: n.ChainID.Uint64(), Backend: "groth16",
-		Verifier: chain.Verifier{Circuit: "epoch", Params: "mock", CircuitDigest: strings.Repeat("c", 64), VerifyingKeyDigest: strings.Repeat("d", 64)},
+		Verifier:     chain.Verifier{Circuit: "epoch", Params: "mock", CircuitDigest: strings.Repeat("c", 64), VerifyingKeyDigest: strings.Repeat("d", 64)},
 		GenesisState: fmt.Sprintf("0x%064x", genesisState), PolicyCommitment: fmt.Sprintf("0x%064x", genesisPolicy),
 		GenesisTime: time.Unix(int64(start), 0).UTC(), Governance: governance, Guardian: guardian, Deployer: auth.From,
 		PolicyDelaySeconds: 3600, PolicyGraceSeconds: 7200, ValueDecimals: mockValueDecim, TreeCapacity: 16}
