@@ -85,7 +85,7 @@ type Signer struct {
 // Register adds --key and --dev-account to a command.
 func (s *Signer) Register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&s.KeyFile, "key", "", "file holding the signer's hex private key (never the key itself)")
-	cmd.Flags().BoolVar(&s.DevAccount, "dev-account", false, "sign with a fresh key funded by the node's unlocked dev account (geth --dev only)")
+	cmd.Flags().BoolVar(&s.DevAccount, "dev-account", false, "sign with a fresh key funded by the node's own account (chain 1337 or 31337 with an unlocked account only)")
 }
 
 // Validate checks that exactly one signer is named.

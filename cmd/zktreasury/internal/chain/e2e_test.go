@@ -24,7 +24,7 @@ import (
 // line, against a real geth --dev node on 127.0.0.1: insecure keys for the fixture's epoch
 // circuit, a proof of epoch 1, `chain deploy` (verifier exported and compiled with solc-js, mock
 // feeds, registry from the case's S(0)), `epoch submit`, `epoch status`, `inclusion export` and
-// `inclusion verify --rpc --registry`, and the same epoch submitted again, refused with exit 3.
+// `inclusion verify --rpc --registry`, and the same epoch submitted again: already recorded, exit 0.
 // The node is stopped by its PID at the end.
 func TestGethCLIEndToEnd(t *testing.T) {
 	if os.Getenv("ZKT_E2E") != "1" {
@@ -180,9 +180,14 @@ func TestGethCLIEndToEnd(t *testing.T) {
 	}
 	step("inclusion verify of another balance", cmdutil.ExitNo, "inclusion", "verify", other, "--rpc", node.URL, "--registry", dep.Registry.Hex(), "--policy", epochCase+"/policy.json")
 
-	out = step("epoch submit again", cmdutil.ExitNo, submitArgs...)
-	if !strings.Contains(out, "EpochOutOfOrder") {
-		t.Fatalf("the replay was not refused with EpochOutOfOrder:\n%s", out)
+	// Governance as the node's dev account (eth_signTransaction): pause, then unpause.
+	step("chain pause --dev-account", 0, "chain", "pause", "--rpc", node.URL, "--dev-account", "--deployment", depFile)
+	step("chain unpause --dev-account", 0, "chain", "unpause", "--rpc", node.URL, "--dev-account", "--deployment", depFile)
+
+	// The same proof again: already recorded, exit 0, nothing sent.
+	out = step("epoch submit again", 0, submitArgs...)
+	if !strings.Contains(out, "already recorded in tx "+sub.TxHash) {
+		t.Fatalf("the identical resubmission did not say it is already recorded in %s:\n%s", sub.TxHash, out)
 	}
 
 	if err := node.Stop(); err != nil {
