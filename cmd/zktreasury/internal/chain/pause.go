@@ -13,6 +13,7 @@ import (
 
 // PauseOptions are the options of `chain pause` and `chain unpause`.
 type PauseOptions struct {
+	// F carries the I/O streams; Tx the registry transaction flags.
 	F  *cmdutil.Factory
 	Tx TxFlags
 	// Unpause resumes submissions instead of stopping them.

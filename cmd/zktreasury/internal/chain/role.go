@@ -38,6 +38,7 @@ address withdraws a nomination.`,
 
 // RoleOptions are the options of `chain role propose` and `chain role accept`.
 type RoleOptions struct {
+	// F carries the I/O streams; Tx the registry transaction flags.
 	F  *cmdutil.Factory
 	Tx TxFlags
 	// Role is "governance" or "guardian"; To the nominee (propose only).
@@ -48,6 +49,7 @@ type RoleOptions struct {
 // RoleResult is the JSON output of `chain role propose` and `chain role accept`.
 type RoleResult struct {
 	TxResult
+	// Role is "governance" or "guardian".
 	Role string `json:"role"`
 	// Holder and Nominee are the role's holder and nominee after the call.
 	Holder  common.Address `json:"holder"`

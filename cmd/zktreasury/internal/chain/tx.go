@@ -26,12 +26,15 @@ var ErrPending = errors.New("transaction still pending")
 
 // TxFlags are the flags of every verb that sends a registry transaction as a role holder.
 type TxFlags struct {
+	// RPC is the node's JSON-RPC URL; Signer who signs (as the role holder); Deployment the
+	// file `chain deploy` wrote.
 	RPC        string
 	Signer     Signer
 	Deployment string
 	// Timeout bounds the whole verb, receipt included.
 	Timeout time.Duration
-	JSON    bool
+	// JSON prints the result as JSON.
+	JSON bool
 }
 
 // Register adds --rpc, --key, --dev-account, --deployment, --timeout and --json.
@@ -64,6 +67,7 @@ func (t *TxFlags) Validate() error {
 
 // Session is an open connection to a deployment's registry, signing as a role holder.
 type Session struct {
+	// Conn is the node, Deployment what it holds, Registry the handle signing as From.
 	Conn       *Conn
 	Deployment *Deployment
 	Registry   *contracts.Registry
@@ -105,8 +109,9 @@ func (t *TxFlags) Open(ctx context.Context, warn io.Writer) (*Session, error) {
 // TxResult is the JSON every registry transaction verb prints (verbs add their own fields).
 type TxResult struct {
 	// Action is the registry call, e.g. "pause"; Done is true once it was mined successfully.
-	Action   string `json:"action"`
-	Done     bool   `json:"done"`
+	Action string `json:"action"`
+	Done   bool   `json:"done"`
+	// Registry is the registry's address; From the signer's.
 	Registry string `json:"registry"`
 	From     string `json:"from"`
 	// TxHash is set as soon as the transaction is sent; Pending is true when its receipt did

@@ -15,6 +15,7 @@ import (
 
 // ExecuteOptions are the flags of `zktreasury policy execute` and `policy cancel`.
 type ExecuteOptions struct {
+	// IO carries the I/O streams; Tx the registry transaction flags.
 	IO *cmdutil.Factory
 	Tx chain.TxFlags
 	// Policy, when set, is the policy file the queued commitment must be: nothing is sent

@@ -18,6 +18,7 @@ import (
 
 // QueueOptions are the flags of `zktreasury policy queue`.
 type QueueOptions struct {
+	// IO carries the I/O streams; Tx the registry transaction flags.
 	IO *cmdutil.Factory
 	Tx chain.TxFlags
 	// Policy is the policy file whose commitment is queued; FromEpoch the first epoch it judges.
@@ -63,6 +64,7 @@ again replaces the queued policy. Exit 3 when the registry refuses
 // QueueResult is the JSON output of `policy queue`.
 type QueueResult struct {
 	chain.TxResult
+	// Policy is the file, Commitment its commitment, FromEpoch the first epoch it would judge.
 	Policy     string `json:"policy"`
 	Commitment string `json:"commitment"`
 	FromEpoch  uint64 `json:"fromEpoch"`
