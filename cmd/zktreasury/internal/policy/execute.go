@@ -63,7 +63,8 @@ unless the queued commitment is that file's. Exit 3 when the registry refuses
 // ExecuteResult is the JSON output of `policy execute` and `policy cancel`.
 type ExecuteResult struct {
 	chain.TxResult
-	// Commitment and FromEpoch are the queued policy the call was about (empty when none).
+	// Commitment and FromEpoch are the queued policy the call was about (empty when none), ETA
+	// and ExpiresAt when it could be executed.
 	Commitment string     `json:"commitment,omitempty"`
 	FromEpoch  uint64     `json:"fromEpoch,omitempty"`
 	ETA        *time.Time `json:"eta,omitempty"`

@@ -15,11 +15,13 @@ import (
 
 // StatusOptions are the flags of `zktreasury policy status`.
 type StatusOptions struct {
+	// IO carries the I/O streams; RPC is the node's URL, Deployment the deployment file.
 	IO         *cmdutil.Factory
 	RPC        string
 	Deployment string
 	// Policy, when set, is a policy file to locate among the registry's policies.
-	Policy  string
+	Policy string
+	// Timeout bounds the reads; JSON prints JSON.
 	Timeout time.Duration
 	JSON    bool
 }
@@ -63,6 +65,8 @@ says where that file's commitment stands.`,
 
 // QueuedJSON is the queued policy in `policy status`.
 type QueuedJSON struct {
+	// Commitment would judge epochs from FromEpoch; governance can execute it from ETA until
+	// ExpiresAt.
 	Commitment string    `json:"commitment"`
 	FromEpoch  uint64    `json:"fromEpoch"`
 	ETA        time.Time `json:"eta"`
@@ -74,6 +78,7 @@ type QueuedJSON struct {
 
 // HistoryJSON is one executed policy.
 type HistoryJSON struct {
+	// FromEpoch is the first epoch Commitment judges.
 	FromEpoch  uint64 `json:"fromEpoch"`
 	Commitment string `json:"commitment"`
 	// Scheduled is true when it judges only epochs after the next one.
@@ -82,11 +87,14 @@ type HistoryJSON struct {
 
 // StatusResult is the JSON output of `policy status`.
 type StatusResult struct {
+	// Registry is the registry's address; LastEpoch its last recorded epoch.
 	Registry  string `json:"registry"`
 	LastEpoch uint64 `json:"lastEpoch"`
 	// HeadTime is the chain head's time, against which the queued policy's state is judged.
 	HeadTime time.Time `json:"headTime"`
-	// Current is the policy that judges epoch LastEpoch + 1.
+	// Current is the policy that judges epoch LastEpoch + 1; Queued the queued one (null when
+	// none); History every executed one; the delay and grace period bound when a queued
+	// policy can be executed.
 	Current            string        `json:"current"`
 	Queued             *QueuedJSON   `json:"queued"`
 	History            []HistoryJSON `json:"history"`
