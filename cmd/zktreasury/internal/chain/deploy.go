@@ -420,7 +420,7 @@ func governanceWarning(governance, signer common.Address, chainID *big.Int) stri
 		return ""
 	}
 	return fmt.Sprintf("warning: governance is the deployer's own key %s on chain %v: whoever holds it alone can change the policy and unpause; "+
-		"pass --governance with a timelocked multisig or DAO, or hand it over with transferGovernance/acceptGovernance", governance, chainID)
+		"pass --governance with a timelocked multisig or DAO, or hand it over with `zktreasury chain role propose --role governance --to ADDR` and the nominee's `chain role accept`", governance, chainID)
 }
 
 func deployRun(ctx context.Context, opts *DeployOptions) error {

@@ -188,11 +188,12 @@ func Finish(w io.Writer, jsonOut bool, out any, res *TxResult, rows [][2]string,
 		case res.Pending:
 			fmt.Fprintf(tw, "verdict\tPENDING: %s\n", res.Action)
 		default:
-			fmt.Fprintf(tw, "verdict\tREFUSED: %s\n", res.Error)
-			fmt.Fprintf(tw, "revert\t%s\n", res.Revert)
 			if res.Hint != "" {
-				fmt.Fprintf(tw, "hint\t%s\n", res.Hint)
+				fmt.Fprintf(tw, "verdict\tREFUSED: %s: %s\n", res.Error, res.Hint)
+			} else {
+				fmt.Fprintf(tw, "verdict\tREFUSED: %s\n", res.Error)
 			}
+			fmt.Fprintf(tw, "revert\t%s\n", res.Revert)
 		}
 		fmt.Fprintf(tw, "registry\t%s\n", res.Registry)
 		fmt.Fprintf(tw, "from\t%s\n", res.From)

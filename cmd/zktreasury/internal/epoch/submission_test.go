@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 
@@ -166,5 +167,57 @@ func TestSubmitRounds(t *testing.T) {
 	}
 	if _, err := Submit(ctx, nil, deployment(), epochFile(), SubmitParams{Auth: auth, ProofPath: "without.json"}); err == nil || !strings.Contains(err.Error(), "pass --rounds") {
 		t.Fatalf("no rounds: %v", err)
+	}
+}
+
+// TestRecordDiff: the record of an honest submission matches its claim; each field of the
+// record changed alone is named, so "already recorded" is said only of this proof's record.
+func TestRecordDiff(t *testing.T) {
+	c, err := BuildSubmission(deployment(), epochFile(), rounds())
+	if err != nil {
+		t.Fatal(err)
+	}
+	honest := func() contracts.EpochRecord {
+		var rs []*big.Int
+		for _, id := range c.RoundIDs {
+			rs = append(rs, new(big.Int).Set(id))
+		}
+		var ps []*big.Int
+		for _, p := range c.Prices {
+			ps = append(ps, new(big.Int).Set(p))
+		}
+		return contracts.EpochRecord{Epoch: c.Epoch, Start: time.Unix(int64(c.StartTime), 0), End: time.Unix(int64(c.EndTime), 0),
+			StateCommitment: big.NewInt(13), LiabilitiesRoot: big.NewInt(14), ActionsCommitment: big.NewInt(15), ActionCount: 2,
+			PolicyCommitment: big.NewInt(11), RoundIDs: rs, Prices: ps,
+			Inflows: append([]uint64(nil), c.Inflows...), Outflows: append([]uint64(nil), c.Outflows...)}
+	}
+	prev := big.NewInt(12)
+	if d := RecordDiff(honest(), prev, c); len(d) != 0 {
+		t.Fatalf("the honest record differs: %v", d)
+	}
+	for _, tc := range []struct {
+		field string
+		edit  func(*contracts.EpochRecord, **big.Int)
+	}{
+		{"epoch", func(r *contracts.EpochRecord, _ **big.Int) { r.Epoch++ }},
+		{"startTime", func(r *contracts.EpochRecord, _ **big.Int) { r.Start = r.Start.Add(time.Second) }},
+		{"endTime", func(r *contracts.EpochRecord, _ **big.Int) { r.End = r.End.Add(-time.Second) }},
+		{"newStateCommitment", func(r *contracts.EpochRecord, _ **big.Int) { r.StateCommitment = big.NewInt(99) }},
+		{"prevStateCommitment", func(_ *contracts.EpochRecord, p **big.Int) { *p = big.NewInt(99) }},
+		{"liabilitiesRoot", func(r *contracts.EpochRecord, _ **big.Int) { r.LiabilitiesRoot = big.NewInt(99) }},
+		{"actionsCommitment", func(r *contracts.EpochRecord, _ **big.Int) { r.ActionsCommitment = big.NewInt(99) }},
+		{"actionCount", func(r *contracts.EpochRecord, _ **big.Int) { r.ActionCount = 3 }},
+		{"policyCommitment", func(r *contracts.EpochRecord, _ **big.Int) { r.PolicyCommitment = big.NewInt(99) }},
+		{"roundId[1]", func(r *contracts.EpochRecord, _ **big.Int) { r.RoundIDs[1] = big.NewInt(23) }},
+		{"price[2]", func(r *contracts.EpochRecord, _ **big.Int) { r.Prices[2] = big.NewInt(103) }},
+		{"inflow[0]", func(r *contracts.EpochRecord, _ **big.Int) { r.Inflows[0]++ }},
+		{"outflow[2]", func(r *contracts.EpochRecord, _ **big.Int) { r.Outflows[2]++ }},
+		{"assets", func(r *contracts.EpochRecord, _ **big.Int) { r.Outflows = r.Outflows[:2] }},
+	} {
+		rec, p := honest(), new(big.Int).Set(prev)
+		tc.edit(&rec, &p)
+		if d := RecordDiff(rec, p, c); len(d) != 1 || !strings.HasPrefix(d[0], tc.field+":") {
+			t.Errorf("%s changed: diff %v", tc.field, d)
+		}
 	}
 }

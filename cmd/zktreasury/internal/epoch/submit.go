@@ -176,6 +176,9 @@ func Submit(ctx context.Context, backend contracts.Backend, dep *chain.Deploymen
 		return res, err
 	}
 	res.Epoch = claim.Epoch
+	if claim.Epoch == 0 {
+		return res, fmt.Errorf("%s is a proof of epoch 0, the genesis: submissions start at epoch 1", p.ProofPath)
+	}
 	if p.Timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, p.Timeout)
