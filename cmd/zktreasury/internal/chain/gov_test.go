@@ -202,6 +202,14 @@ func TestPauseAndRolesCLI(t *testing.T) {
 	if !sub.Recorded || sub.AlreadyRecorded || sub.RecordTx != sub.TxHash {
 		t.Fatalf("submit after unpause: %+v", sub)
 	}
+	// Paused again, the recorded proof resubmitted is still success, from the record alone.
+	jsonRun(t, 0, nil, as("guardian", "chain", "pause")...)
+	again := epoch.SubmitResult{}
+	jsonRun(t, 0, &again, append(as("gov", "epoch", "submit"), proof)...)
+	if !again.AlreadyRecorded || again.RecordTx != sub.TxHash || again.TxHash != "" {
+		t.Fatalf("resubmit while paused: %+v", again)
+	}
+	jsonRun(t, 0, nil, as("gov", "chain", "unpause")...)
 
 	// Governance: propose by a non-holder refused; accept by someone else than the nominee refused.
 	var r chain.RoleResult
