@@ -52,7 +52,9 @@ func TestGethDevAccountGovernance(t *testing.T) {
 	}
 	n := &simNode{URL: node.URL, Key: key, ChainID: node.ChainID, KeyFile: writeKeyFile(t, key)}
 	m := deployMock(t, n, node.DevAccount, node.DevAccount)
-	dev := func(verb ...string) []string { return append(verb, "--rpc", node.URL, "--dev-account", "--deployment", m.File) }
+	dev := func(verb ...string) []string {
+		return append(verb, "--rpc", node.URL, "--dev-account", "--deployment", m.File)
+	}
 
 	var q policy.QueueResult
 	jsonRun(t, 0, &q, dev("policy", "queue", "--policy", newPolicyFile, "--from-epoch", "2")...)
