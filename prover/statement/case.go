@@ -1,8 +1,6 @@
 package statement
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -35,7 +33,18 @@ type CaseParams struct {
 	// from (decimal uint80); the registry reads those rounds and derives the
 	// prices itself, so a price that is not the round's is refused on-chain.
 	Rounds map[string]string `json:"rounds,omitempty"`
+	// Expect is what an audit must find (`zktreasury audit`): "" for a case
+	// that proves, ExpectInsolvent for one whose proving must be refused as
+	// insolvent, with no proof written.
+	Expect string `json:"expect,omitempty"`
+	// Proofs lists the proofs an audit regenerates for the case ("epoch",
+	// "solvency"); empty means the epoch proof for a case with an action log,
+	// else the solvency proof. An epoch case's solvency proof is of S(n).
+	Proofs []string `json:"proofs,omitempty"`
 }
+
+// ExpectInsolvent marks a case that must not prove (CaseParams.Expect).
+const ExpectInsolvent = "insolvent"
 
 // SolvencyFiles names the input files of a solvency proof.
 type SolvencyFiles struct {
@@ -62,10 +71,16 @@ func LoadCaseParams(dir string) (CaseParams, error) {
 		return CaseParams{}, fmt.Errorf("load case %s: %w", path, err)
 	}
 	var c CaseParams
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&c); err != nil {
-		return CaseParams{}, &treasury.InputError{File: path, Msg: fmt.Sprintf("invalid case JSON: %v", err)}
+	if err := treasury.DecodeStrictJSON(path, data, &c); err != nil {
+		return CaseParams{}, err
+	}
+	if c.Expect != "" && c.Expect != ExpectInsolvent {
+		return CaseParams{}, &treasury.InputError{File: path, Field: "expect", Value: c.Expect, Msg: fmt.Sprintf("want %q or nothing", ExpectInsolvent)}
+	}
+	for i, p := range c.Proofs {
+		if p != "epoch" && p != "solvency" {
+			return CaseParams{}, &treasury.InputError{File: path, Field: fmt.Sprintf("proofs[%d]", i), Value: p, Msg: `want "epoch" or "solvency"`}
+		}
 	}
 	return c, nil
 }
