@@ -60,6 +60,16 @@ func parseCSV(name string, r io.Reader, wantHeader []string) (*csvTable, error) 
 		}
 		line, _ := cr.FieldPos(0)
 		for i := range rec {
+			// a control character (a vertical tab, a NUL) is never data; it
+			// would be trimmed away or read as part of an id
+			if j := strings.IndexFunc(rec[i], isControl); j >= 0 {
+				l, _ := cr.FieldPos(i)
+				col := fmt.Sprintf("column %d", i+1)
+				if t.header != nil && i < len(t.header) {
+					col = t.header[i]
+				}
+				return nil, inputErr(name, l, col, rec[i], "control character %q at offset %d", rec[i][j], j)
+			}
 			rec[i] = strings.TrimSpace(rec[i])
 		}
 		if strings.HasPrefix(rec[0], "#") {
@@ -103,3 +113,5 @@ func (t *csvTable) firstField() string {
 func commentRow(name string, line int, field, first string) error {
 	return inputErr(name, line, field, first, "a row starting with '#': this format has no comments; delete the row or the '#' (a skipped row would silently drop its data)")
 }
+
+func isControl(r rune) bool { return r < 0x20 && r != '\t' || r == 0x7f }
