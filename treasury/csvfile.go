@@ -1,6 +1,7 @@
 package treasury
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -19,12 +20,17 @@ type csvTable struct {
 }
 
 func readCSV(path string, wantHeader []string) (*csvTable, error) {
-	f, err := os.Open(path)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	return parseCSV(path, f, wantHeader)
+	// A file cut at a row's end is a valid, shorter file, and one cut inside
+	// its last row is often a valid smaller number: the final newline is the
+	// only mark that the last row is whole.
+	if len(data) > 0 && data[len(data)-1] != '\n' {
+		return nil, inputErr(path, bytes.Count(data, []byte("\n"))+1, "", "", "the file does not end with a newline: truncated?")
+	}
+	return parseCSV(path, bytes.NewReader(data), wantHeader)
 }
 
 // parseCSV reads a CSV with a header row. When wantHeader is non-nil the header

@@ -7,6 +7,7 @@ import (
 
 	"github.com/zktreasury/zktreasury/treasury"
 	"github.com/zktreasury/zktreasury/treasury/actionlog"
+	"github.com/zktreasury/zktreasury/treasury/fixed"
 )
 
 // Case file names inside a case directory (testdata/solvency/<case>/).
@@ -104,7 +105,30 @@ func LoadSolvencyInputs(f SolvencyFiles) (SolvencyInputs, error) {
 	if in.Secrets, err = LoadSecrets(f.Secrets); err != nil {
 		return in, err
 	}
+	if err := checkFits(f, in.Policy, in.Prices, in.Positions); err != nil {
+		return in, err
+	}
+	for _, u := range in.Ledger.Users {
+		for a, ap := range in.Policy.Assets {
+			if _, err := fixed.Units(u.Balance[a], ap.CircuitDecimals, fixed.Up); err != nil {
+				return in, &treasury.InputError{File: f.Liabilities, Field: ap.Symbol, Value: u.Balance[a].String(), Msg: fmt.Sprintf("user %q: %v", u.ID, err)}
+			}
+		}
+	}
 	return in, nil
+}
+
+// checkFits refuses, naming the file, a price or position that does not fit
+// the circuit at its asset's scale (the loaders check syntax and sign; the
+// scale is the policy's).
+func checkFits(f SolvencyFiles, p *treasury.Policy, pr *treasury.Prices, pos *treasury.Positions) error {
+	if _, err := EncodePrices(p, pr); err != nil {
+		return &treasury.InputError{File: f.Prices, Field: "price_usd", Msg: err.Error()}
+	}
+	if _, err := EncodePositions(p, pos); err != nil {
+		return &treasury.InputError{File: f.Positions, Field: "amount", Msg: err.Error()}
+	}
+	return nil
 }
 
 // ActionsFile is the action log of an epoch case.
@@ -148,6 +172,9 @@ func LoadComplianceInputs(f EpochFiles) (EpochInputs, error) {
 		return EpochInputs{}, err
 	}
 	if s.Secrets, err = LoadSecrets(f.Secrets); err != nil {
+		return EpochInputs{}, err
+	}
+	if err := checkFits(f.SolvencyFiles, s.Policy, s.Prices, s.Positions); err != nil {
 		return EpochInputs{}, err
 	}
 	return withActions(s, f.Actions)
