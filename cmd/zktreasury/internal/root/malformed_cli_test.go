@@ -30,7 +30,9 @@ func sub(old, new string) func(string) string {
 
 func truncate(s string) string { return s[:len(s)/2] }
 
-func appendLine(line string) func(string) string { return func(s string) string { return s + line + "\n" } }
+func appendLine(line string) func(string) string {
+	return func(s string) string { return s + line + "\n" }
+}
 
 func dupLine(n int) func(string) string {
 	return func(s string) string {
