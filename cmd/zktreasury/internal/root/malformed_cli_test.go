@@ -305,3 +305,52 @@ func TestMalformedControls(t *testing.T) {
 		t.Errorf("the control deployment file is refused as malformed: %s", stderr)
 	}
 }
+
+// TestMalformedPerCommand: every other command that reads an input file, on
+// each malformation of the files it reads.
+func TestMalformedPerCommand(t *testing.T) {
+	noLog := func(m malformation) bool { return m.file != "actions.jsonl" }
+	noLogNoLedger := func(m malformation) bool { return noLog(m) && m.file != "liabilities.csv" }
+	commands := []struct {
+		name  string
+		reads func(malformation) bool
+		args  func(dir string) ([]string, string)
+	}{
+		{"prove solvency", noLog, func(dir string) ([]string, string) {
+			out := filepath.Join(dir, "out", "s.proof.json")
+			return []string{"prove", "solvency", "--case", dir, "--keys", filepath.Join(dir, "keys"), "--out", out}, out
+		}},
+		{"prove compliance", func(m malformation) bool { return m.file != "liabilities.csv" }, func(dir string) ([]string, string) {
+			out := filepath.Join(dir, "out", "c.proof.json")
+			return []string{"prove", "compliance", "--case", dir, "--keys", filepath.Join(dir, "keys"), "--out", out}, out
+		}},
+		{"inclusion export", func(m malformation) bool { return noLog(m) && m.file != "prices.csv" && m.file != "positions.csv" }, func(dir string) ([]string, string) {
+			out := filepath.Join(dir, "out", "u.json")
+			return []string{"inclusion", "export", "--case", dir, "--user", "acct-1003", "--out", out}, out
+		}},
+		{"policy check", func(m malformation) bool { return noLogNoLedger(m) && m.file != "secrets.json" && m.file != "case.json" }, func(dir string) ([]string, string) {
+			return []string{"policy", "check", "--policy", filepath.Join(dir, "policy.json"), "--positions", filepath.Join(dir, "positions.csv"),
+				"--prices", filepath.Join(dir, "prices.csv")}, ""
+		}},
+	}
+	for _, c := range commands {
+		for _, m := range epochInputMalformations {
+			if !c.reads(m) {
+				continue
+			}
+			t.Run(c.name+"/"+m.name, func(t *testing.T) { checkMalformed(t, crashCase, m, c.args) })
+		}
+	}
+	// epoch submit reads the deployment and the proof before it dials.
+	for _, m := range proofMalformations {
+		t.Run("epoch submit/"+m.name, func(t *testing.T) {
+			checkMalformed(t, withProof(t), m, func(dir string) ([]string, string) {
+				dep := filepath.Join(dir, "deployment.json")
+				if err := os.WriteFile(dep, []byte(minimalDeployment), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return []string{"epoch", "submit", "--rpc", "http://127.0.0.1:1", "--dev-account", "--deployment", dep, filepath.Join(dir, "p.proof.json")}, ""
+			})
+		})
+	}
+}
