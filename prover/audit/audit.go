@@ -139,6 +139,7 @@ type proofSpec struct {
 	assignment func() frontend.Circuit
 	public     []statement.NamedInput
 	check      func() error // the native check proving is refused by
+	shipped    *prooffile.File
 }
 
 // Run audits the case directory. It returns an error (exit 1) when an input
@@ -163,7 +164,7 @@ func Run(dir string, opts Options) (*Report, error) {
 	if b == nil { // refused by the corridor checker: already a failed check
 		return r, nil
 	}
-	if err := staticChecks(dir, b, r); err != nil {
+	if err := staticChecks(dir, b, opts, r); err != nil {
 		return nil, err
 	}
 	names := make([]string, len(b.proofs))
@@ -302,8 +303,41 @@ func build(dir string, cp statement.CaseParams, r *Report) (*built, error) {
 	return b, nil
 }
 
-// staticChecks are the checks that need no key.
-func staticChecks(dir string, b *built, r *Report) error {
+// ShippedProof is the name of a proof file a case may ship for a circuit
+// (the operator's published proof, e.g. what `zktreasury run` wrote):
+// "epoch.proof.json", "solvency.proof.json".
+func ShippedProof(circuit string) string { return circuit + ".proof.json" }
+
+// readShipped reads the case's shipped proof for a circuit, or nil.
+func readShipped(dir, circuit string) (*prooffile.File, error) {
+	path := filepath.Join(dir, ShippedProof(circuit))
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	return prooffile.Read(path)
+}
+
+// golden reads a golden file; a missing one is an error unless ok says the
+// case has another reference (a shipped proof), then it is nil.
+func golden(dir, name string, ok bool) ([]statement.NamedInput, error) {
+	path := filepath.Join(dir, name)
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) && ok {
+		return nil, nil
+	}
+	return readNamed(path)
+}
+
+// staticChecks are the checks that need no proving key: the commitments,
+// public inputs and inclusion files recomputed from the inputs against the
+// goldens, and any shipped proof against the pinned verifying key.
+func staticChecks(dir string, b *built, opts Options, r *Report) error {
+	for i := range b.proofs {
+		f, err := readShipped(dir, b.proofs[i].circuit)
+		if err != nil {
+			return err
+		}
+		b.proofs[i].shipped = f
+	}
 	// Commitments recomputed from the inputs, each by its own function, must
 	// be the statement's (which the circuit assignment is made from).
 	got, err := commitments(b)
@@ -311,30 +345,39 @@ func staticChecks(dir string, b *built, r *Report) error {
 		return err
 	}
 	if b.epoch != nil {
-		want, err := readNamed(filepath.Join(dir, CommitmentsGolden))
+		shipped := b.proofs[0].shipped != nil
+		want, err := golden(dir, CommitmentsGolden, shipped)
 		if err != nil {
 			return err
 		}
-		r.add("commitments vs "+CommitmentsGolden, diffNamed(want, got), describe(got))
+		if want != nil {
+			r.add("commitments vs "+CommitmentsGolden, diffNamed(want, got), describe(got))
+		}
 		// Digits below an asset's circuit scale (reserves round down) and the
 		// labels of the action log are in no commitment: the digests say the
 		// files are the very ones the goldens were made from.
-		want, err = readNamed(filepath.Join(dir, InputsGolden))
-		if err != nil {
+		if want, err = golden(dir, InputsGolden, shipped); err != nil {
 			return err
 		}
-		digests, err := inputDigests(dir)
-		if err != nil {
-			return err
+		if want != nil {
+			digests, err := inputDigests(dir)
+			if err != nil {
+				return err
+			}
+			r.add("input files vs "+InputsGolden, diffNamed(want, digests), "SHA-256 of every input file")
 		}
-		r.add("input files vs "+InputsGolden, diffNamed(want, digests), "SHA-256 of every input file")
 	}
 	for _, p := range b.proofs {
-		want, err := readNamed(filepath.Join(dir, p.golden))
+		want, err := golden(dir, p.golden, p.shipped != nil)
 		if err != nil {
 			return err
 		}
-		r.add(p.circuit+" public inputs vs "+p.golden, diffNamed(want, p.public), fmt.Sprintf("%d public inputs recomputed from the inputs", len(p.public)))
+		if want != nil {
+			r.add(p.circuit+" public inputs vs "+p.golden, diffNamed(want, p.public), fmt.Sprintf("%d public inputs recomputed from the inputs", len(p.public)))
+		}
+		if p.shipped != nil {
+			shippedChecks(dir, b, p, opts, r)
+		}
 	}
 	// The verdict the case declares, natively.
 	err = b.proofs[0].check()
@@ -367,6 +410,57 @@ func staticChecks(dir string, b *built, r *Report) error {
 		r.add("inclusion "+filepath.Base(path), verr, fmt.Sprintf("user %s: leaf under the recomputed root, file identical to a fresh export", f.UserID))
 	}
 	return nil
+}
+
+// shippedChecks verifies a proof the case ships with the pinned verifying key
+// and compares what it states with what the inputs give.
+func shippedChecks(dir string, b *built, p proofSpec, opts Options, r *Report) {
+	name := "shipped " + ShippedProof(p.circuit)
+	f := p.shipped
+	meta, err := prover.VerifyFile(opts.Pinned, f)
+	if err != nil {
+		r.add(name, fmt.Errorf("not verified with the pinned key store %q: %w", opts.Pinned.Dir, err), "")
+		return
+	}
+	if b.params.Expect == statement.ExpectInsolvent {
+		r.add(name, fmt.Errorf("verifies with the pinned vk %.16s, for a case that must not prove: whoever holds that key's setup secrets can forge proofs", meta.VerifyingKeyDigest), "")
+		return
+	}
+	r.add(name, nil, fmt.Sprintf("verified with the pinned vk %.16s (%s %s, insecure %v)", meta.VerifyingKeyDigest, meta.Circuit, meta.Params, meta.Insecure))
+	err = diffNamed(p.public, f.PublicInputs)
+	if err == nil && p.circuit == "epoch" {
+		var diffs []string
+		if f.ActionLogHead != b.logHead {
+			diffs = append(diffs, fmt.Sprintf("actionLogHead: expected %s, got %s", b.logHead, f.ActionLogHead))
+		}
+		if !reflect.DeepEqual(f.Rounds, b.params.Rounds) && (len(f.Rounds) > 0 || len(b.params.Rounds) > 0) {
+			diffs = append(diffs, fmt.Sprintf("rounds: case.json has %v, the proof %v", b.params.Rounds, f.Rounds))
+		}
+		if len(diffs) > 0 {
+			err = errors.New(strings.Join(diffs, "; "))
+		}
+	}
+	r.add(name+" vs the inputs", err, "its public inputs (and action-log head, rounds) are the ones recomputed from the inputs")
+	files, ferr := inclusionFiles(dir)
+	if ferr != nil {
+		return
+	}
+	shape, serr := inclusion.ShapeFromParams(meta.Circuit, meta.Params)
+	for _, path := range files {
+		inc, err := inclusion.Read(path)
+		if err != nil {
+			continue // reported by the inclusion checks
+		}
+		err = serr
+		var proven inclusion.Proven
+		if err == nil {
+			proven, err = inclusion.ProvenFromProof(f, shape)
+		}
+		if err == nil {
+			_, err = inclusion.Verify(inc, b.policy, proven)
+		}
+		r.add("inclusion "+filepath.Base(path)+" vs "+name, err, "user "+inc.UserID+" under the shipped proof's root")
+	}
 }
 
 // commitments recomputes the epoch case's commitments from the inputs, and
@@ -618,11 +712,14 @@ func regenerate(b *built, p proofSpec, opts Options, r *Report) (*prooffile.File
 	if !r.add(name, verr, detail) {
 		return nil, nil, nil
 	}
-	want, err := readNamed(filepath.Join(b.caseDir(), p.golden))
+	want, err := golden(b.dir, p.golden, p.shipped != nil)
 	if err != nil {
 		return nil, nil, err
 	}
-	r.add(name+" public inputs vs "+p.golden, diffNamed(want, f.PublicInputs), "the proof's public inputs are the golden ones")
+	if want == nil {
+		want, p.golden = p.shipped.PublicInputs, ShippedProof(p.circuit)
+	}
+	r.add(name+" public inputs vs "+p.golden, diffNamed(want, f.PublicInputs), "the regenerated proof's public inputs are the reference ones")
 	if opts.OutDir != "" {
 		path := filepath.Join(opts.OutDir, p.circuit+".proof.json")
 		if err := prooffile.Write(path, f); err != nil {
@@ -632,8 +729,6 @@ func regenerate(b *built, p proofSpec, opts Options, r *Report) (*prooffile.File
 	}
 	return f, meta, nil
 }
-
-func (b *built) caseDir() string { return b.dir }
 
 func inclusionFiles(dir string) ([]string, error) {
 	files, err := filepath.Glob(filepath.Join(dir, InclusionDir, "*.json"))

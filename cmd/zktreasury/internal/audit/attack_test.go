@@ -170,7 +170,8 @@ func TestAuditPinnedKey(t *testing.T) {
 	if _, err := audit.Run(filepath.Join(casesDir, "calm"), audit.Options{Pinned: keystore.Store{Dir: pinnedKeys}, Cache: keystore.Store{Dir: keyCache}}); err != nil {
 		t.Fatal(err)
 	}
-	rep, err := audit.Run(filepath.Join(casesDir, "calm"), audit.Options{Pinned: keystore.Store{Dir: keyCache}, Cache: keystore.Store{Dir: t.TempDir()}})
+	out := t.TempDir()
+	rep, err := audit.Run(filepath.Join(casesDir, "calm"), audit.Options{Pinned: keystore.Store{Dir: keyCache}, Cache: keystore.Store{Dir: t.TempDir()}, OutDir: out})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,4 +187,80 @@ func TestAuditPinnedKey(t *testing.T) {
 	if !found {
 		t.Errorf("the proof was not verified with the pinned vk: %+v", rep.Checks)
 	}
+}
+
+// TestAuditShippedProof: a case may ship the operator's proof instead of
+// golden files (what a run writes); it must verify with the pinned key and
+// state exactly what the inputs give. A proof edited in one public input, a
+// proof under another key, and a verifying proof for a case that must not
+// prove are each a "no".
+func TestAuditShippedProof(t *testing.T) {
+	if testing.Short() {
+		t.Skip("regenerates a proof")
+	}
+	out := t.TempDir()
+	src := filepath.Join(casesDir, "calm")
+	if _, err := audit.Run(src, audit.Options{Pinned: keystore.Store{Dir: pinnedKeys}, Cache: keystore.Store{Dir: keyCache}, OutDir: out}); err != nil {
+		t.Fatal(err)
+	}
+	proof, err := os.ReadFile(filepath.Join(out, "epoch.proof.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	shipped := func(t *testing.T, edit func(string) string) string {
+		dir := copyCase(t, src)
+		for _, g := range []string{audit.PublicGolden, audit.CommitmentsGolden, audit.InputsGolden} {
+			if err := os.Remove(filepath.Join(dir, g)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := os.WriteFile(filepath.Join(dir, "epoch.proof.json"), []byte(edit(string(proof))), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return dir
+	}
+	same := func(s string) string { return s }
+	// The cache holds the keys the proof was made with: they are the pinned ones here.
+	dir := shipped(t, same)
+	code, stdout, stderr := run(t, "audit", dir, "--keys", keyCache, "--cache", t.TempDir())
+	if code != cmdutil.ExitOK || !strings.Contains(stdout, "shipped epoch.proof.json vs the inputs") {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	var f struct {
+		PublicInputs []struct{ Name, Value string } `json:"publicInputs"`
+	}
+	if err := json.Unmarshal(proof, &f); err != nil {
+		t.Fatal(err)
+	}
+	// the first public input, whatever the layout: its last hex digit changed
+	in0 := f.PublicInputs[0].Value
+	last := byte('0')
+	if in0[len(in0)-1] == '0' {
+		last = '1'
+	}
+	edited := in0[:len(in0)-1] + string(last)
+	tests := []struct {
+		name, keys string
+		dir        string
+		want       string
+	}{
+		{"a public input edited", keyCache, shipped(t, func(s string) string { return strings.ReplaceAll(s, in0, edited) }), "shipped epoch.proof.json"},
+		{"a proof under another key (the committed dev keys)", pinnedKeys, shipped(t, same), "not verified with the pinned key store"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, stdout, _ := run(t, "audit", tc.dir, "--keys", tc.keys, "--cache", keyCache)
+			if code != cmdutil.ExitNo || !strings.Contains(stdout, tc.want) {
+				t.Errorf("exit %d, want %d and %q:\n%s", code, cmdutil.ExitNo, tc.want, stdout)
+			}
+		})
+	}
+	t.Run("a verifying proof for a case declared insolvent", func(t *testing.T) {
+		dir := shipped(t, same)
+		editFile(t, filepath.Join(dir, "case.json"), `"capacity": 16,`, `"capacity": 16, "expect": "insolvent",`)
+		code, stdout, _ := run(t, "audit", dir, "--keys", keyCache, "--cache", t.TempDir())
+		if code != cmdutil.ExitNo || !strings.Contains(stdout, "for a case that must not prove") {
+			t.Errorf("exit %d:\n%s", code, stdout)
+		}
+	})
 }

@@ -328,7 +328,9 @@ func TestMalformedPerCommand(t *testing.T) {
 			out := filepath.Join(dir, "out", "u.json")
 			return []string{"inclusion", "export", "--case", dir, "--user", "acct-1003", "--out", out}, out
 		}},
-		{"policy check", func(m malformation) bool { return noLogNoLedger(m) && m.file != "secrets.json" && m.file != "case.json" }, func(dir string) ([]string, string) {
+		{"policy check", func(m malformation) bool {
+			return noLogNoLedger(m) && m.file != "secrets.json" && m.file != "case.json"
+		}, func(dir string) ([]string, string) {
 			return []string{"policy", "check", "--policy", filepath.Join(dir, "policy.json"), "--positions", filepath.Join(dir, "positions.csv"),
 				"--prices", filepath.Join(dir, "prices.csv")}, ""
 		}},
