@@ -10,7 +10,11 @@
 // of the case's first proof), solvency.public.golden.json (an epoch case's
 // standalone solvency proof of S(n), when case.json lists it),
 // commitments.golden.json (an epoch case's commitments, circuit parameters,
-// action-log head and Chainlink rounds) and inclusion/*.json.
+// action-log head and Chainlink rounds), inputs.golden.json (the SHA-256 of
+// each input file: digits below a circuit scale are in no commitment) and
+// inclusion/*.json. A case may instead ship the operator's proof
+// (epoch.proof.json), which must verify with the pinned key store and state
+// what the inputs give.
 //
 // Checks run in two stages. The first needs no key: inputs, commitments,
 // public inputs and inclusion files against the statement rebuilt from the
