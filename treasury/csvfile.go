@@ -1,6 +1,7 @@
 package treasury
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -19,12 +20,17 @@ type csvTable struct {
 }
 
 func readCSV(path string, wantHeader []string) (*csvTable, error) {
-	f, err := os.Open(path)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	return parseCSV(path, f, wantHeader)
+	// A file cut at a row's end is a valid, shorter file, and one cut inside
+	// its last row is often a valid smaller number: the final newline is the
+	// only mark that the last row is whole.
+	if len(data) > 0 && data[len(data)-1] != '\n' {
+		return nil, inputErr(path, bytes.Count(data, []byte("\n"))+1, "", "", "the file does not end with a newline: truncated?")
+	}
+	return parseCSV(path, bytes.NewReader(data), wantHeader)
 }
 
 // parseCSV reads a CSV with a header row. When wantHeader is non-nil the header
@@ -60,6 +66,16 @@ func parseCSV(name string, r io.Reader, wantHeader []string) (*csvTable, error) 
 		}
 		line, _ := cr.FieldPos(0)
 		for i := range rec {
+			// a control character (a vertical tab, a NUL) is never data; it
+			// would be trimmed away or read as part of an id
+			if j := strings.IndexFunc(rec[i], isControl); j >= 0 {
+				l, _ := cr.FieldPos(i)
+				col := fmt.Sprintf("column %d", i+1)
+				if t.header != nil && i < len(t.header) {
+					col = t.header[i]
+				}
+				return nil, inputErr(name, l, col, rec[i], "control character %q at offset %d", rec[i][j], j)
+			}
 			rec[i] = strings.TrimSpace(rec[i])
 		}
 		if strings.HasPrefix(rec[0], "#") {
@@ -103,3 +119,5 @@ func (t *csvTable) firstField() string {
 func commentRow(name string, line int, field, first string) error {
 	return inputErr(name, line, field, first, "a row starting with '#': this format has no comments; delete the row or the '#' (a skipped row would silently drop its data)")
 }
+
+func isControl(r rune) bool { return r < 0x20 && r != '\t' || r == 0x7f }

@@ -12,7 +12,6 @@
 package inclusion
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -144,14 +143,9 @@ func Read(path string) (*File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read inclusion %s: %w", path, err)
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
 	var f File
-	if err := dec.Decode(&f); err != nil {
-		return nil, &treasury.InputError{File: path, Msg: fmt.Sprintf("invalid inclusion JSON: %v", err)}
-	}
-	if dec.More() {
-		return nil, &treasury.InputError{File: path, Msg: "trailing data after the inclusion object"}
+	if err := treasury.DecodeStrictJSON(path, data, &f); err != nil {
+		return nil, err
 	}
 	if f.Format != Format {
 		return nil, &treasury.InputError{File: path, Field: "format", Value: f.Format, Msg: "want " + Format}

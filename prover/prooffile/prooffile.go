@@ -5,12 +5,9 @@
 package prooffile
 
 import (
-	"bytes"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,6 +15,7 @@ import (
 	"github.com/google/renameio/v2"
 
 	"github.com/zktreasury/zktreasury/prover/statement"
+	"github.com/zktreasury/zktreasury/treasury"
 )
 
 // Format identifies the proof file format.
@@ -77,20 +75,15 @@ func Read(path string) (*File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read proof %s: %w", path, err)
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
 	var f File
-	if err := dec.Decode(&f); err != nil {
-		return nil, fmt.Errorf("read proof %s: %w", path, err)
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("read proof %s: trailing data after the proof object", path)
+	if err := treasury.DecodeStrictJSON(path, data, &f); err != nil {
+		return nil, fmt.Errorf("read proof: %w", err)
 	}
 	if f.Format != Format {
-		return nil, fmt.Errorf("read proof %s: format %q, want %q", path, f.Format, Format)
+		return nil, fmt.Errorf("read proof: %w", &treasury.InputError{File: path, Field: "format", Value: f.Format, Msg: "want " + Format})
 	}
-	if len(f.CircuitDigest) != 64 {
-		return nil, fmt.Errorf("read proof %s: circuitDigest %q is not a SHA-256", path, f.CircuitDigest)
+	if _, err := hex.DecodeString(f.CircuitDigest); err != nil || len(f.CircuitDigest) != 64 {
+		return nil, fmt.Errorf("read proof: %w", &treasury.InputError{File: path, Field: "circuitDigest", Value: f.CircuitDigest, Msg: "not a SHA-256 in hex"})
 	}
 	return &f, nil
 }

@@ -1,14 +1,13 @@
 package statement
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 
 	"github.com/zktreasury/zktreasury/treasury"
 	"github.com/zktreasury/zktreasury/treasury/actionlog"
+	"github.com/zktreasury/zktreasury/treasury/fixed"
 )
 
 // Case file names inside a case directory (testdata/solvency/<case>/).
@@ -35,7 +34,18 @@ type CaseParams struct {
 	// from (decimal uint80); the registry reads those rounds and derives the
 	// prices itself, so a price that is not the round's is refused on-chain.
 	Rounds map[string]string `json:"rounds,omitempty"`
+	// Expect is what an audit must find (`zktreasury audit`): "" for a case
+	// that proves, ExpectInsolvent for one whose proving must be refused as
+	// insolvent, with no proof written.
+	Expect string `json:"expect,omitempty"`
+	// Proofs lists the proofs an audit regenerates for the case ("epoch",
+	// "solvency"); empty means the epoch proof for a case with an action log,
+	// else the solvency proof. An epoch case's solvency proof is of S(n).
+	Proofs []string `json:"proofs,omitempty"`
 }
+
+// ExpectInsolvent marks a case that must not prove (CaseParams.Expect).
+const ExpectInsolvent = "insolvent"
 
 // SolvencyFiles names the input files of a solvency proof.
 type SolvencyFiles struct {
@@ -62,10 +72,16 @@ func LoadCaseParams(dir string) (CaseParams, error) {
 		return CaseParams{}, fmt.Errorf("load case %s: %w", path, err)
 	}
 	var c CaseParams
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&c); err != nil {
-		return CaseParams{}, &treasury.InputError{File: path, Msg: fmt.Sprintf("invalid case JSON: %v", err)}
+	if err := treasury.DecodeStrictJSON(path, data, &c); err != nil {
+		return CaseParams{}, err
+	}
+	if c.Expect != "" && c.Expect != ExpectInsolvent {
+		return CaseParams{}, &treasury.InputError{File: path, Field: "expect", Value: c.Expect, Msg: fmt.Sprintf("want %q or nothing", ExpectInsolvent)}
+	}
+	for i, p := range c.Proofs {
+		if p != "epoch" && p != "solvency" {
+			return CaseParams{}, &treasury.InputError{File: path, Field: fmt.Sprintf("proofs[%d]", i), Value: p, Msg: `want "epoch" or "solvency"`}
+		}
 	}
 	return c, nil
 }
@@ -89,7 +105,30 @@ func LoadSolvencyInputs(f SolvencyFiles) (SolvencyInputs, error) {
 	if in.Secrets, err = LoadSecrets(f.Secrets); err != nil {
 		return in, err
 	}
+	if err := checkFits(f, in.Policy, in.Prices, in.Positions); err != nil {
+		return in, err
+	}
+	for _, u := range in.Ledger.Users {
+		for a, ap := range in.Policy.Assets {
+			if _, err := fixed.Units(u.Balance[a], ap.CircuitDecimals, fixed.Up); err != nil {
+				return in, &treasury.InputError{File: f.Liabilities, Field: ap.Symbol, Value: u.Balance[a].String(), Msg: fmt.Sprintf("user %q: %v", u.ID, err)}
+			}
+		}
+	}
 	return in, nil
+}
+
+// checkFits refuses, naming the file, a price or position that does not fit
+// the circuit at its asset's scale (the loaders check syntax and sign; the
+// scale is the policy's).
+func checkFits(f SolvencyFiles, p *treasury.Policy, pr *treasury.Prices, pos *treasury.Positions) error {
+	if _, err := EncodePrices(p, pr); err != nil {
+		return &treasury.InputError{File: f.Prices, Field: "price_usd", Msg: err.Error()}
+	}
+	if _, err := EncodePositions(p, pos); err != nil {
+		return &treasury.InputError{File: f.Positions, Field: "amount", Msg: err.Error()}
+	}
+	return nil
 }
 
 // ActionsFile is the action log of an epoch case.
@@ -133,6 +172,9 @@ func LoadComplianceInputs(f EpochFiles) (EpochInputs, error) {
 		return EpochInputs{}, err
 	}
 	if s.Secrets, err = LoadSecrets(f.Secrets); err != nil {
+		return EpochInputs{}, err
+	}
+	if err := checkFits(f.SolvencyFiles, s.Policy, s.Prices, s.Positions); err != nil {
 		return EpochInputs{}, err
 	}
 	return withActions(s, f.Actions)

@@ -8,7 +8,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math/big"
@@ -59,10 +58,8 @@ func LoadSecrets(path string) (*Secrets, error) {
 		return nil, fmt.Errorf("load secrets %s: %w", path, err)
 	}
 	var f secretsFile
-	dec := json.NewDecoder(strings.NewReader(string(data)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&f); err != nil {
-		return nil, &treasury.InputError{File: path, Msg: fmt.Sprintf("invalid secrets JSON: %v", err)}
+	if err := treasury.DecodeStrictJSON(path, data, &f); err != nil {
+		return nil, err
 	}
 	s := &Secrets{}
 	for _, x := range []struct {

@@ -2,7 +2,6 @@ package engine
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 
@@ -87,7 +86,7 @@ func Load(paths Paths, needPositions bool) (*Inputs, error) {
 			return nil, err
 		}
 		if in.State, err = corridor.StateFromPositions(in.Policy, in.Positions); err != nil {
-			return nil, fmt.Errorf("%s: %w", paths.Positions, err)
+			return nil, &treasury.InputError{File: paths.Positions, Field: "amount", Msg: err.Error()}
 		}
 	}
 	if paths.Prices != "" {
@@ -95,7 +94,7 @@ func Load(paths Paths, needPositions bool) (*Inputs, error) {
 			return nil, err
 		}
 		if in.CircuitPrices, err = corridor.PricesFromSnapshot(in.Policy, in.Prices); err != nil {
-			return nil, fmt.Errorf("%s: %w", paths.Prices, err)
+			return nil, &treasury.InputError{File: paths.Prices, Field: "price_usd", Msg: err.Error()}
 		}
 	}
 	if paths.Liabilities != "" {

@@ -1,7 +1,6 @@
 package chain
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -10,6 +9,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/cmdutil"
+	"github.com/zktreasury/zktreasury/treasury"
 )
 
 // DeploymentFormat identifies the deployment file format. Version 2 (issue 8): one epoch
@@ -125,20 +125,18 @@ func ReadDeployment(path string) (*Deployment, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read deployment: %w", err)
 	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
 	var d Deployment
-	if err := dec.Decode(&d); err != nil {
-		return nil, fmt.Errorf("read deployment %s: %w", path, err)
+	if err := treasury.DecodeStrictJSON(path, raw, &d); err != nil {
+		return nil, fmt.Errorf("read deployment: %w", err)
 	}
 	if d.Format != DeploymentFormat {
-		return nil, fmt.Errorf("read deployment %s: format %q, want %q", path, d.Format, DeploymentFormat)
+		return nil, &treasury.InputError{File: path, Field: "format", Value: d.Format, Msg: "want " + DeploymentFormat}
 	}
 	if d.Registry == (common.Address{}) {
-		return nil, fmt.Errorf("read deployment %s: no registry address", path)
+		return nil, &treasury.InputError{File: path, Field: "registry", Msg: "no registry address"}
 	}
 	if len(d.Feeds) == 0 {
-		return nil, fmt.Errorf("read deployment %s: no feeds", path)
+		return nil, &treasury.InputError{File: path, Field: "feeds", Msg: "no feeds"}
 	}
 	return &d, nil
 }

@@ -3,6 +3,7 @@ package root
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/audit"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/backtest"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/ceremony"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/chain"
@@ -31,4 +32,5 @@ func init() {
 	nouns = append(nouns, chain.NewCmdChain)
 	nouns = append(nouns, epoch.NewCmdEpoch)
 	nouns = append(nouns, ceremony.NewCmdCeremony)
+	nouns = append(nouns, func(f *cmdutil.Factory) *cobra.Command { return audit.NewCmdAudit(f, nil) })
 }
