@@ -173,7 +173,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err := r.deploy(); err != nil {
 		return nil, err
 	}
-	res := &Result{StateDir: r.dir, Chain: r.label, ChainID: r.chainID, Registry: r.dep.Registry.Hex(),
+	res := &Result{Epochs: []EpochReport{}, StateDir: r.dir, Chain: r.label, ChainID: r.chainID, Registry: r.dep.Registry.Hex(),
 		Deployment: filepath.Join(r.dir, DeploymentFile)}
 	eng, err := r.newEngine()
 	if err != nil {
@@ -439,7 +439,8 @@ func (r *run) epoch(eng *engine.Engine, n uint64) (*EpochReport, error) {
 	if done {
 		return nil, nil
 	}
-	rep := &EpochReport{Epoch: n, Start: in.series.Dates[n-1], End: in.series.Dates[n], Dir: dir, Resumed: es.Stage != StagePlanned || es.TxHash != ""}
+	r.prog.end()
+	rep := &EpochReport{Actions: []Action{}, Epoch: n, Start: in.series.Dates[n-1], End: in.series.Dates[n], Dir: dir, Resumed: es.Stage != StagePlanned || es.TxHash != ""}
 	ep, err := r.statement(dir)
 	if err != nil {
 		return nil, err
