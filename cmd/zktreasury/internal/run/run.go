@@ -20,7 +20,9 @@ type Options struct {
 	Epochs uint64
 	State  string
 	Keys   string
-	JSON   bool
+	// Contracts is the contracts directory (solc-js); "": ./contracts.
+	Contracts string
+	JSON      bool
 }
 
 // NewCmdRun returns `run`.
@@ -69,6 +71,7 @@ Exit 3 when an epoch is insolvent (no proof) or the registry refuses it.`,
 	fl.Uint64Var(&opts.Epochs, "epochs", 0, "run through epoch N (default: the next epoch)")
 	fl.StringVar(&opts.State, "state", "", "state directory (overrides the config's state)")
 	fl.StringVar(&opts.Keys, "keys", "", "key store (overrides the config's keys)")
+	fl.StringVar(&opts.Contracts, "contracts", "", "contracts directory with tools/compile.js and solc-js (default: ./contracts)")
 	fl.BoolVar(&opts.JSON, "json", false, "print one JSON document at the end (no progress)")
 	return cmd
 }
@@ -97,7 +100,7 @@ func runRun(cmd *cobra.Command, opts *Options) error {
 	if opts.Keys != "" {
 		cfg.SetKeys(opts.Keys)
 	}
-	res, err := runner.Run(cmd.Context(), runner.Options{Config: cfg, Through: opts.Epochs, Err: opts.F.Err, Quiet: opts.JSON})
+	res, err := runner.Run(cmd.Context(), runner.Options{Config: cfg, Through: opts.Epochs, Err: opts.F.Err, Quiet: opts.JSON, ContractsDir: opts.Contracts})
 	if errors.Is(err, runner.ErrInsolvent) {
 		err = &cmdutil.NoError{Reason: err.Error()}
 	}

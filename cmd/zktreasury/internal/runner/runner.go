@@ -53,6 +53,8 @@ type Options struct {
 	// Err receives progress; Quiet silences it.
 	Err   io.Writer
 	Quiet bool
+	// ContractsDir holds tools/compile.js and the pinned solc-js ("": ./contracts).
+	ContractsDir string
 }
 
 // Result is what a run did: the JSON document `run --json` prints.
@@ -264,7 +266,10 @@ func (r *run) deploy() error {
 	}
 	r.prog.begin("compiling the verifier with solc-js")
 	name := chain.VerifierName("epoch", r.back.Name())
-	arts, err := contracts.CompileVerifiers(r.ctx, "", map[string][]byte{name: src})
+	arts, err := contracts.CompileVerifiers(r.ctx, r.opts.ContractsDir, map[string][]byte{name: src})
+	if errors.Is(err, contracts.ErrNoCompiler) && r.opts.ContractsDir == "" {
+		return fmt.Errorf("%w (or pass --contracts path/to/zktreasury/contracts)", err)
+	}
 	if err != nil {
 		return err
 	}
