@@ -20,6 +20,9 @@ type Options struct {
 	Epochs uint64
 	State  string
 	Keys   string
+	// RPC, Key and DevAccount override the config's chain.
+	RPC, Key   string
+	DevAccount bool
 	// Contracts is the contracts directory (solc-js); "": ./contracts.
 	Contracts string
 	JSON      bool
@@ -56,7 +59,13 @@ Exit 3 when an epoch is insolvent (no proof) or the registry refuses it.`,
 			if (opts.Config == "") == (opts.Init == "") {
 				return cmdutil.Usagef("pass exactly one of --config FILE and --init DIR")
 			}
-			if opts.Init != "" && (opts.Epochs != 0 || opts.State != "" || opts.Keys != "") {
+			if (opts.Key != "" || opts.DevAccount) && opts.RPC == "" {
+				return cmdutil.Usagef("--key and --dev-account go with --rpc")
+			}
+			if opts.RPC != "" && (opts.Key == "") == !opts.DevAccount {
+				return cmdutil.Usagef("with --rpc, pass exactly one of --key FILE and --dev-account")
+			}
+			if opts.Init != "" && (opts.Epochs != 0 || opts.State != "" || opts.Keys != "" || opts.RPC != "") {
 				return cmdutil.Usagef("--init takes no other flag")
 			}
 			if runF != nil {
@@ -71,6 +80,9 @@ Exit 3 when an epoch is insolvent (no proof) or the registry refuses it.`,
 	fl.Uint64Var(&opts.Epochs, "epochs", 0, "run through epoch N (default: the next epoch)")
 	fl.StringVar(&opts.State, "state", "", "state directory (overrides the config's state)")
 	fl.StringVar(&opts.Keys, "keys", "", "key store (overrides the config's keys)")
+	fl.StringVar(&opts.RPC, "rpc", "", "submit to this JSON-RPC node (overrides the config's chain; needs --key or --dev-account)")
+	fl.StringVar(&opts.Key, "key", "", "file holding the signer's hex private key, with --rpc")
+	fl.BoolVar(&opts.DevAccount, "dev-account", false, "with --rpc: sign with a fresh key funded by a geth --dev node's unlocked account")
 	fl.StringVar(&opts.Contracts, "contracts", "", "contracts directory with tools/compile.js and solc-js (default: ./contracts)")
 	fl.BoolVar(&opts.JSON, "json", false, "print one JSON document at the end (no progress)")
 	return cmd
@@ -99,6 +111,9 @@ func runRun(cmd *cobra.Command, opts *Options) error {
 	}
 	if opts.Keys != "" {
 		cfg.SetKeys(opts.Keys)
+	}
+	if opts.RPC != "" {
+		cfg.SetChain(runner.ChainConfig{RPC: opts.RPC, Key: opts.Key, DevAccount: opts.DevAccount})
 	}
 	res, err := runner.Run(cmd.Context(), runner.Options{Config: cfg, Through: opts.Epochs, Err: opts.F.Err, Quiet: opts.JSON, ContractsDir: opts.Contracts})
 	if errors.Is(err, runner.ErrInsolvent) {

@@ -169,6 +169,14 @@ func (c *Config) SetState(dir string) { c.State = absOrWD(dir) }
 // SetKeys replaces the key store (a path as given on the command line).
 func (c *Config) SetKeys(dir string) { c.Keys = absOrWD(dir) }
 
+// SetChain replaces the chain (flags as given on the command line: a key path is made absolute).
+func (c *Config) SetChain(ch ChainConfig) {
+	if ch.Key != "" {
+		ch.Key = absOrWD(ch.Key)
+	}
+	c.Chain = ch
+}
+
 func absOrWD(p string) string {
 	if a, err := filepath.Abs(p); err == nil {
 		return a
