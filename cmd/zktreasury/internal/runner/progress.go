@@ -91,18 +91,15 @@ func (p *progress) end() {
 	p.label = ""
 }
 
-// note prints a line of its own (a warning or a result) between steps.
+// note ends the current step and prints a line of its own (a result or a warning).
 func (p *progress) note(format string, args ...any) {
 	if p == nil || p.quiet {
 		return
 	}
+	p.end()
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	clear := ""
-	if p.live && p.label != "" {
-		clear = "\r\033[K"
-	}
-	fmt.Fprintf(p.w, "%s[%6.1fs] %s\n", clear, time.Since(p.start).Seconds(), fmt.Sprintf(format, args...))
+	fmt.Fprintf(p.w, "[%6.1fs] %s\n", time.Since(p.start).Seconds(), fmt.Sprintf(format, args...))
 }
 
 func (p *progress) tick(stop, done chan struct{}) {

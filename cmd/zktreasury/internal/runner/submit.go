@@ -206,7 +206,7 @@ func (r *run) confirm(n uint64, es *EpochState, rec *contracts.EpochRecord, rece
 	if es.Recognised {
 		recog = " (found already recorded on chain)"
 	}
-	r.prog.begin("epoch %d: recorded in block %d, tx %s, %d gas%s", n, es.Block, es.TxHash, es.GasUsed, recog)
+	r.prog.note("epoch %d: recorded in block %d, tx %s, %d gas%s", n, es.Block, es.TxHash, es.GasUsed, recog)
 	return nil
 }
 
