@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -18,6 +19,7 @@ import (
 	"github.com/zktreasury/zktreasury/contracts"
 	"github.com/zktreasury/zktreasury/prover"
 	"github.com/zktreasury/zktreasury/prover/keystore"
+	"github.com/zktreasury/zktreasury/prover/prooffile"
 	"github.com/zktreasury/zktreasury/prover/zk"
 	"github.com/zktreasury/zktreasury/treasury"
 )
@@ -340,8 +342,20 @@ func TestCrashAndResume(t *testing.T) {
 	cfg := testConfig(t, nil)
 
 	clean := filepath.Join(t.TempDir(), "clean")
-	if code, _ := runBinary(t, cfg, clean, keys, ""); code != 0 {
-		t.Fatalf("uninterrupted run: exit %d", code)
+	cmd := exec.Command(buildBinary(t), "run", "--config", cfg, "--state", clean, "--keys", keys, "--epochs", fmt.Sprint(testEpochs), "--contracts", contractsDir, "--json")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("uninterrupted run: %v\n%s", err, stderr.String())
+	}
+	// --json: one JSON document on stdout, no progress anywhere.
+	var doc Result
+	dec := json.NewDecoder(&stdout)
+	if err := dec.Decode(&doc); err != nil || dec.More() || doc.LastEpoch != testEpochs || len(doc.Epochs) != testEpochs {
+		t.Fatalf("--json output is not one Result document (err %v, more %v, %+v)", err, dec.More(), doc)
+	}
+	if strings.Contains(stderr.String(), "proving") {
+		t.Fatalf("--json printed progress on stderr:\n%s", stderr.String())
 	}
 	want, wantChain := commitments(t, clean), readChain(t, clean)
 	if wantChain.Submissions != testEpochs || wantChain.LastEpoch != testEpochs {
@@ -423,4 +437,89 @@ func decodeTx(t *testing.T, h string) *types.Transaction {
 		t.Fatal(err)
 	}
 	return tx
+}
+
+// TestInsolventEpochNoProof: liabilities above what the reserves cover make the engine refuse
+// the epoch (ErrInsolvent, exit 3 from the command) and no proof or epoch is written.
+func TestInsolventEpochNoProof(t *testing.T) {
+	if testing.Short() {
+		t.Skip("deploys on the simulated chain")
+	}
+	keys := testKeys(t)
+	cfg := testConfig(t, nil)
+	ledger := "user_id,USDC,DAI,WETH,WBTC\nalice,50000000,1000000,0,0\nbob,2500000,2000000,1000,0\ncarol,1000000,0,500,20\ndave,0,3000000,2000,40\n"
+	if err := os.WriteFile(filepath.Join(filepath.Dir(cfg), "liabilities.csv"), []byte(ledger), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	state := filepath.Join(t.TempDir(), "state")
+	_, err := runInProcess(t, cfg, state, keys, 1)
+	if !errors.Is(err, ErrInsolvent) {
+		t.Fatalf("error %v, want ErrInsolvent", err)
+	}
+	if _, err := os.Stat(filepath.Join(state, epochsDir, "1")); !os.IsNotExist(err) {
+		t.Fatalf("an insolvent epoch left its directory: %v", err)
+	}
+	st, _ := LoadState(state)
+	if len(st.Epochs) != 0 || st.LastEpoch != 0 {
+		t.Fatalf("state after an insolvent epoch: %+v", st)
+	}
+}
+
+// TestStandaloneProofs: with "standalone" the run also writes a solvency and a compliance
+// proof per epoch, each verifying with its pinned key.
+func TestStandaloneProofs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("sets up two more keys and proves")
+	}
+	keys := testKeys(t)
+	pol, err := treasury.LoadPolicy("initdata/policy.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := t.TempDir()
+	for _, sh := range []prover.Shape{
+		{Circuit: "epoch", Users: testCapacity, Actions: testSlots},
+		{Circuit: "solvency", Users: testCapacity},
+		{Circuit: "compliance", Actions: testSlots},
+	} {
+		sh.Assets, sh.Venues, sh.RangeCheck = len(pol.Assets), len(pol.Venues), prover.DefaultRangeCheck("epoch")
+		if sh.Circuit == "epoch" {
+			matches, _ := filepath.Glob(filepath.Join(keys, "epoch-*"))
+			for _, m := range matches {
+				data, err := os.ReadFile(m)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(own, filepath.Base(m)), data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			continue
+		}
+		job, err := sh.Job()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := prover.SetupInsecure(keystore.Store{Dir: own}, zk.Groth16{}, job, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg := testConfig(t, func(m map[string]any) { m["standalone"] = []string{"solvency", "compliance"} })
+	state := filepath.Join(t.TempDir(), "state")
+	res, err := runInProcess(t, cfg, state, own, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Epochs) != 1 || len(res.Epochs[0].Standalone) != 2 {
+		t.Fatalf("standalone proofs: %+v", res.Epochs)
+	}
+	for _, p := range res.Epochs[0].Standalone {
+		f, err := prooffile.Read(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := prover.VerifyFile(keystore.Store{Dir: own}, f); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+	}
 }
