@@ -14,7 +14,7 @@ import (
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/policy"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/prove"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/risk"
-	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/run"
+	runcmd "github.com/zktreasury/zktreasury/cmd/zktreasury/internal/run"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/verify"
 )
 
@@ -32,5 +32,5 @@ func init() {
 	nouns = append(nouns, chain.NewCmdChain)
 	nouns = append(nouns, epoch.NewCmdEpoch)
 	nouns = append(nouns, ceremony.NewCmdCeremony)
-	nouns = append(nouns, func(f *cmdutil.Factory) *cobra.Command { return run.NewCmdRun(f, nil) })
+	nouns = append(nouns, func(f *cmdutil.Factory) *cobra.Command { return runcmd.NewCmdRun(f, nil) })
 }
