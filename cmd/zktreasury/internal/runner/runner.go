@@ -71,10 +71,11 @@ type Result struct {
 
 // EpochReport is one epoch of a run.
 type EpochReport struct {
-	Epoch     uint64    `json:"epoch"`
-	Start     time.Time `json:"start"`
-	End       time.Time `json:"end"`
-	Dir       string    `json:"dir"`
+	Epoch uint64    `json:"epoch"`
+	Start time.Time `json:"start"`
+	End   time.Time `json:"end"`
+	Dir   string    `json:"dir"`
+	// Resumed is set when a previous run had planned the epoch.
 	Resumed   bool      `json:"resumed"`
 	Actions   []Action  `json:"actions"`
 	Corridors Corridors `json:"corridors"`
@@ -369,6 +370,7 @@ func (r *run) epoch(eng *engine.Engine, n uint64) (*EpochReport, error) {
 	start, end := in.times(n)
 	dir := r.epochDir(n)
 	es := r.st.epoch(n)
+	resumed := es != nil
 	done := es.reached(StageConfirmed) && n <= r.st.LastEpoch
 	if !done {
 		r.prog.begin("epoch %d [%s, %s): planning with the engine", n, in.series.Dates[n-1].Format("2006-01-02"), in.series.Dates[n].Format("2006-01-02"))
@@ -445,7 +447,7 @@ func (r *run) epoch(eng *engine.Engine, n uint64) (*EpochReport, error) {
 		return nil, nil
 	}
 	r.prog.end()
-	rep := &EpochReport{Actions: []Action{}, Epoch: n, Start: in.series.Dates[n-1], End: in.series.Dates[n], Dir: dir, Resumed: es.Stage != StagePlanned || es.TxHash != ""}
+	rep := &EpochReport{Actions: []Action{}, Epoch: n, Start: in.series.Dates[n-1], End: in.series.Dates[n], Dir: dir, Resumed: resumed}
 	ep, err := r.statement(dir)
 	if err != nil {
 		return nil, err

@@ -194,10 +194,6 @@ func readChain(t *testing.T, state string) chainView {
 		t.Fatal(err)
 	}
 	defer sc.Close()
-	st, err := LoadState(state)
-	if err != nil {
-		t.Fatal(err)
-	}
 	dep := readDeployment(t, state)
 	reg, err := contracts.NewRegistry(dep, sc, nil)
 	if err != nil {
@@ -223,7 +219,6 @@ func readChain(t *testing.T, state string) chainView {
 			v.Submissions++
 		}
 	}
-	_ = st
 	return v
 }
 

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
-	"os"
 	"path/filepath"
 	"regexp"
 
@@ -209,5 +208,3 @@ func (r *run) confirm(n uint64, es *EpochState, rec *contracts.EpochRecord, rece
 	r.prog.note("epoch %d: recorded in block %d, tx %s, %d gas%s", n, es.Block, es.TxHash, es.GasUsed, recog)
 	return nil
 }
-
-var _ = os.ErrNotExist
