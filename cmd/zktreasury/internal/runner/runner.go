@@ -47,6 +47,7 @@ const (
 
 // Options are the options of one run.
 type Options struct {
+	// Config is the loaded run configuration.
 	Config *Config
 	// Through is the last epoch to run (0: one more than the last confirmed).
 	Through uint64
@@ -59,14 +60,18 @@ type Options struct {
 
 // Result is what a run did: the JSON document `run --json` prints.
 type Result struct {
-	StateDir        string        `json:"stateDir"`
-	Chain           string        `json:"chain"`
-	ChainID         uint64        `json:"chainId"`
-	Registry        string        `json:"registry"`
-	Deployment      string        `json:"deployment"`
-	LastEpoch       uint64        `json:"lastEpoch"`
-	StateCommitment string        `json:"stateCommitment"`
-	Epochs          []EpochReport `json:"epochs"`
+	// StateDir is the state directory; Chain "simulated" or the RPC URL; Registry and
+	// Deployment the registry's address and the deployment file.
+	StateDir   string `json:"stateDir"`
+	Chain      string `json:"chain"`
+	ChainID    uint64 `json:"chainId"`
+	Registry   string `json:"registry"`
+	Deployment string `json:"deployment"`
+	// LastEpoch and StateCommitment are the last confirmed epoch and its S(n).
+	LastEpoch       uint64 `json:"lastEpoch"`
+	StateCommitment string `json:"stateCommitment"`
+	// Epochs are the epochs this run worked on (not those confirmed by earlier runs).
+	Epochs []EpochReport `json:"epochs"`
 }
 
 // EpochReport is one epoch of a run.
@@ -76,27 +81,35 @@ type EpochReport struct {
 	End   time.Time `json:"end"`
 	Dir   string    `json:"dir"`
 	// Resumed is set when a previous run had planned the epoch.
-	Resumed   bool      `json:"resumed"`
+	Resumed bool `json:"resumed"`
+	// Actions are the logged actions; Corridors what of the policy's limits they used.
 	Actions   []Action  `json:"actions"`
 	Corridors Corridors `json:"corridors"`
 	// SolvencyRatioPercent is haircut reserves over liabilities at the epoch's prices;
 	// MinRatioPercent the policy's minimum.
-	SolvencyRatioPercent string   `json:"solvencyRatioPercent"`
-	MinRatioPercent      string   `json:"minRatioPercent"`
-	Proof                string   `json:"proof"`
-	ProofBytes           int      `json:"proofBytes"`
-	ProveSeconds         float64  `json:"proveSeconds,omitempty"`
-	ProofReused          bool     `json:"proofReused"`
-	Standalone           []string `json:"standalone,omitempty"`
-	TxHash               string   `json:"txHash"`
-	Block                uint64   `json:"block,omitempty"`
-	GasUsed              uint64   `json:"gasUsed,omitempty"`
-	RecognisedOnChain    bool     `json:"recognisedOnChain,omitempty"`
-	InclusionFiles       int      `json:"inclusionFiles"`
+	SolvencyRatioPercent string `json:"solvencyRatioPercent"`
+	MinRatioPercent      string `json:"minRatioPercent"`
+	// Proof is the epoch proof file, ProofBytes its proof's size, ProveSeconds the prover's
+	// time (0 when reused), ProofReused set when a verified proof on disk was taken.
+	Proof        string  `json:"proof"`
+	ProofBytes   int     `json:"proofBytes"`
+	ProveSeconds float64 `json:"proveSeconds,omitempty"`
+	ProofReused  bool    `json:"proofReused"`
+	// Standalone are the standalone proof files.
+	Standalone []string `json:"standalone,omitempty"`
+	// TxHash, Block and GasUsed are the submission's; RecognisedOnChain is set when the
+	// epoch was found recorded before this run submitted it.
+	TxHash            string `json:"txHash"`
+	Block             uint64 `json:"block,omitempty"`
+	GasUsed           uint64 `json:"gasUsed,omitempty"`
+	RecognisedOnChain bool   `json:"recognisedOnChain,omitempty"`
+	// InclusionFiles is how many users' inclusion files were written.
+	InclusionFiles int `json:"inclusionFiles"`
 }
 
 // Action is one logged action in tokens.
 type Action struct {
+	// Kind and Venue name the action; the assets and amounts are in tokens.
 	Kind      string `json:"kind"`
 	Venue     string `json:"venue"`
 	AssetIn   string `json:"assetIn"`
@@ -108,6 +121,8 @@ type Action struct {
 // Corridors are the epoch's budgets and how much of them it used, in USD, and the policy's
 // per-action limits every action stayed inside.
 type Corridors struct {
+	// TurnoverUSD and LossUSD are what the epoch used of its budgets (per day × its length);
+	// NotionalCapUSD and MaxSlippageBps bound every action.
 	TurnoverUSD       string `json:"turnoverUSD"`
 	TurnoverBudgetUSD string `json:"turnoverBudgetUSD"`
 	LossUSD           string `json:"lossUSD"`

@@ -32,6 +32,7 @@ var stageOrder = map[Stage]int{"": 0, StagePlanned: 1, StageProved: 2, StageSubm
 
 // State is the state directory's state.json.
 type State struct {
+	// Format is StateFormat.
 	Format string `json:"format"`
 	// Deployment is the deployment file (relative to the state directory), once deployed.
 	Deployment string `json:"deployment,omitempty"`
@@ -47,6 +48,7 @@ type State struct {
 
 // EpochState is one epoch's progress.
 type EpochState struct {
+	// Epoch is the epoch's number and Stage how far it got.
 	Epoch uint64 `json:"epoch"`
 	Stage Stage  `json:"stage"`
 	// Dir is the epoch's case directory, relative to the state directory; Proof and Log are
