@@ -8,7 +8,7 @@ Z       := ./$(BIN)
 
 GETH_CACHE ?= $(HOME)/.cache/zktreasury/geth
 
-.PHONY: all build deps test test-short test-e2e bench lint demo demo-engine demo-solvency demo-epoch demo-chain contracts dev-keys clean
+.PHONY: all build deps test test-short test-e2e bench lint demo demo-engine contracts dev-keys clean
 
 all: build
 
@@ -60,59 +60,43 @@ bench: deps
 	$(GO) test ./prover -run '^$$' -bench 'SolvencyProve' -benchtime 1x -timeout 60m
 	$(GO) test ./contracts/ -run '^$$' -bench SubmitEpochGas -benchtime 3x
 
-# The main job end to end on the built-in fixtures.
-demo: build demo-engine demo-solvency demo-epoch demo-chain
+# The main job end to end on the built-in fixtures: `zktreasury run` plans, executes, logs,
+# proves, verifies and submits four chained epochs of testdata/run to a real geth --dev, then a
+# user checks their inclusion on-chain; the insolvent case is refused with exit 3 and no proof.
+RUN_CASE := testdata/run
+RUN_KEYS := $(KEYS)/.run-epoch-u16-k8.stamp
+CIRCUIT_SRC := $(shell find circuits prover/statement -name '*.go' ! -name '*_test.go' 2>/dev/null)
 
-demo-engine:
-	@mkdir -p $(OUT)
-	@echo "== engine: plan this epoch's rebalance inside the policy's corridors"
-	$(Z) plan --dir testdata/engine
-	@echo "== engine: risk report (VaR, stress, runway, circuit breakers)"
-	$(Z) risk --dir testdata/engine
-	@echo "== engine: 3-year backtest through a crash, against buy-and-hold (report: $(OUT)/backtest/report.html)"
-	$(Z) backtest --policy testdata/engine/policy.json --config testdata/engine/engine.json --series testdata/backtest/crash.csv --out $(OUT)/backtest --quiet
-	@echo "== governance: the policy commitment every proof carries"
-	$(Z) policy commit --policy $(CASE)/solvent/policy.json
-
-demo-epoch:
-	@echo "== epoch: one proof that the logged actions stayed inside the corridors and S(n) is solvent"
-	$(Z) keys setup epoch --insecure-dev --case testdata/epoch --keys $(KEYS)
-	$(Z) prove epoch --case testdata/epoch --keys $(KEYS) --out $(OUT)/epoch.proof.json
-	$(Z) verify $(OUT)/epoch.proof.json --keys $(KEYS) --policy testdata/epoch/policy.json --epoch 1
-
-demo-solvency:
-	@mkdir -p $(OUT)
-	@echo "== solvency: insecure development keys for the fixture's circuit shape"
-	$(Z) keys setup solvency --insecure-dev --case $(CASE)/solvent --keys $(KEYS)
-	@echo "== solvency: prove the solvent case"
-	$(Z) prove solvency --case $(CASE)/solvent --keys $(KEYS) --out $(OUT)/solvency.proof.json
-	@echo "== anyone: verify the proof with the pinned verifying key"
-	$(Z) verify $(OUT)/solvency.proof.json --keys $(KEYS) --policy $(CASE)/solvent/policy.json --epoch 1
-	@echo "== operator -> user: export a user's inclusion proof; the user checks it"
-	$(Z) inclusion export --case $(CASE)/solvent --user acct-1000 --out $(OUT)/acct-1000.inclusion.json
-	$(Z) inclusion verify $(OUT)/acct-1000.inclusion.json --proof $(OUT)/solvency.proof.json --keys $(KEYS)
-	@echo "== the insolvent case is refused with exit code 3 and no proof"
-	@$(Z) prove solvency --case $(CASE)/insolvent --keys $(KEYS) --out $(OUT)/insolvent.proof.json; \
-	  code=$$?; if [ $$code -ne 3 ]; then echo "expected exit 3, got $$code"; exit 1; fi; \
-	  test ! -e $(OUT)/insolvent.proof.json && echo "(exit 3 as expected; no proof written)"
-
-demo-chain: deps build demo-epoch $(GETH)
-	@echo "== on-chain: deploy the epoch verifier, mock feeds and the registry on geth --dev; submit; read; a user checks inclusion"
-	@set -e; R=http://127.0.0.1:$(GETH_PORT); \
+demo: deps build $(GETH) $(RUN_KEYS)
+	@rm -rf $(OUT)/state; set -e; R=http://127.0.0.1:$(GETH_PORT); \
 	  $(GETH) --dev --http --http.addr 127.0.0.1 --http.port $(GETH_PORT) --http.api eth,net,web3 \
 	    --nodiscover --maxpeers 0 --nat none --ipcdisable > $(OUT)/geth.log 2>&1 & pid=$$!; \
 	  trap 'kill $$pid 2>/dev/null; wait $$pid 2>/dev/null || true' EXIT; \
 	  for i in $$(seq 100); do grep -q "HTTP server started" $(OUT)/geth.log && break; sleep 0.1; done; \
-	  set -x; \
-	  $(Z) chain deploy --rpc $$R --dev-account --keys $(KEYS) --case testdata/epoch --feeds mock --out $(OUT)/deployment.json; \
-	  $(Z) epoch submit --rpc $$R --dev-account --deployment $(OUT)/deployment.json $(OUT)/epoch.proof.json; \
-	  $(Z) epoch status --rpc $$R --deployment $(OUT)/deployment.json; \
-	  $(Z) inclusion export --case testdata/epoch --user acct-1000 --out $(OUT)/acct-1000.epoch.inclusion.json; \
-	  $(Z) inclusion verify $(OUT)/acct-1000.epoch.inclusion.json --rpc $$R --policy testdata/epoch/policy.json \
-	    --registry $$(sed -n 's/^  "registry": "\(0x[0-9a-fA-F]*\)",$$/\1/p' $(OUT)/deployment.json); \
-	  set +x; echo "== the same epoch submitted again is refused with exit 3"; \
-	  code=0; $(Z) epoch submit --rpc $$R --dev-account --deployment $(OUT)/deployment.json $(OUT)/epoch.proof.json || code=$$?; \
-	  test $$code -eq 3 && echo "(exit 3 as expected)"
+	  echo "== run: four chained epochs of $(RUN_CASE) on geth --dev (plan, execute, log, prove, verify, submit)"; \
+	  $(Z) run --config $(RUN_CASE)/config.json --state $(OUT)/state --keys $(KEYS) --epochs 4 --rpc $$R --dev-account; \
+	  echo "== a user checks their balance was counted, against the root the registry recorded for epoch 4"; \
+	  $(Z) inclusion verify $(OUT)/state/epochs/4/inclusion/alice.inclusion.json --rpc $$R --policy $(RUN_CASE)/policy.json \
+	    --registry $$(sed -n 's/^  "registry": "\(0x[0-9a-fA-F]*\)",$$/\1/p' $(OUT)/state/deployment.json)
+	@echo "== an insolvent treasury is refused with exit 3 and no proof (checked before any key is loaded)"
+	@$(Z) prove solvency --case $(CASE)/insolvent --keys $(KEYS) --out $(OUT)/insolvent.proof.json; \
+	  code=$$?; if [ $$code -ne 3 ]; then echo "expected exit 3, got $$code"; exit 1; fi; \
+	  test ! -e $(OUT)/insolvent.proof.json && echo "(exit 3 as expected; no proof written)"
+
+# Insecure development keys for the demo's circuit shapes, cached under $(KEYS) until a circuit
+# or the fixture's policy changes.
+$(RUN_KEYS): $(RUN_CASE)/policy.json $(RUN_CASE)/config.json $(CIRCUIT_SRC) | build
+	@mkdir -p $(KEYS)
+	@echo "== insecure development keys for testdata/run's epoch circuit (16 users, K = 8)"
+	$(Z) keys setup epoch --insecure-dev --policy $(RUN_CASE)/policy.json --capacity 16 --slots 8 --keys $(KEYS)
+	@touch $@
+
+demo-engine:
+	@mkdir -p $(OUT)
+	@echo "== engine: risk report (VaR, stress, runway, circuit breakers)"
+	$(Z) risk --dir testdata/engine
+	@echo "== engine: 3-year backtest through a crash, against buy-and-hold (report: $(OUT)/backtest/report.html)"
+	$(Z) backtest --policy testdata/engine/policy.json --config testdata/engine/engine.json --series testdata/backtest/crash.csv --out $(OUT)/backtest --quiet
 
 clean:
 	rm -rf bin out

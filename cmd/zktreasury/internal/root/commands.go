@@ -15,6 +15,7 @@ import (
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/policy"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/prove"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/risk"
+	runcmd "github.com/zktreasury/zktreasury/cmd/zktreasury/internal/run"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/verify"
 )
 
@@ -33,4 +34,5 @@ func init() {
 	nouns = append(nouns, epoch.NewCmdEpoch)
 	nouns = append(nouns, ceremony.NewCmdCeremony)
 	nouns = append(nouns, func(f *cmdutil.Factory) *cobra.Command { return audit.NewCmdAudit(f, nil) })
+	nouns = append(nouns, func(f *cmdutil.Factory) *cobra.Command { return runcmd.NewCmdRun(f, nil) })
 }
