@@ -28,7 +28,13 @@ func newMockEnv(t testing.TB, kind contracts.VerifierKind) *mockEnv {
 
 func newMockEnvRules(t testing.TB, r rules, kind contracts.VerifierKind, edit func(*contracts.DeployConfig)) *mockEnv {
 	t.Helper()
-	fe := newFeedEnv(t, r)
+	return newMockEnvN(t, r, len(testAssets), kind, edit)
+}
+
+// newMockEnvN is a mock env with n assets (assetsN).
+func newMockEnvN(t testing.TB, r rules, n int, kind contracts.VerifierKind, edit func(*contracts.DeployConfig)) *mockEnv {
+	t.Helper()
+	fe := newFeedEnvN(t, r, n)
 	cfg := fe.baseConfig(contracts.VerifierSpec{Kind: kind, Bytecode: contracts.MockVerifierBytecode()})
 	if edit != nil {
 		edit(&cfg)
