@@ -50,55 +50,58 @@ func TestRegistryGasShare(t *testing.T) {
 	}
 }
 
+// gasAssets are the asset counts the gas benchmark measures.
+var gasAssets = []int{1, 4, 8, 16}
+
 // BenchmarkSubmitEpochGas reports the gas of an epoch submission and of the deployments, on
 // mainnet's Osaka rules and on the dev chain's default rules (geth --dev), with the
-// Chainlink-shaped feeds (proxy + aggregator, getRoundData of the round and of the next one):
+// Chainlink-shaped feeds (proxy + aggregator: getRoundData of the named round, latestRoundData
+// for the in-force check), at 1, 4, 8 and 16 assets:
 //
-//   - mock: four assets, a MockVerifier and a 256-byte proof (the registry's own cost);
-//   - standin/groth16 and standin/plonk: four assets, the real gnark verifiers of the stand-in
-//     circuit of real_test.go, whose 21 public inputs are the registry's, so the verification
-//     costs what the epoch circuit's does at four assets;
+//   - mock/aN: a MockVerifier and a 256-byte proof (the registry's own cost);
+//   - standin/groth16/aN and standin/plonk/aN: the real gnark verifiers of the stand-in circuit
+//     of real_test.go, whose one public input is the epoch circuit's, so the verification costs
+//     what the epoch circuit's does at any asset count;
 //   - epoch/groth16 and epoch/plonk: the real epoch circuit (testdata/epoch, three assets) with
 //     fresh keys and its exported verifier, each iteration a fresh registry recording epoch 1.
 //
 // Gas does not depend on b.N; run with -benchtime 3x.
 func BenchmarkSubmitEpochGas(b *testing.B) {
 	for _, r := range []rules{osakaRules, devRules} {
-		b.Run(fmt.Sprintf("mock/%s", r), func(b *testing.B) {
-			e := newMockEnvRules(b, r, contracts.Groth16, nil)
-			var total, n uint64
-			for b.Loop() {
-				n++
-				s := e.next(b, n)
-				s.Proof = groth16Proof()
-				receipt, err := e.op.SubmitEpoch(ctxT(b), s)
-				if err != nil {
-					b.Fatal(err)
-				}
-				total += receipt.GasUsed
-			}
-			b.ReportMetric(float64(total)/float64(n), "gas/epoch")
-			b.ReportMetric(float64(e.dep.RegistryGas), "gas/deploy-registry")
-			b.ReportMetric(float64(e.dep.VerifierGas), "gas/deploy-mock-verifier")
-			b.ReportMetric(float64(e.feeds[0].Gas), "gas/deploy-mock-feed")
-		})
-		for _, kind := range []contracts.VerifierKind{contracts.Groth16, contracts.Plonk} {
-			b.Run(fmt.Sprintf("standin/%s/%s", kind, r), func(b *testing.B) {
-				fix := realVerifiers(b)
-				sys := fix.groth16
-				if kind == contracts.Plonk {
-					sys = fix.plonk
-				}
-				e := newRealEnv(b, r, sys)
-				var total, n uint64
+		for _, n := range gasAssets {
+			b.Run(fmt.Sprintf("mock/a%d/%s", n, r), func(b *testing.B) {
+				e := newMockEnvN(b, r, n, contracts.Groth16, nil)
+				var total, k uint64
 				for b.Loop() {
-					total += e.submitNext(b)
-					n++
+					k++
+					s := e.next(b, k)
+					s.Proof = groth16Proof()
+					receipt, err := e.op.SubmitEpoch(ctxT(b), s)
+					if err != nil {
+						b.Fatal(err)
+					}
+					total += receipt.GasUsed
 				}
-				b.ReportMetric(float64(total)/float64(n), "gas/epoch")
+				b.ReportMetric(float64(total)/float64(k), "gas/epoch")
 				b.ReportMetric(float64(e.dep.RegistryGas), "gas/deploy-registry")
-				b.ReportMetric(float64(e.dep.VerifierGas), "gas/deploy-verifier")
+				b.ReportMetric(float64(e.dep.VerifierGas), "gas/deploy-mock-verifier")
+				b.ReportMetric(float64(e.feeds[0].Gas), "gas/deploy-mock-feed")
 			})
+		}
+		for _, kind := range []contracts.VerifierKind{contracts.Groth16, contracts.Plonk} {
+			for _, n := range gasAssets {
+				b.Run(fmt.Sprintf("standin/%s/a%d/%s", kind, n, r), func(b *testing.B) {
+					e := newRealEnvN(b, r, realSystemOf(realVerifiers(b), kind), n)
+					var total, k uint64
+					for b.Loop() {
+						total += e.submitNext(b)
+						k++
+					}
+					b.ReportMetric(float64(total)/float64(k), "gas/epoch")
+					b.ReportMetric(float64(e.dep.RegistryGas), "gas/deploy-registry")
+					b.ReportMetric(float64(e.dep.VerifierGas), "gas/deploy-verifier")
+				})
+			}
 		}
 		for _, kind := range []contracts.VerifierKind{contracts.Groth16, contracts.Plonk} {
 			b.Run(fmt.Sprintf("epoch/%s/%s", kind, r), func(b *testing.B) {
@@ -126,4 +129,11 @@ func BenchmarkSubmitEpochGas(b *testing.B) {
 			})
 		}
 	}
+}
+
+func realSystemOf(fix *realFixture, kind contracts.VerifierKind) realSystem {
+	if kind == contracts.Plonk {
+		return fix.plonk
+	}
+	return fix.groth16
 }
