@@ -2,17 +2,20 @@ package contracts_test
 
 import (
 	"fmt"
+	"math/big"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/zktreasury/zktreasury/contracts"
+	"github.com/zktreasury/zktreasury/contracts/bindings/feedreadprobe"
 )
 
-// submitGasBudget is the most a 3-asset epoch submission may cost on mainnet rules,
-// verification included: a regression guard at the measured 474,412 plus 3%. Issue 5's
-// 400,000 no longer holds since the epoch carries its window, flows and exact Chainlink
-// rounds (9 + 3A public inputs, each feed's round and its successor read on-chain); the
-// sub-300,000 target of the gas issue (one hashed public input, a leaner registry) is open.
-const submitGasBudget = 490_000
+// submitGasBudget is the most the real three-asset development epoch (testdata/epoch, its own
+// Groth16 keys and verifier) may cost on mainnet rules, verification included: a regression
+// guard at the measured figure plus about 2%. Issue 12's sub-300,000 target at four assets is
+// not met: see combinedGasBudgets and TestFeedReadFloor.
+const submitGasBudget = 362_000
 
 // groth16Proof is a proof the size of a gnark Groth16 proof without a commitment (256 bytes),
 // all non-zero bytes, so calldata costs what a real proof can cost at most.
@@ -27,15 +30,13 @@ func groth16Proof() []byte {
 // TestRegistryGasShare measures the registry's own cost of an epoch on mainnet rules with the
 // Chainlink-shaped feeds and four assets: everything but the verification (a MockVerifier),
 // with a Groth16-sized proof, 21k and calldata included. It guards against regressions: about
-// 103k of base cost and 29k per asset (a getRoundData through the proxy, the latest-round check,
-// the feed slot, three inputs and four event words). With a Groth16 verification of 21 inputs
-// on top (BenchmarkSubmitEpochGas/standin) an epoch of four assets is above submitGasBudget:
-// see contracts/README.md.
+// 92k of base cost and 24k per asset, of which the feed reads alone are about 17k
+// (TestFeedReadFloor).
 func TestRegistryGasShare(t *testing.T) {
 	e := newMockEnvRules(t, osakaRules, contracts.Groth16, nil)
 	t.Logf("deploy gas (osaka): registry %d, mock verifier %d, mock feed (aggregator + proxy + 1 round) %d",
 		e.dep.RegistryGas, e.dep.VerifierGas, e.feeds[0].Gas)
-	const registryShareBudget = 225_000
+	const registryShareBudget = 191_000
 	for n := uint64(1); n <= 3; n++ {
 		s := e.next(t, n)
 		s.Proof = groth16Proof()
@@ -47,6 +48,39 @@ func TestRegistryGasShare(t *testing.T) {
 		if receipt.GasUsed > registryShareBudget {
 			t.Errorf("epoch %d used %d gas of registry logic, more than %d", n, receipt.GasUsed, registryShareBudget)
 		}
+	}
+}
+
+// TestFeedReadFloor measures, on mainnet rules with the Chainlink-shaped feeds, the floor of an
+// on-chain price check per asset: getRoundData of the named round and latestRoundData (the
+// in-force check) through the proxy, cold, with nothing else (FeedReadProbe). It is above the
+// 5,000 gas per extra asset of issue 12: two cold accounts (2 x 2,600) and three cold slots
+// (the proxy's phase aggregator and current phase, the round) already cost 11,500, plus the
+// aggregator's latest-round slot.
+func TestFeedReadFloor(t *testing.T) {
+	e := newFeedEnvN(t, osakaRules, 8)
+	ab := feedreadprobe.NewFeedReadProbe().GetABI()
+	probe, _, err := contracts.DeployCodeForTest(ctxT(t), e.client, e.operator, common.FromHex(feedreadprobe.FeedReadProbeMetaData.Bin), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gas := map[int]uint64{}
+	for _, n := range []int{1, 8} {
+		var feeds []common.Address
+		var ids []*big.Int
+		for i := range n {
+			feeds, ids = append(feeds, e.feeds[i].Proxy), append(ids, contracts.RoundID(1, 1))
+		}
+		data, err := ab.Pack("read", feeds, ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gas[n] = e.send(t, e.operator, probe, data).GasUsed
+	}
+	perAsset := (gas[8] - gas[1]) / 7
+	t.Logf("feed read floor (osaka): %d gas for 1 feed, %d for 8: %d per asset", gas[1], gas[8], perAsset)
+	if perAsset < 11_500 {
+		t.Errorf("the feed read costs %d gas per asset, below the 11,500 of its cold accesses: the probe does not read what the registry reads", perAsset)
 	}
 }
 

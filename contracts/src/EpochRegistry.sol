@@ -103,23 +103,13 @@ contract EpochRegistry {
         uint64[] outflows;
     }
 
-    /// @notice An epoch's whole record, as emitted; its keccak256(abi.encode(record)) is the
-    /// record hash, and prevRecordHash chains it to the previous epoch's (zero for genesis).
-    struct Record {
-        bytes32 prevRecordHash;
-        uint64 epoch;
-        uint64 startTime;
-        uint64 endTime;
-        uint256 stateCommitment;
-        uint256 liabilitiesRoot;
-        uint256 actionsCommitment;
-        uint64 actionCount;
-        uint256 policyCommitment;
-        uint80[] roundIds;
-        uint256[] prices;
-        uint64[] inflows;
-        uint64[] outflows;
-    }
+    // An epoch's record, as EpochRecorded emits it, is packed bytes:
+    //   prevRecordHash (32) ‖ statement (192 + 24A) ‖ roundId_0 .. roundId_{A-1} (uint80, 10 each)
+    // where statement is the preimage of the epoch's public hash (see the contract's @dev: the
+    // policy that judged it, S(n-1), S(n), root, actions commitment, count, epoch, start, end,
+    // and per asset the price the registry derived, the inflow and the outflow). The record
+    // hash is keccak256(record); genesis (epoch 0) has A = 0: policy, S(0) as S(n), the genesis
+    // time as start and end, zeros elsewhere.
 
     /// @notice An executed policy and the first epoch it judges.
     struct PolicyChange {
@@ -221,7 +211,9 @@ contract EpochRegistry {
 
     /// @notice Epoch `epoch` is recorded with this record; recordHash = keccak256(abi.encode(record)).
     /// Epoch 0 is the genesis state, emitted at deploy.
-    event EpochRecorded(uint256 indexed epoch, bytes32 indexed recordHash, Record record);
+    /// @notice Epoch `epoch` is recorded with this record (packed, see above);
+    /// recordHash = keccak256(record). Epoch 0 is the genesis state, emitted at deploy.
+    event EpochRecorded(uint256 indexed epoch, bytes32 indexed recordHash, bytes record);
     event PolicyQueued(uint256 commitment, uint256 fromEpoch, uint256 eta, uint256 expiresAt);
     event PolicyExecuted(uint256 commitment, uint256 fromEpoch);
     event PolicyCancelled(uint256 commitment, uint256 fromEpoch);
@@ -308,14 +300,13 @@ contract EpochRegistry {
         _currentState = p.genesisState;
         _lastEnd = p.genesisTime;
 
-        Record memory r;
-        r.startTime = p.genesisTime;
-        r.endTime = p.genesisTime;
-        r.stateCommitment = p.genesisState;
-        r.policyCommitment = p.genesisPolicy;
-        bytes32 h = keccak256(abi.encode(r));
+        bytes memory rec = abi.encodePacked(
+            bytes32(0), p.genesisPolicy, uint256(0), p.genesisState, uint256(0), uint256(0), uint64(0), uint64(0),
+            p.genesisTime, p.genesisTime
+        );
+        bytes32 h = keccak256(rec);
         _recordHash = h;
-        emit EpochRecorded(0, h, r);
+        emit EpochRecorded(0, h, rec);
     }
 
     /// @dev Checks one feed at deploy: code, decimals, a conversion within range, and a current
@@ -343,8 +334,9 @@ contract EpochRegistry {
         (uint256 policy, uint32 policyIndex) = _admit(s);
         uint256[] memory prices = _prices(s.roundIds, s.endTime);
         _checkSequencer();
-        _verify(_publicHash(s, policy, prices), proof);
-        _record(s, policy, policyIndex, prices);
+        bytes memory statement = _statement(s, policy, prices);
+        _verify(uint256(sha256(statement)) & HASH_MASK, proof);
+        _record(s, policyIndex, statement);
     }
 
     /// @notice Whether submissions are stopped.
@@ -659,11 +651,11 @@ contract EpochRegistry {
         }
     }
 
-    /// @dev The epoch circuit's one public input: sha256 of the packed statement mod 2^253.
-    function _publicHash(Submission calldata s, uint256 policy, uint256[] memory prices)
+    /// @dev The preimage of the epoch circuit's one public input (see the contract's @dev).
+    function _statement(Submission calldata s, uint256 policy, uint256[] memory prices)
         internal
         view
-        returns (uint256)
+        returns (bytes memory)
     {
         uint256 n = prices.length;
         // Per asset uint64s, big-endian, all prices, then inflows, then outflows. Each mstore
@@ -688,39 +680,32 @@ contract EpochRegistry {
                 mstore(add(add(flows, 32), mul(8, add(mul(2, n), i))), shl(192, f))
             }
         }
-        bytes32 d = sha256(
-            abi.encodePacked(
-                policy,
-                _currentState,
-                s.newState,
-                s.liabilitiesRoot,
-                s.actionsCommitment,
-                s.actionCount,
-                s.epoch,
-                s.startTime,
-                s.endTime,
-                flows
-            )
+        return abi.encodePacked(
+            policy,
+            _currentState,
+            s.newState,
+            s.liabilitiesRoot,
+            s.actionsCommitment,
+            s.actionCount,
+            s.epoch,
+            s.startTime,
+            s.endTime,
+            flows
         );
-        return uint256(d) & HASH_MASK;
     }
 
-    function _record(Submission calldata s, uint256 policy, uint32 policyIndex, uint256[] memory prices) internal {
-        Record memory r;
-        r.prevRecordHash = _recordHash;
-        r.epoch = s.epoch;
-        r.startTime = s.startTime;
-        r.endTime = s.endTime;
-        r.stateCommitment = s.newState;
-        r.liabilitiesRoot = s.liabilitiesRoot;
-        r.actionsCommitment = s.actionsCommitment;
-        r.actionCount = s.actionCount;
-        r.policyCommitment = policy;
-        r.roundIds = s.roundIds;
-        r.prices = prices;
-        r.inflows = s.inflows;
-        r.outflows = s.outflows;
-        bytes32 h = keccak256(abi.encode(r));
+    function _record(Submission calldata s, uint32 policyIndex, bytes memory statement) internal {
+        uint256 n = s.roundIds.length;
+        bytes memory ids = new bytes(10 * n);
+        for (uint256 i; i < n; ++i) {
+            uint256 id = s.roundIds[i];
+            // Increasing offsets: the 22 bytes past an id are overwritten by the next one.
+            assembly ("memory-safe") {
+                mstore(add(add(ids, 32), mul(10, i)), shl(176, id))
+            }
+        }
+        bytes memory rec = abi.encodePacked(_recordHash, statement, ids);
+        bytes32 h = keccak256(rec);
 
         _liabilitiesRoots[s.epoch] = s.liabilitiesRoot;
         _currentState = s.newState;
@@ -732,7 +717,7 @@ contract EpochRegistry {
             uint256 next = uint256(policyIndex) + 1;
             _nextPolicyEpoch = next < _policies.length ? _policies[next].fromEpoch : 0;
         }
-        emit EpochRecorded(s.epoch, h, r);
+        emit EpochRecorded(s.epoch, h, rec);
     }
 
     /// @dev Calls the verifier with the registry-built public hash; any failure reverts ProofRejected.
