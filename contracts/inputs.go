@@ -68,12 +68,12 @@ type Claim struct {
 func ClaimFromInputs(inputs []PublicInput, symbols []string, roundIDs []*big.Int, proof []byte) (*Claim, error) {
 	want := EpochInputLayout(symbols)
 	if len(inputs) != len(want) {
-		return nil, fmt.Errorf("the epoch proof names %d public values, the registry hashes %d and the circuit's input (%s)", len(inputs), len(want)-1, strings.Join(want, ", "))
+		return nil, fmt.Errorf("the epoch proof has %d public inputs, the registry builds %d (%s)", len(inputs), len(want), strings.Join(want, ", "))
 	}
 	in := make(map[string]*big.Int, len(want))
 	for i, x := range inputs {
 		if x.Name != want[i] {
-			return nil, fmt.Errorf("the epoch proof's public value %d is %s, the registry's layout has %s there", i, x.Name, want[i])
+			return nil, fmt.Errorf("the epoch proof's public input %d is %s, the registry builds %s there", i, x.Name, want[i])
 		}
 		if x.Value == nil || x.Value.Sign() < 0 || x.Value.Cmp(ScalarField) >= 0 {
 			return nil, fmt.Errorf("the epoch proof's %s = %v is not in the BN254 scalar field", x.Name, x.Value)
