@@ -43,8 +43,8 @@ func Sum(api frontend.API, msg []frontend.Variable) ([256]frontend.Variable, err
 	if len(msg)%8 != 0 {
 		return out, fmt.Errorf("sha256: message of %d bits is not whole bytes", len(msg))
 	}
-	for _, b := range msg {
-		api.AssertIsBoolean(b)
+	for i := 0; i < len(msg); i++ { // three-clause: a deleted assertion still compiles (constraint-mutants)
+		api.AssertIsBoolean(msg[i])
 	}
 	// Padding: 1, zeros to 448 mod 512, the bit length as 64 bits big-endian.
 	n := uint64(len(msg))
