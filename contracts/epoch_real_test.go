@@ -459,21 +459,42 @@ func TestRealEpochCombined(t *testing.T) {
 	}
 }
 
-// TestCombinedGasBudget checks the target of issue 5 on mainnet rules: one epoch, submitted with
-// the real Groth16 verifier of the epoch circuit and Chainlink-shaped feeds, costs at most
-// submitGasBudget.
+// combinedGasBudgets are the most a Groth16 epoch submission may cost on mainnet (Osaka) rules
+// with Chainlink-shaped feeds, by asset count: regression guards at the measured figures plus
+// about 2% (README "On-chain verification"). The sub-300,000 target of issue 12 at four assets
+// is not met: the feed reads alone (proxy and aggregator, cold, the named round and the latest
+// one) cost more than 5,000 gas per asset.
+var combinedGasBudgets = map[int]uint64{1: 305_000, 4: 377_000, 8: 474_000}
+
+// realEpochGasBudget is the budget of the real three-asset development epoch circuit (its own
+// keys and verifier, testdata/epoch), measured plus about 2%.
+const realEpochGasBudget = submitGasBudget
+
+// TestCombinedGasBudget checks the gas of one Groth16 epoch on mainnet rules with
+// Chainlink-shaped feeds against the budgets: the stand-in verifier (the epoch circuit's one
+// public input) at 1, 4 and 8 assets, and the real epoch circuit of testdata/epoch (three
+// assets, real keys set up here; skipped with -short).
 func TestCombinedGasBudget(t *testing.T) {
-	if testing.Short() {
-		t.Skip("sets up the epoch circuit")
+	fix := realVerifiers(t)
+	for _, n := range []int{1, 4, 8} {
+		e := newRealEnvN(t, osakaRules, fix.groth16, n)
+		gas := e.submitNext(t)
+		t.Logf("groth16 epoch, %d assets, osaka rules: %d gas (budget %d)", n, gas, combinedGasBudgets[n])
+		if gas > combinedGasBudgets[n] {
+			t.Errorf("groth16 epoch with %d assets used %d gas, budget %d", n, gas, combinedGasBudgets[n])
+		}
 	}
-	fix := realEpoch(t)
-	e := newEpochEnv(t, osakaRules, fix, fix.groth16)
+	if testing.Short() {
+		t.Skip("the real epoch circuit's part sets up the epoch circuit")
+	}
+	real := realEpoch(t)
+	e := newEpochEnv(t, osakaRules, real, real.groth16)
 	receipt, err := e.op.SubmitEpoch(ctxT(t), e.honest(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("combined groth16 epoch on osaka rules: %d gas (budget %d)", receipt.GasUsed, submitGasBudget)
-	if receipt.GasUsed > submitGasBudget {
-		t.Errorf("combined groth16 epoch used %d gas, budget %d", receipt.GasUsed, submitGasBudget)
+	t.Logf("real epoch circuit (3 assets), groth16, osaka rules: %d gas (budget %d)", receipt.GasUsed, realEpochGasBudget)
+	if receipt.GasUsed > realEpochGasBudget {
+		t.Errorf("real groth16 epoch used %d gas, budget %d", receipt.GasUsed, realEpochGasBudget)
 	}
 }

@@ -3,6 +3,7 @@ package contracts_test
 import (
 	"context"
 	"crypto/ecdsa"
+	"fmt"
 	"math/big"
 	"testing"
 	"time"
@@ -147,11 +148,13 @@ func (c *chain) send(t testing.TB, auth *bind.TransactOpts, to common.Address, d
 
 // The test assets: 8-decimal USD feeds (as Chainlink's), value units of 1e-12 USD, circuit
 // scales 6, 6, 8 and 6, so a circuit price is answer / 100 (answer / 10^4 for WBTC).
-var testAssets = []struct {
+type testAsset struct {
 	symbol          string
 	answer          int64
 	circuitDecimals uint8
-}{
+}
+
+var testAssets = []testAsset{
 	{"USDC", 1_00010000, 6},
 	{"WETH", 3012_55000000, 6},
 	{"WBTC", 97450_10000000, 8},
@@ -184,9 +187,22 @@ func testSymbols() []string {
 	return out
 }
 
+// assetsN is n test assets: the four of testAssets in turn, the symbols of the repeats numbered
+// (USDC, WETH, WBTC, DAI, USDC2, ...).
+func assetsN(n int) []testAsset {
+	out := make([]testAsset, n)
+	for i := range out {
+		out[i] = testAssets[i%len(testAssets)]
+		if i >= len(testAssets) {
+			out[i].symbol += fmt.Sprint(i/len(testAssets) + 1)
+		}
+	}
+	return out
+}
+
 // testPrice is asset i's circuit price for an answer.
 func testPrice(i int, answer *big.Int) *big.Int {
-	s, err := contracts.NewPriceScale(testFeedDecimals, testValueDecimals, testAssets[i].circuitDecimals)
+	s, err := contracts.NewPriceScale(testFeedDecimals, testValueDecimals, testAssets[i%len(testAssets)].circuitDecimals)
 	if err != nil {
 		panic(err)
 	}
@@ -201,15 +217,19 @@ func testPrice(i int, answer *big.Int) *big.Int {
 // the past, from which test epochs of testEpochLength follow each other.
 type feedEnv struct {
 	*chain
+	assets  []testAsset
 	feeds   []contracts.MockFeed
 	genesis uint64
 }
 
-func newFeedEnv(t testing.TB, r rules) *feedEnv {
+func newFeedEnv(t testing.TB, r rules) *feedEnv { return newFeedEnvN(t, r, len(testAssets)) }
+
+// newFeedEnvN is a feed env with n assets (assetsN).
+func newFeedEnvN(t testing.TB, r rules, n int) *feedEnv {
 	t.Helper()
 	c := newChainRules(t, r)
-	e := &feedEnv{chain: c, genesis: c.headTime(t) - uint64(30*24*time.Hour/time.Second)}
-	for _, a := range testAssets {
+	e := &feedEnv{chain: c, assets: assetsN(n), genesis: c.headTime(t) - uint64(30*24*time.Hour/time.Second)}
+	for _, a := range e.assets {
 		// Round 1 prices genesis: updated before it, current at deploy.
 		f, err := contracts.DeployMockFeed(ctxT(t), c.client, c.operator, testFeedDecimals,
 			contracts.MockRound{Answer: big.NewInt(a.answer), UpdatedAt: e.genesis - 60})
@@ -232,7 +252,7 @@ func (e *feedEnv) end(n uint64) uint64 { return e.start(n + 1) }
 func (e *feedEnv) priceEpoch(t testing.TB, n uint64) []*big.Int {
 	t.Helper()
 	var ids []*big.Int
-	for i, a := range testAssets {
+	for i, a := range e.assets {
 		id, err := contracts.AddMockRounds(ctxT(t), e.client, e.operator, e.feeds[i],
 			contracts.MockRound{Answer: big.NewInt(a.answer), UpdatedAt: e.end(n) - uint64(testRoundLead/time.Second)})
 		if err != nil {
@@ -247,7 +267,7 @@ func (e *feedEnv) feedConfigs() []contracts.FeedConfig {
 	var out []contracts.FeedConfig
 	for i, f := range e.feeds {
 		out = append(out, contracts.FeedConfig{Aggregator: f.Proxy, Decimals: testFeedDecimals,
-			CircuitDecimals: testAssets[i].circuitDecimals, Heartbeat: testHeartbeat})
+			CircuitDecimals: e.assets[i].circuitDecimals, Heartbeat: testHeartbeat})
 	}
 	return out
 }
@@ -291,7 +311,7 @@ func (e *feedEnv) submissionFor(n uint64, rounds []*big.Int) contracts.EpochSubm
 		RoundIDs:          rounds,
 		Proof:             testProof(),
 	}
-	for i := range testAssets {
+	for i := range e.assets {
 		s.Inflows = append(s.Inflows, uint64(1000*(i+1))+n)
 		s.Outflows = append(s.Outflows, uint64(500*(i+1))+n)
 	}
@@ -299,25 +319,23 @@ func (e *feedEnv) submissionFor(n uint64, rounds []*big.Int) contracts.EpochSubm
 }
 
 // testPrices are the circuit prices of the test answers.
-func testPrices() []*big.Int {
+func testPrices() []*big.Int { return pricesN(len(testAssets)) }
+
+// pricesN are the circuit prices of assetsN(n).
+func pricesN(n int) []*big.Int {
 	var out []*big.Int
-	for i, a := range testAssets {
+	for i, a := range assetsN(n) {
 		out = append(out, testPrice(i, big.NewInt(a.answer)))
 	}
 	return out
 }
 
-// epochInputs are the public inputs the registry must build, in the documented order.
+// epochInputs are the public inputs the registry must build: the one public hash of the
+// statement (its Go twin, contracts.EpochPublicHash).
 func epochInputs(s contracts.EpochSubmission, policy, prev *big.Int, prices []*big.Int) []*big.Int {
-	u := func(v uint64) *big.Int { return new(big.Int).SetUint64(v) }
-	in := []*big.Int{policy, prev, s.StateCommitment, s.LiabilitiesRoot, s.ActionsCommitment,
-		u(s.ActionCount), u(s.Epoch), u(s.StartTime), u(s.EndTime)}
-	in = append(in, prices...)
-	for _, f := range s.Inflows {
-		in = append(in, u(f))
+	h, err := contracts.EpochPublicHash(s, policy, prev, prices)
+	if err != nil {
+		panic(err)
 	}
-	for _, f := range s.Outflows {
-		in = append(in, u(f))
-	}
-	return in
+	return []*big.Int{h}
 }

@@ -4,26 +4,41 @@ import (
 	"fmt"
 	"math/big"
 	"strings"
+
+	"github.com/zktreasury/zktreasury/prover/statement/epochhash"
 )
 
-// EpochInputNames are the epoch circuit's public inputs before the per-asset ones, in the order
-// the registry builds them, named as proof files name them. Per asset, in policy order, follow
-// "price.<SYMBOL>", then "inflow.<SYMBOL>", then "outflow.<SYMBOL>".
-var EpochInputNames = []string{
-	"policyCommitment", "prevStateCommitment", "newStateCommitment", "liabilitiesRoot",
-	"actionsCommitment", "actionCount", "epoch", "startTime", "endTime",
+// EpochInputNames are the epoch statement's public values before the per-asset ones, in the
+// order the registry hashes them, named as proof files name them. Per asset, in policy order,
+// follow "price.<SYMBOL>", then "inflow.<SYMBOL>", then "outflow.<SYMBOL>", and last the
+// circuit's one public input, PublicHashName.
+var EpochInputNames = epochhash.Names
+
+// PublicHashName names the epoch circuit's one public input in proof files: the hash of the
+// values before it (SHA-256 of their packed encoding mod 2^253, package epochhash).
+const PublicHashName = "publicHash"
+
+// EpochInputLayout is the full list of an epoch proof file's public value names for these
+// asset symbols: the hashed values in the registry's order, then PublicHashName.
+func EpochInputLayout(symbols []string) []string {
+	return append(epochhash.Layout(symbols), PublicHashName)
 }
 
-// EpochInputLayout is the full list of the epoch circuit's public input names for these asset
-// symbols, in the registry's order.
-func EpochInputLayout(symbols []string) []string {
-	out := append([]string(nil), EpochInputNames...)
-	for _, prefix := range []string{"price.", "inflow.", "outflow."} {
-		for _, s := range symbols {
-			out = append(out, prefix+s)
+// EpochPublicHash is the epoch circuit's one public input for a submission and what the
+// registry takes from elsewhere (the policy and S(n-1) from storage, the prices from the
+// rounds): exactly what the registry computes with the SHA-256 precompile.
+func EpochPublicHash(s EpochSubmission, policy, prevState *big.Int, prices []*big.Int) (*big.Int, error) {
+	v := &epochhash.Values{PolicyCommitment: policy, PrevStateCommitment: prevState, NewStateCommitment: s.StateCommitment,
+		LiabilitiesRoot: s.LiabilitiesRoot, ActionsCommitment: s.ActionsCommitment,
+		ActionCount: s.ActionCount, Epoch: s.Epoch, StartTime: s.StartTime, EndTime: s.EndTime,
+		Inflows: s.Inflows, Outflows: s.Outflows}
+	for i, p := range prices {
+		if p == nil || !p.IsUint64() {
+			return nil, fmt.Errorf("price %d = %v does not fit 64 bits", i, p)
 		}
+		v.Prices = append(v.Prices, p.Uint64())
 	}
-	return out
+	return v.Hash()
 }
 
 // PublicInput is one named public input of a proof.
@@ -43,11 +58,13 @@ type Claim struct {
 	// Prices are the circuit prices the proof was made at, per asset; the registry derives its
 	// own from RoundIDs and the proof verifies only if they agree.
 	Prices []*big.Int
+	// PublicHash is the proof's one public input, checked to be the hash of the named values.
+	PublicHash *big.Int
 }
 
-// ClaimFromInputs builds the submission of an epoch proof from its named public inputs, which
-// must be exactly EpochInputLayout(symbols) in that order, the round ids per asset and the
-// proof's Solidity encoding.
+// ClaimFromInputs builds the submission of an epoch proof from its named public values, which
+// must be exactly EpochInputLayout(symbols) in that order with publicHash the hash of the
+// others, the round ids per asset and the proof's Solidity encoding.
 func ClaimFromInputs(inputs []PublicInput, symbols []string, roundIDs []*big.Int, proof []byte) (*Claim, error) {
 	want := EpochInputLayout(symbols)
 	if len(inputs) != len(want) {
@@ -98,5 +115,13 @@ func ClaimFromInputs(inputs []PublicInput, symbols []string, roundIDs []*big.Int
 		}
 		s.Inflows, s.Outflows = append(s.Inflows, inflow), append(s.Outflows, outflow)
 	}
+	h, err := EpochPublicHash(*s, c.Policy, c.PrevState, c.Prices)
+	if err != nil {
+		return nil, fmt.Errorf("the epoch proof's values: %w", err)
+	}
+	if h.Cmp(in[PublicHashName]) != 0 {
+		return nil, fmt.Errorf("the epoch proof's %s 0x%064x is not the hash of its named values (0x%064x)", PublicHashName, in[PublicHashName], h)
+	}
+	c.PublicHash = h
 	return c, nil
 }

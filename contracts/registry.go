@@ -3,6 +3,7 @@ package contracts
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math/big"
@@ -308,13 +309,15 @@ type EpochRecord struct {
 	ActionCount       uint64
 	// PolicyCommitment is the policy the epoch's proof was checked against.
 	PolicyCommitment *big.Int
+	// PrevStateCommitment is S(n-1), the state the epoch started from (0 for genesis).
+	PrevStateCommitment *big.Int
 	// RoundIDs, Prices, Inflows and Outflows are per asset, in feed order: the Chainlink round
 	// priced at, the circuit price the registry derived from it, and the circuit units that
 	// entered and left the treasury (all empty for genesis).
 	RoundIDs, Prices  []*big.Int
 	Inflows, Outflows []uint64
 	// PrevRecordHash and RecordHash chain the records: RecordHash is keccak256 of the event's
-	// data, abi.encode(record), and PrevRecordHash is the previous epoch's (zero for genesis).
+	// packed record (ParseRecord), and PrevRecordHash is the previous epoch's (zero for genesis).
 	PrevRecordHash, RecordHash common.Hash
 	// Block, TxHash and RecordedAt locate the transaction that recorded the epoch (the
 	// registry's creation for genesis) and its block's timestamp.
@@ -365,8 +368,8 @@ func (r *Registry) EpochRecord(ctx context.Context, n uint64) (EpochRecord, erro
 }
 
 // Records reads every record from genesis to the last epoch and checks the chain: epochs 0..n
-// in order, each record's PrevRecordHash the previous RecordHash, and the last RecordHash the
-// registry's stored head. RecordedAt is left zero (one header read per epoch otherwise).
+// in order, each record's PrevRecordHash the previous RecordHash and its PrevStateCommitment the
+// previous StateCommitment, and the last RecordHash the registry's stored head. RecordedAt is left zero (one header read per epoch otherwise).
 func (r *Registry) Records(ctx context.Context) ([]EpochRecord, error) {
 	st, err := r.Status(ctx)
 	if err != nil {
@@ -386,6 +389,9 @@ func (r *Registry) Records(ctx context.Context) ([]EpochRecord, error) {
 		}
 		if rec.PrevRecordHash != prev {
 			return nil, fmt.Errorf("registry records: epoch %d's previous record hash %s is not epoch %d's %s", i, rec.PrevRecordHash, i-1, prev)
+		}
+		if i > 0 && rec.PrevStateCommitment.Cmp(recs[i-1].StateCommitment) != 0 {
+			return nil, fmt.Errorf("registry records: epoch %d starts from state %#x, epoch %d ended at %#x", i, rec.PrevStateCommitment, i-1, recs[i-1].StateCommitment)
 		}
 		prev = rec.RecordHash
 	}
@@ -423,20 +429,60 @@ func (r *Registry) records(ctx context.Context, n *uint64) ([]EpochRecord, error
 		if err != nil {
 			return nil, fmt.Errorf("decode EpochRecorded in tx %s: %w", l.TxHash, err)
 		}
-		h := crypto.Keccak256Hash(l.Data)
+		h := crypto.Keccak256Hash(ev.Record)
 		if !bytes.Equal(h[:], ev.RecordHash[:]) {
-			return nil, fmt.Errorf("EpochRecorded of epoch %v in tx %s: record hash %x is not the hash of its data %s", ev.Epoch, l.TxHash, ev.RecordHash, h)
+			return nil, fmt.Errorf("EpochRecorded of epoch %v in tx %s: record hash %x is not the hash of its record %s", ev.Epoch, l.TxHash, ev.RecordHash, h)
 		}
-		rec := ev.Record
-		out = append(out, EpochRecord{
-			Epoch: rec.Epoch, Start: unixUTC(rec.StartTime), End: unixUTC(rec.EndTime),
-			StateCommitment: rec.StateCommitment, LiabilitiesRoot: rec.LiabilitiesRoot,
-			ActionsCommitment: rec.ActionsCommitment, ActionCount: rec.ActionCount, PolicyCommitment: rec.PolicyCommitment,
-			RoundIDs: rec.RoundIds, Prices: rec.Prices, Inflows: rec.Inflows, Outflows: rec.Outflows,
-			PrevRecordHash: rec.PrevRecordHash, RecordHash: h, Block: l.BlockNumber, TxHash: l.TxHash,
-		})
+		rec, err := ParseRecord(ev.Record)
+		if err != nil {
+			return nil, fmt.Errorf("EpochRecorded of epoch %v in tx %s: %w", ev.Epoch, l.TxHash, err)
+		}
+		if ev.Epoch == nil || !ev.Epoch.IsUint64() || ev.Epoch.Uint64() != rec.Epoch {
+			return nil, fmt.Errorf("EpochRecorded in tx %s: topic epoch %v, the record's %d", l.TxHash, ev.Epoch, rec.Epoch)
+		}
+		rec.RecordHash, rec.Block, rec.TxHash = h, l.BlockNumber, l.TxHash
+		out = append(out, rec)
 	}
 	return out, nil
+}
+
+// RecordHeaderLen is the length of a packed record without its per-asset part: the previous
+// record hash (32), five field elements (5 x 32) and four uint64s (4 x 8).
+const RecordHeaderLen = 32 + 5*32 + 4*8
+
+// recordAssetLen is a packed record's length per asset: price, inflow and outflow (uint64) and
+// the round id (uint80).
+const recordAssetLen = 3*8 + 10
+
+// ParseRecord decodes a packed EpochRecorded record: prevRecordHash ‖ the statement (the epoch
+// circuit's public-hash preimage: policy, S(n-1), S(n), liabilities root, actions commitment
+// as 32-byte words; action count, epoch, start, end as uint64; per asset the prices, then the
+// inflows, then the outflows as uint64) ‖ per asset the round id (uint80). The number of
+// assets follows from the length. RecordHash, Block, TxHash and RecordedAt are left zero.
+func ParseRecord(b []byte) (EpochRecord, error) {
+	if len(b) < RecordHeaderLen || (len(b)-RecordHeaderLen)%recordAssetLen != 0 {
+		return EpochRecord{}, fmt.Errorf("record of %d bytes: want %d + %d per asset", len(b), RecordHeaderLen, recordAssetLen)
+	}
+	n := (len(b) - RecordHeaderLen) / recordAssetLen
+	word := func(i int) *big.Int { return new(big.Int).SetBytes(b[32+32*i : 64+32*i]) }
+	u64 := func(off int) uint64 { return binary.BigEndian.Uint64(b[off : off+8]) }
+	ints := 32 + 5*32
+	rec := EpochRecord{
+		PrevRecordHash: common.BytesToHash(b[:32]), PolicyCommitment: word(0), StateCommitment: word(2),
+		LiabilitiesRoot: word(3), ActionsCommitment: word(4),
+		ActionCount: u64(ints), Epoch: u64(ints + 8), Start: unixUTC(u64(ints + 16)), End: unixUTC(u64(ints + 24)),
+		RoundIDs: []*big.Int{}, Prices: []*big.Int{}, Inflows: []uint64{}, Outflows: []uint64{},
+	}
+	rec.PrevStateCommitment = word(1)
+	flows := RecordHeaderLen
+	ids := flows + 24*n
+	for i := range n {
+		rec.Prices = append(rec.Prices, new(big.Int).SetUint64(u64(flows+8*i)))
+		rec.Inflows = append(rec.Inflows, u64(flows+8*(n+i)))
+		rec.Outflows = append(rec.Outflows, u64(flows+8*(2*n+i)))
+		rec.RoundIDs = append(rec.RoundIDs, new(big.Int).SetBytes(b[ids+10*i:ids+10*i+10]))
+	}
+	return rec, nil
 }
 
 // stamp sets a record's RecordedAt from its block's header.

@@ -1,6 +1,7 @@
 package contracts_test
 
 import (
+	"encoding/binary"
 	"errors"
 	"math/big"
 	"strings"
@@ -28,7 +29,13 @@ func newMockEnv(t testing.TB, kind contracts.VerifierKind) *mockEnv {
 
 func newMockEnvRules(t testing.TB, r rules, kind contracts.VerifierKind, edit func(*contracts.DeployConfig)) *mockEnv {
 	t.Helper()
-	fe := newFeedEnv(t, r)
+	return newMockEnvN(t, r, len(testAssets), kind, edit)
+}
+
+// newMockEnvN is a mock env with n assets (assetsN).
+func newMockEnvN(t testing.TB, r rules, n int, kind contracts.VerifierKind, edit func(*contracts.DeployConfig)) *mockEnv {
+	t.Helper()
+	fe := newFeedEnvN(t, r, n)
 	cfg := fe.baseConfig(contracts.VerifierSpec{Kind: kind, Bytecode: contracts.MockVerifierBytecode()})
 	if edit != nil {
 		edit(&cfg)
@@ -850,5 +857,42 @@ func TestSentinelsCoverTheABI(t *testing.T) {
 	}
 	if err := contracts.DecodeRevert([]byte{1, 2}); err != nil {
 		t.Fatalf("short data decoded to %v", err)
+	}
+}
+
+// TestParseRecord decodes a packed EpochRecorded record and refuses one of a length that is not
+// the header plus whole assets.
+func TestParseRecord(t *testing.T) {
+	var b []byte
+	word := func(v int64) { b = append(b, common.BigToHash(big.NewInt(v)).Bytes()...) }
+	u64 := func(v uint64) { b = binary.BigEndian.AppendUint64(b, v) }
+	word(0x77)                                      // previous record hash
+	for _, v := range []int64{11, 12, 13, 14, 15} { // policy, S(n-1), S(n), root, actions
+		word(v)
+	}
+	for _, v := range []uint64{3, 2, 1000, 2000} { // count, epoch, start, end
+		u64(v)
+	}
+	for _, v := range []uint64{101, 102, 201, 202, 301, 302} { // prices, inflows, outflows
+		u64(v)
+	}
+	for _, id := range []*big.Int{contracts.RoundID(1, 5), contracts.RoundID(2, 1)} {
+		b = append(b, common.LeftPadBytes(id.Bytes(), 10)...)
+	}
+	r, err := contracts.ParseRecord(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.PrevRecordHash != common.BigToHash(big.NewInt(0x77)) || r.PolicyCommitment.Int64() != 11 || r.PrevStateCommitment.Int64() != 12 ||
+		r.StateCommitment.Int64() != 13 || r.LiabilitiesRoot.Int64() != 14 || r.ActionsCommitment.Int64() != 15 ||
+		r.ActionCount != 3 || r.Epoch != 2 || r.Start.Unix() != 1000 || r.End.Unix() != 2000 ||
+		len(r.Prices) != 2 || r.Prices[1].Int64() != 102 || r.Inflows[0] != 201 || r.Outflows[1] != 302 ||
+		r.RoundIDs[0].Cmp(contracts.RoundID(1, 5)) != 0 || r.RoundIDs[1].Cmp(contracts.RoundID(2, 1)) != 0 {
+		t.Fatalf("record %+v", r)
+	}
+	for _, n := range []int{0, contracts.RecordHeaderLen - 1, len(b) - 1, len(b) + 1} {
+		if _, err := contracts.ParseRecord(make([]byte, n)); err == nil {
+			t.Errorf("a record of %d bytes was accepted", n)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/consensys/gnark-crypto/ecc"
@@ -17,6 +18,7 @@ import (
 	"github.com/zktreasury/zktreasury/prover"
 	"github.com/zktreasury/zktreasury/prover/keystore"
 	"github.com/zktreasury/zktreasury/prover/statement"
+	"github.com/zktreasury/zktreasury/prover/statement/epochhash"
 	"github.com/zktreasury/zktreasury/prover/zk"
 	"github.com/zktreasury/zktreasury/treasury"
 	"github.com/zktreasury/zktreasury/treasury/actionlog"
@@ -211,8 +213,46 @@ func TestEpochCircuit(t *testing.T) {
 			if err := solved(c); err == nil {
 				t.Fatal("cheating witness satisfied the epoch circuit")
 			}
+			// With the public hash recomputed for the changed values, the statement's own
+			// constraints must still refuse it.
+			rehash(t, c)
+			if err := solved(c); err == nil {
+				t.Fatal("cheating witness with a matching public hash satisfied the epoch circuit")
+			}
 		})
 	}
+	t.Run("public hash changed", func(t *testing.T) {
+		c := e.Assignment()
+		c.PublicHash = new(big.Int).Add(c.PublicHash.(*big.Int), big.NewInt(1))
+		if err := solved(c); err == nil {
+			t.Fatal("another public hash satisfied the epoch circuit")
+		}
+	})
+}
+
+// rehash sets an epoch assignment's PublicHash to the hash of its (possibly
+// edited) values.
+func rehash(t testing.TB, c *epoch.Circuit) {
+	t.Helper()
+	el := func(x frontend.Variable) *big.Int {
+		v, err := statement.Elements([]frontend.Variable{x})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v[0].BigInt(new(big.Int))
+	}
+	u := func(x frontend.Variable) uint64 { return el(x).Uint64() }
+	v := &epochhash.Values{PolicyCommitment: el(c.PolicyCommitment), PrevStateCommitment: el(c.PrevStateCommitment),
+		NewStateCommitment: el(c.NewStateCommitment), LiabilitiesRoot: el(c.LiabilitiesRoot), ActionsCommitment: el(c.ActionsCommitment),
+		ActionCount: u(c.ActionCount), Epoch: u(c.Epoch), StartTime: u(c.StartTime), EndTime: u(c.EndTime)}
+	for a := range c.Prices {
+		v.Prices, v.Inflows, v.Outflows = append(v.Prices, u(c.Prices[a])), append(v.Inflows, u(c.Inflows[a])), append(v.Outflows, u(c.Outflows[a]))
+	}
+	h, err := v.Hash()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.PublicHash = h
 }
 
 // TestEpochNonCompliantRefused: the reference checker refuses an epoch whose
@@ -250,12 +290,55 @@ func TestEpochProveVerify(t *testing.T) {
 	if err := prover.Verify(store, f); err != nil {
 		t.Fatal(err)
 	}
+	if n := len(f.Solidity.Input); n != 1 {
+		t.Fatalf("%d Solidity inputs, want 1 (publicHash)", n)
+	}
+	last := len(f.PublicInputs) - 1
 	for i := range f.PublicInputs {
 		g := *f
 		g.PublicInputs = append([]statement.NamedInput(nil), f.PublicInputs...)
 		g.PublicInputs[i].Value = bump(g.PublicInputs[i].Value)
 		if err := prover.Verify(store, &g); !errors.Is(err, zk.ErrProofRejected) {
-			t.Errorf("public input %s changed: err = %v, want rejected", g.PublicInputs[i].Name, err)
+			t.Errorf("public value %s changed: err = %v, want rejected", g.PublicInputs[i].Name, err)
+		}
+		if i == last {
+			continue
+		}
+		// A coherent forgery: the value changed and publicHash (and the calldata input)
+		// recomputed from the edited values. The hash check passes; the proof must not.
+		h := fileHash(t, g.PublicInputs[:last])
+		g.PublicInputs[last].Value, g.Solidity.Input = h, []string{h}
+		if err := prover.Verify(store, &g); !errors.Is(err, zk.ErrProofRejected) {
+			t.Errorf("public value %s changed with publicHash recomputed: err = %v, want rejected", g.PublicInputs[i].Name, err)
 		}
 	}
+}
+
+// fileHash is the epochhash of a proof file's named values, as hex.
+func fileHash(t *testing.T, named []statement.NamedInput) string {
+	t.Helper()
+	names := make([]string, len(named))
+	vals := make([]*big.Int, len(named))
+	var symbols []string
+	for i, in := range named {
+		e, err := statement.ParseElement(in.Value)
+		if err != nil {
+			t.Fatal(err)
+		}
+		names[i], vals[i] = in.Name, e.BigInt(new(big.Int))
+		if s, ok := strings.CutPrefix(in.Name, "price."); ok {
+			symbols = append(symbols, s)
+		}
+	}
+	v, err := epochhash.FromNamed(names, vals, symbols)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := v.Hash()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var e fr.Element
+	e.SetBigInt(h)
+	return statement.Hex(e)
 }

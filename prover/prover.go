@@ -8,7 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"reflect"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/consensys/gnark/constraint"
@@ -17,6 +19,7 @@ import (
 	"github.com/zktreasury/zktreasury/prover/keystore"
 	"github.com/zktreasury/zktreasury/prover/prooffile"
 	"github.com/zktreasury/zktreasury/prover/statement"
+	"github.com/zktreasury/zktreasury/prover/statement/epochhash"
 	"github.com/zktreasury/zktreasury/prover/zk"
 )
 
@@ -103,8 +106,17 @@ func Prove(store keystore.Store, b zk.Backend, j Job, assignment frontend.Circui
 	if err != nil {
 		return nil, err
 	}
-	if err := matchPublic(pub.Vector(), public); err != nil {
+	// The file names the hashed statement values, if any, before the circuit's
+	// public inputs: the witness's public vector is the tail.
+	nPub := reflectLen(pub.Vector())
+	if nPub > len(public) {
+		return nil, fmt.Errorf("internal error: %d named public values for %d public inputs", len(public), nPub)
+	}
+	if err := matchPublic(pub.Vector(), public[len(public)-nPub:]); err != nil {
 		return nil, err
+	}
+	if err := checkPublicHash(j.Circuit, public); err != nil {
+		return nil, fmt.Errorf("internal error: %w", err)
 	}
 	logf.log("proving %s with %s (%d constraints, %d cores)...", j.Circuit, b.Name(), ccs.GetNbConstraints(), runtime.GOMAXPROCS(0))
 	start := time.Now()
@@ -127,7 +139,7 @@ func Prove(store keystore.Store, b zk.Backend, j Job, assignment frontend.Circui
 	f := &prooffile.File{Circuit: j.Circuit, Params: j.Params, Backend: b.Name(), CircuitDigest: digest,
 		VerifyingKeyDigest: meta.VerifyingKeyDigest, Insecure: meta.Insecure, PublicInputs: public,
 		Proof: "0x" + fmt.Sprintf("%x", pb), Solidity: prooffile.Solidity{Proof: "0x" + fmt.Sprintf("%x", sol)}}
-	for _, in := range public {
+	for _, in := range public[len(public)-nPub:] {
 		f.Solidity.Input = append(f.Solidity.Input, in.Value)
 	}
 	return f, nil
@@ -195,21 +207,25 @@ func VerifyFile(store keystore.Store, f *prooffile.File) (*keystore.Meta, error)
 	if f.Insecure != meta.Insecure {
 		return meta, fmt.Errorf("%w: the proof file says insecureSetup %v, the key store's key says %v", zk.ErrProofRejected, f.Insecure, meta.Insecure)
 	}
-	if len(f.PublicInputs) != meta.PublicInputs {
-		return meta, fmt.Errorf("%w: %d public inputs, the circuit has %d", zk.ErrProofRejected, len(f.PublicInputs), meta.PublicInputs)
-	}
 	shape, err := ParseShape(meta.Circuit, meta.Params)
 	if err != nil {
 		return meta, fmt.Errorf("key store metadata: %w", err)
 	}
-	layout, err := shape.PublicLayout()
+	hashed, public, err := shape.Layout()
 	if err != nil {
 		return meta, err
 	}
-	if err := CheckLayout(layout, f.PublicInputs); err != nil {
+	if len(public) != meta.PublicInputs {
+		return meta, fmt.Errorf("key store metadata: %d public inputs, the circuit %s has %d", meta.PublicInputs, meta.Params, len(public))
+	}
+	if err := CheckLayout(append(hashed, public...), f.PublicInputs); err != nil {
 		return meta, fmt.Errorf("%w: %v", zk.ErrProofRejected, err)
 	}
-	vals, err := publicValues(f.PublicInputs)
+	if err := checkPublicHash(f.Circuit, f.PublicInputs); err != nil {
+		return meta, fmt.Errorf("%w: %v", zk.ErrProofRejected, err)
+	}
+	circuitInputs := f.PublicInputs[len(hashed):]
+	vals, err := publicValues(circuitInputs)
 	if err != nil {
 		return meta, fmt.Errorf("%w: %v", zk.ErrProofRejected, err)
 	}
@@ -229,15 +245,15 @@ func VerifyFile(store keystore.Store, f *prooffile.File) (*keystore.Meta, error)
 	if n != int64(len(pb)) {
 		return meta, fmt.Errorf("%w: the proof is %d bytes, %d after a complete %s proof", zk.ErrProofRejected, len(pb), int64(len(pb))-n, b.Name())
 	}
-	if err := checkSolidity(f, proof); err != nil {
+	if err := checkSolidity(f, circuitInputs, proof); err != nil {
 		return meta, fmt.Errorf("%w: %v", zk.ErrProofRejected, err)
 	}
 	return meta, b.Verify(proof, vk, pub)
 }
 
 // checkSolidity compares the file's Solidity calldata with the one recomputed
-// from its proof and public inputs: it is what `epoch submit` sends.
-func checkSolidity(f *prooffile.File, proof zk.Proof) error {
+// from its proof and the circuit's public inputs: it is what `epoch submit` sends.
+func checkSolidity(f *prooffile.File, inputs []statement.NamedInput, proof zk.Proof) error {
 	sol, err := zk.SolidityCalldata(proof)
 	if err != nil {
 		return err
@@ -249,15 +265,56 @@ func checkSolidity(f *prooffile.File, proof zk.Proof) error {
 	if !bytes.Equal(got, sol) {
 		return fmt.Errorf("solidity.proof (%d bytes) is not the calldata of the proof (%d bytes)", len(got), len(sol))
 	}
-	if len(f.Solidity.Input) != len(f.PublicInputs) {
-		return fmt.Errorf("solidity.input has %d values, the proof %d public inputs", len(f.Solidity.Input), len(f.PublicInputs))
+	if len(f.Solidity.Input) != len(inputs) {
+		return fmt.Errorf("solidity.input has %d values, the circuit %d public inputs", len(f.Solidity.Input), len(inputs))
 	}
-	for i, in := range f.PublicInputs {
+	for i, in := range inputs {
 		a, errA := statement.ParseElement(in.Value)
 		b, errB := statement.ParseElement(f.Solidity.Input[i])
 		if errA != nil || errB != nil || !a.Equal(&b) {
 			return fmt.Errorf("solidity.input[%d] = %q, the public input %s is %q", i, f.Solidity.Input[i], in.Name, in.Value)
 		}
+	}
+	return nil
+}
+
+func reflectLen(v any) int { return reflect.ValueOf(v).Len() }
+
+// checkPublicHash checks, for an epoch proof, that the last named value,
+// publicHash (the circuit's one public input), is the hash of the named
+// statement values before it (package epochhash): the values a reader takes
+// from the file are then the ones the proof is about.
+func checkPublicHash(circuit string, named []statement.NamedInput) error {
+	if circuit != "epoch" {
+		return nil
+	}
+	if len(named) == 0 || named[len(named)-1].Name != statement.PublicHashName {
+		return fmt.Errorf("the epoch proof's last public value is not %s", statement.PublicHashName)
+	}
+	vals, err := publicValues(named)
+	if err != nil {
+		return err
+	}
+	names := make([]string, len(named)-1)
+	ints := make([]*big.Int, len(named)-1)
+	var symbols []string
+	for i, in := range named[:len(named)-1] {
+		names[i], ints[i] = in.Name, vals[i].(*big.Int)
+		if sym, ok := strings.CutPrefix(in.Name, "price."); ok {
+			symbols = append(symbols, sym)
+		}
+	}
+	v, err := epochhash.FromNamed(names, ints, symbols)
+	if err != nil {
+		return err
+	}
+	h, err := v.Hash()
+	if err != nil {
+		return err
+	}
+	got := vals[len(vals)-1].(*big.Int)
+	if h.Cmp(got) != 0 {
+		return fmt.Errorf("%s = %s is not the hash of the named values (0x%064x): a value was changed after proving", statement.PublicHashName, named[len(named)-1].Value, h)
 	}
 	return nil
 }

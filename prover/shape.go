@@ -107,37 +107,54 @@ func ParseShape(circuit, params string) (Shape, error) {
 	return s, nil
 }
 
-// PublicLayout returns the names of the shape's public inputs in witness
-// order, as proof files name them: a scalar field's name in lower camel case
-// ("liabilitiesRoot"), and for a slice field one entry per element, the
-// singular with a "." ("price."), which the file completes with the asset's
-// symbol (CheckLayout).
+// PublicLayout returns the names of the public values a proof file carries,
+// as it names them: first the values the circuit binds through a hash (fields
+// tagged zkt:"hashed": the epoch circuit's statement), then the circuit's
+// public inputs in witness order (see Layout). A scalar field's name is in
+// lower camel case ("liabilitiesRoot"), and a slice field has one entry per
+// element, the singular with a "." ("price."), which the file completes with
+// the asset's symbol (CheckLayout).
 func (s Shape) PublicLayout() ([]string, error) {
-	j, err := s.Job()
+	hashed, public, err := s.Layout()
 	if err != nil {
 		return nil, err
+	}
+	return append(hashed, public...), nil
+}
+
+// Layout returns the names of the values the circuit hashes into its public
+// input (none but for the epoch circuit) and of its public inputs.
+func (s Shape) Layout() (hashed, public []string, err error) {
+	j, err := s.Job()
+	if err != nil {
+		return nil, nil, err
 	}
 	v := reflect.ValueOf(j.Shape)
 	for v.Kind() == reflect.Pointer {
 		v = v.Elem()
 	}
-	var out []string
 	for i := range v.NumField() {
 		f := v.Type().Field(i)
-		if !strings.Contains(f.Tag.Get("gnark"), "public") {
+		var dst *[]string
+		switch {
+		case strings.Contains(f.Tag.Get("gnark"), "public"):
+			dst = &public
+		case f.Tag.Get("zkt") == "hashed":
+			dst = &hashed
+		default:
 			continue
 		}
 		name := strings.ToLower(f.Name[:1]) + f.Name[1:]
 		switch f.Type.Kind() {
 		case reflect.Slice:
 			for range v.Field(i).Len() {
-				out = append(out, strings.TrimSuffix(name, "s")+".")
+				*dst = append(*dst, strings.TrimSuffix(name, "s")+".")
 			}
 		default:
-			out = append(out, name)
+			*dst = append(*dst, name)
 		}
 	}
-	return out, nil
+	return hashed, public, nil
 }
 
 // CheckLayout checks named public inputs against a layout: the same count, and

@@ -49,7 +49,7 @@ func TestPublicLayout(t *testing.T) {
 	if layout, err = ep.PublicLayout(); err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(layout, ","); got != "policyCommitment,prevStateCommitment,newStateCommitment,liabilitiesRoot,actionsCommitment,actionCount,epoch,startTime,endTime,price.,price.,price.,inflow.,inflow.,inflow.,outflow.,outflow.,outflow." {
+	if got := strings.Join(layout, ","); got != "policyCommitment,prevStateCommitment,newStateCommitment,liabilitiesRoot,actionsCommitment,actionCount,epoch,startTime,endTime,price.,price.,price.,inflow.,inflow.,inflow.,outflow.,outflow.,outflow.,publicHash" {
 		t.Fatalf("epoch layout %s", got)
 	}
 }

@@ -12,9 +12,11 @@ import (
 	"fmt"
 
 	"github.com/consensys/gnark/frontend"
+	"github.com/consensys/gnark/std/math/bits"
 
 	"github.com/zktreasury/zktreasury/circuits/compliance"
 	"github.com/zktreasury/zktreasury/circuits/gadget/bound"
+	"github.com/zktreasury/zktreasury/circuits/gadget/sha256"
 	"github.com/zktreasury/zktreasury/circuits/policy"
 	"github.com/zktreasury/zktreasury/circuits/solvency"
 )
@@ -48,24 +50,35 @@ func (p Params) String() string {
 
 // Circuit proves, for one epoch [StartTime, EndTime), that the committed
 // actions, each of the shape of its kind, took S(n-1) to S(n) inside the
-// committed policy's corridors with the public Inflows and Outflows as the only
-// value crossing the treasury's boundary, and that S(n), valued at the public
-// prices less haircuts, covers the liabilities under LiabilitiesRoot at the
-// policy's ratio.
+// committed policy's corridors with Inflows and Outflows as the only value
+// crossing the treasury's boundary, and that S(n), valued at Prices less
+// haircuts, covers the liabilities under LiabilitiesRoot at the policy's ratio.
+//
+// Its one public input is PublicHash, the hash of the statement's values
+// (the fields tagged zkt:"hashed", in field order): SHA-256 of their encoding
+// (see EncodingBytes) read as a big-endian integer with its top 3 bits
+// cleared, i.e. mod 2^253, which is below the BN254 scalar field. One public
+// input costs a Groth16 verifier one ecMul/ecAdd pair instead of 9 + 3A. The
+// hashed values are private witnesses constrained exactly as before, and the
+// encoding range-checks each to its width (field elements to their canonical
+// encoding). prover/statement/epochhash is the native twin.
 type Circuit struct {
-	// public
-	PolicyCommitment    frontend.Variable   `gnark:",public"`
-	PrevStateCommitment frontend.Variable   `gnark:",public"`
-	NewStateCommitment  frontend.Variable   `gnark:",public"`
-	LiabilitiesRoot     frontend.Variable   `gnark:",public"`
-	ActionsCommitment   frontend.Variable   `gnark:",public"`
-	ActionCount         frontend.Variable   `gnark:",public"`
-	Epoch               frontend.Variable   `gnark:",public"`
-	StartTime           frontend.Variable   `gnark:",public"`
-	EndTime             frontend.Variable   `gnark:",public"`
-	Prices              []frontend.Variable `gnark:",public"`
-	Inflows             []frontend.Variable `gnark:",public"`
-	Outflows            []frontend.Variable `gnark:",public"`
+	// The single public input.
+	PublicHash frontend.Variable `gnark:",public"`
+
+	// hashed: the statement's values, bound through PublicHash.
+	PolicyCommitment    frontend.Variable   `zkt:"hashed"`
+	PrevStateCommitment frontend.Variable   `zkt:"hashed"`
+	NewStateCommitment  frontend.Variable   `zkt:"hashed"`
+	LiabilitiesRoot     frontend.Variable   `zkt:"hashed"`
+	ActionsCommitment   frontend.Variable   `zkt:"hashed"`
+	ActionCount         frontend.Variable   `zkt:"hashed"`
+	Epoch               frontend.Variable   `zkt:"hashed"`
+	StartTime           frontend.Variable   `zkt:"hashed"`
+	EndTime             frontend.Variable   `zkt:"hashed"`
+	Prices              []frontend.Variable `zkt:"hashed"`
+	Inflows             []frontend.Variable `zkt:"hashed"`
+	Outflows            []frontend.Variable `zkt:"hashed"`
 
 	// private
 	Policy      policy.Vars
@@ -81,6 +94,21 @@ type Circuit struct {
 	// Params fixes the shape; it is not part of the witness.
 	Params Params `gnark:"-"`
 }
+
+// Encoding widths of the hashed values, in bytes: the five commitments and
+// roots are field elements (32 bytes, big-endian, canonical: below the BN254
+// scalar field), the count, epoch and times uint64 (8 bytes), and per asset the
+// price, the inflow and the outflow uint64 (8 bytes), all prices first, then
+// all inflows, then all outflows. The encoding of A assets is 192 + 24A bytes.
+const (
+	FieldBytes = 32
+	IntBytes   = 8
+	// HashBits is the width of PublicHash: SHA-256 mod 2^253.
+	HashBits = 253
+)
+
+// EncodingBytes is the length of the hashed encoding for a number of assets.
+func EncodingBytes(assets int) int { return 5*FieldBytes + 4*IntBytes + 3*assets*IntBytes }
 
 // NewCircuit returns a circuit with every slice sized for p.
 func NewCircuit(p Params) (*Circuit, error) {
@@ -113,6 +141,9 @@ func (c *Circuit) Define(api frontend.API) error {
 	if err != nil {
 		return err
 	}
+	if err := c.checkPublicHash(api); err != nil {
+		return err
+	}
 	solv := &solvency.Circuit{
 		StateCommitment: c.NewStateCommitment, LiabilitiesRoot: c.LiabilitiesRoot,
 		PolicyCommitment: c.PolicyCommitment, Epoch: c.Epoch, Prices: c.Prices,
@@ -120,4 +151,47 @@ func (c *Circuit) Define(api frontend.API) error {
 		UserHashes: c.UserHashes, Balances: c.Balances, Params: c.Params.solvency(),
 	}
 	return solv.DefineWith(api, rc)
+}
+
+// checkPublicHash asserts PublicHash == SHA-256(encoding) mod 2^253. Building
+// the encoding range-checks every value: a field element is decomposed into its
+// 254 bits with the canonical (< r) check, an integer into 64 bits.
+func (c *Circuit) checkPublicHash(api frontend.API) error {
+	var msg []frontend.Variable
+	// be appends n bits of a little-endian decomposition, most significant
+	// first, zero above its length.
+	be := func(le []frontend.Variable, n int) {
+		for i := n - 1; i >= 0; i-- {
+			if i < len(le) {
+				msg = append(msg, le[i])
+			} else {
+				msg = append(msg, 0)
+			}
+		}
+	}
+	for _, x := range []frontend.Variable{c.PolicyCommitment, c.PrevStateCommitment, c.NewStateCommitment, c.LiabilitiesRoot, c.ActionsCommitment} {
+		// All 254 bits of the field: ToBinary then checks they are x's canonical encoding.
+		be(bits.ToBinary(api, x, bits.WithNbDigits(api.Compiler().FieldBitLen())), 8*FieldBytes)
+	}
+	ints := []frontend.Variable{c.ActionCount, c.Epoch, c.StartTime, c.EndTime}
+	ints = append(ints, c.Prices...)
+	ints = append(ints, c.Inflows...)
+	ints = append(ints, c.Outflows...)
+	for _, x := range ints {
+		be(api.ToBinary(x, 8*IntBytes), 8*IntBytes)
+	}
+	if len(msg) != 8*EncodingBytes(c.Params.Assets) {
+		return fmt.Errorf("epoch: encoding of %d bits, want %d", len(msg), 8*EncodingBytes(c.Params.Assets))
+	}
+	digest, err := sha256.Sum(api, msg)
+	if err != nil {
+		return err
+	}
+	// digest[0] is the most significant bit; drop the top 256 - HashBits.
+	var h frontend.Variable = 0
+	for _, b := range digest[256-HashBits:] {
+		h = api.Add(api.Mul(h, 2), b)
+	}
+	api.AssertIsEqual(h, c.PublicHash)
+	return nil
 }

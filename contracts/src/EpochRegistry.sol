@@ -24,9 +24,14 @@ interface AggregatorV3Interface {
 /// against public inputs this contract builds itself: the previous state and the policy that
 /// judges the epoch from its own storage, the prices from the Chainlink rounds the submission
 /// names, and the rest from the submission.
-/// @dev Public inputs, in this order (A = numAssets, 9 + 3A in all):
-///   [policy, S(n-1), S(n), liabilitiesRoot, actionsCommitment, actionCount, epoch, startTime,
-///    endTime, price_0 .. price_{A-1}, inflow_0 .. inflow_{A-1}, outflow_0 .. outflow_{A-1}]
+/// @dev The epoch circuit has one public input, publicHash = sha256(encoding) mod 2^253 (the
+/// digest read big-endian with its top 3 bits cleared), where encoding (192 + 24A bytes,
+/// A = numAssets) is abi.encodePacked of, in this order:
+///   uint256 policy, S(n-1), S(n), liabilitiesRoot, actionsCommitment (each below the field);
+///   uint64 actionCount, epoch, startTime, endTime;
+///   uint64 price_0 .. price_{A-1}, inflow_0 .. inflow_{A-1}, outflow_0 .. outflow_{A-1}.
+/// The circuit computes the same hash of its private values (circuits/epoch, native twin
+/// prover/statement/epochhash).
 /// Epoch n covers [startTime, endTime): startTime is the previous epoch's end (the genesis time
 /// for epoch 1) and endTime is not in the future. price_i is asset i's Chainlink round
 /// roundIds[i], the round in force at endTime, converted by PriceConversion.sol.
@@ -98,23 +103,13 @@ contract EpochRegistry {
         uint64[] outflows;
     }
 
-    /// @notice An epoch's whole record, as emitted; its keccak256(abi.encode(record)) is the
-    /// record hash, and prevRecordHash chains it to the previous epoch's (zero for genesis).
-    struct Record {
-        bytes32 prevRecordHash;
-        uint64 epoch;
-        uint64 startTime;
-        uint64 endTime;
-        uint256 stateCommitment;
-        uint256 liabilitiesRoot;
-        uint256 actionsCommitment;
-        uint64 actionCount;
-        uint256 policyCommitment;
-        uint80[] roundIds;
-        uint256[] prices;
-        uint64[] inflows;
-        uint64[] outflows;
-    }
+    // An epoch's record, as EpochRecorded emits it, is packed bytes:
+    //   prevRecordHash (32) ‖ statement (192 + 24A) ‖ roundId_0 .. roundId_{A-1} (uint80, 10 each)
+    // where statement is the preimage of the epoch's public hash (see the contract's @dev: the
+    // policy that judged it, S(n-1), S(n), root, actions commitment, count, epoch, start, end,
+    // and per asset the price the registry derived, the inflow and the outflow). The record
+    // hash is keccak256(record); genesis (epoch 0) has A = 0: policy, S(0) as S(n), the genesis
+    // time as start and end, zeros elsewhere.
 
     /// @notice An executed policy and the first epoch it judges.
     struct PolicyChange {
@@ -143,7 +138,7 @@ contract EpochRegistry {
         PendingPolicy pending;
     }
 
-    // One slot per asset, read once per submission.
+    // One asset's feed as the registry uses it; packed into one word of the feed table.
     struct Feed {
         address aggregator;
         uint32 heartbeat;
@@ -163,6 +158,9 @@ contract EpochRegistry {
     uint8 internal constant PAUSED = 2;
     uint256 internal constant PHASE_OFFSET = 64;
     bytes4 internal constant PLONK_VERIFY = bytes4(keccak256("Verify(bytes,uint256[])"));
+    bytes4 internal constant GROTH16_VERIFY = bytes4(keccak256("verifyProof(bytes,uint256[1])"));
+    /// @notice publicHash = uint256(sha256(encoding)) & HASH_MASK (mod 2^253).
+    uint256 public constant HASH_MASK = (1 << 253) - 1;
 
     uint64 public immutable policyDelay;
     uint64 public immutable policyGracePeriod;
@@ -179,8 +177,11 @@ contract EpochRegistry {
     uint32 public immutable sequencerGracePeriod;
     /// @notice The block this registry was created in, where its genesis EpochRecorded event is.
     uint256 public immutable deployBlock;
-    // verifyProof(bytes,uint256[N]): N depends on numAssets, so the selector is computed once here.
-    bytes4 internal immutable groth16Selector;
+    // The feed table: a data contract whose code is 0x00 then one 32-byte word per asset
+    // (aggregator | heartbeat << 160 | scaleExp << 192 | scaleDown << 200 | circuitDecimals << 208),
+    // read with one EXTCODECOPY per submission (one cold account, 2,600 gas, for every asset)
+    // instead of one cold storage slot (2,100 gas) per asset.
+    address internal immutable _feedTable;
 
     // One slot, read and written once per submission. _pauseState is 1 (running) or 2 (paused),
     // never 0, so the slot is never zero and the first epoch's write costs what every later one does.
@@ -205,13 +206,14 @@ contract EpochRegistry {
     address public guardian;
     address public pendingGuardian;
 
-    mapping(uint256 => Feed) private _feeds;
     // The liabilities root of every recorded epoch: the one new slot an epoch costs.
     mapping(uint256 => uint256) private _liabilitiesRoots;
 
     /// @notice Epoch `epoch` is recorded with this record; recordHash = keccak256(abi.encode(record)).
     /// Epoch 0 is the genesis state, emitted at deploy.
-    event EpochRecorded(uint256 indexed epoch, bytes32 indexed recordHash, Record record);
+    /// @notice Epoch `epoch` is recorded with this record (packed, see above);
+    /// recordHash = keccak256(record). Epoch 0 is the genesis state, emitted at deploy.
+    event EpochRecorded(uint256 indexed epoch, bytes32 indexed recordHash, bytes record);
     event PolicyQueued(uint256 commitment, uint256 fromEpoch, uint256 eta, uint256 expiresAt);
     event PolicyExecuted(uint256 commitment, uint256 fromEpoch);
     event PolicyCancelled(uint256 commitment, uint256 fromEpoch);
@@ -274,9 +276,11 @@ contract EpochRegistry {
         if (p.sequencerFeed != address(0) && p.sequencerFeed.code.length == 0) revert BadConfig("sequencer feed has no code");
 
         uint256 n = p.feeds.length;
+        uint256[] memory words = new uint256[](n);
         for (uint256 i; i < n; ++i) {
-            _feeds[i] = _checkFeed(i, p.feeds[i], p.valueDecimals);
+            words[i] = _packFeed(_checkFeed(i, p.feeds[i], p.valueDecimals));
         }
+        _feedTable = _deployTable(words);
 
         governance = p.governance;
         guardian = p.guardian;
@@ -290,21 +294,19 @@ contract EpochRegistry {
         verifierKind = p.verifier.kind;
         sequencerFeed = p.sequencerFeed;
         sequencerGracePeriod = p.sequencerGracePeriod;
-        groth16Selector = _groth16Selector(9 + 3 * n);
         deployBlock = block.number;
 
         _policies.push(PolicyChange(0, p.genesisPolicy));
         _currentState = p.genesisState;
         _lastEnd = p.genesisTime;
 
-        Record memory r;
-        r.startTime = p.genesisTime;
-        r.endTime = p.genesisTime;
-        r.stateCommitment = p.genesisState;
-        r.policyCommitment = p.genesisPolicy;
-        bytes32 h = keccak256(abi.encode(r));
+        bytes memory rec = abi.encodePacked(
+            bytes32(0), p.genesisPolicy, uint256(0), p.genesisState, uint256(0), uint256(0), uint64(0), uint64(0),
+            p.genesisTime, p.genesisTime
+        );
+        bytes32 h = keccak256(rec);
         _recordHash = h;
-        emit EpochRecorded(0, h, r);
+        emit EpochRecorded(0, h, rec);
     }
 
     /// @dev Checks one feed at deploy: code, decimals, a conversion within range, and a current
@@ -332,8 +334,9 @@ contract EpochRegistry {
         (uint256 policy, uint32 policyIndex) = _admit(s);
         uint256[] memory prices = _prices(s.roundIds, s.endTime);
         _checkSequencer();
-        _verify(_inputs(s, policy, prices), proof);
-        _record(s, policy, policyIndex, prices);
+        bytes memory statement = _statement(s, policy, prices);
+        _verify(uint256(sha256(statement)) & HASH_MASK, proof);
+        _record(s, policyIndex, statement);
     }
 
     /// @notice Whether submissions are stopped.
@@ -396,7 +399,7 @@ contract EpochRegistry {
         returns (address aggregator, uint8 circuitDecimals, uint32 heartbeat, uint8 scaleExp, bool scaleDown)
     {
         if (asset >= numAssets) revert UnknownAsset(asset);
-        Feed storage f = _feeds[asset];
+        Feed memory f = _unpackFeed(_feedWords()[asset]);
         return (f.aggregator, f.circuitDecimals, f.heartbeat, f.scaleExp, f.scaleDown);
     }
 
@@ -500,7 +503,46 @@ contract EpochRegistry {
     function _policyForNext() internal view returns (uint256 commitment, uint32 index) {
         index = _policyIndex;
         if (_nextPolicyEpoch != 0 && _nextPolicyEpoch == uint256(_lastEpoch) + 1) ++index;
-        commitment = _policies[index].commitment;
+        // _policies[index].commitment without the bounds check's read of the array length (a
+        // cold slot): index is _policyIndex, or _policyIndex + 1 when _nextPolicyEpoch names
+        // that entry, so it is always below the length.
+        uint256 slot;
+        assembly ("memory-safe") {
+            mstore(0, _policies.slot)
+            slot := add(keccak256(0, 32), add(mul(index, 2), 1))
+            commitment := sload(slot)
+        }
+    }
+
+    /// @dev Packs a feed into its table word.
+    function _packFeed(Feed memory f) private pure returns (uint256) {
+        return uint256(uint160(f.aggregator)) | (uint256(f.heartbeat) << 160) | (uint256(f.scaleExp) << 192)
+            | (f.scaleDown ? uint256(1) << 200 : 0) | (uint256(f.circuitDecimals) << 208);
+    }
+
+    function _unpackFeed(uint256 w) private pure returns (Feed memory) {
+        return Feed(address(uint160(w)), uint32(w >> 160), uint8(w >> 192), uint8(w >> 200) != 0, uint8(w >> 208));
+    }
+
+    /// @dev Deploys the feed table: code 0x00 (never executable) followed by the words.
+    function _deployTable(uint256[] memory words) private returns (address table) {
+        bytes memory code = abi.encodePacked(hex"00", words);
+        // PUSH4 len, DUP1, PUSH1 14, PUSH1 0, CODECOPY, PUSH1 0, RETURN; then the code.
+        bytes memory init = abi.encodePacked(hex"63", uint32(code.length), hex"80600e6000396000f3", code);
+        assembly ("memory-safe") {
+            table := create(0, add(init, 32), mload(init))
+        }
+        if (table == address(0)) revert BadConfig("feed table not deployed");
+    }
+
+    /// @dev Every asset's table word, in one EXTCODECOPY.
+    function _feedWords() internal view returns (uint256[] memory words) {
+        uint256 n = numAssets;
+        words = new uint256[](n);
+        address table = _feedTable;
+        assembly ("memory-safe") {
+            extcodecopy(table, add(words, 32), 1, mul(n, 32))
+        }
     }
 
     /// @dev The checks that need no feed and no proof; returns the policy that judges the epoch.
@@ -526,13 +568,13 @@ contract EpochRegistry {
     function _prices(uint80[] calldata roundIds, uint64 endTime) internal view returns (uint256[] memory prices) {
         uint256 n = roundIds.length;
         prices = new uint256[](n);
+        uint256[] memory words = _feedWords();
         for (uint256 i; i < n; ++i) {
-            prices[i] = _price(i, roundIds[i], endTime);
+            prices[i] = _price(i, _unpackFeed(words[i]), roundIds[i], endTime);
         }
     }
 
-    function _price(uint256 i, uint80 roundId, uint64 endTime) internal view returns (uint256) {
-        Feed memory f = _feeds[i];
+    function _price(uint256 i, Feed memory f, uint80 roundId, uint64 endTime) internal view returns (uint256) {
         int256 answer;
         uint256 updatedAt;
         try AggregatorV3Interface(f.aggregator).getRoundData(roundId) returns (
@@ -609,45 +651,61 @@ contract EpochRegistry {
         }
     }
 
-    function _inputs(Submission calldata s, uint256 policy, uint256[] memory prices)
+    /// @dev The preimage of the epoch circuit's one public input (see the contract's @dev).
+    function _statement(Submission calldata s, uint256 policy, uint256[] memory prices)
         internal
         view
-        returns (uint256[] memory inputs)
+        returns (bytes memory)
     {
         uint256 n = prices.length;
-        inputs = new uint256[](9 + 3 * n);
-        inputs[0] = policy;
-        inputs[1] = _currentState;
-        inputs[2] = s.newState;
-        inputs[3] = s.liabilitiesRoot;
-        inputs[4] = s.actionsCommitment;
-        inputs[5] = s.actionCount;
-        inputs[6] = s.epoch;
-        inputs[7] = s.startTime;
-        inputs[8] = s.endTime;
+        // Per asset uint64s, big-endian, all prices, then inflows, then outflows. Each mstore
+        // writes 32 bytes at increasing offsets; the 24 bytes past a value are overwritten by
+        // the next one (or lie past the end, in free memory).
+        bytes memory flows = new bytes(24 * n);
         for (uint256 i; i < n; ++i) {
-            inputs[9 + i] = prices[i];
-            inputs[9 + n + i] = s.inflows[i];
-            inputs[9 + 2 * n + i] = s.outflows[i];
+            uint256 p = prices[i];
+            assembly ("memory-safe") {
+                mstore(add(add(flows, 32), mul(8, i)), shl(192, p))
+            }
         }
+        for (uint256 i; i < n; ++i) {
+            uint256 f = s.inflows[i];
+            assembly ("memory-safe") {
+                mstore(add(add(flows, 32), mul(8, add(n, i))), shl(192, f))
+            }
+        }
+        for (uint256 i; i < n; ++i) {
+            uint256 f = s.outflows[i];
+            assembly ("memory-safe") {
+                mstore(add(add(flows, 32), mul(8, add(mul(2, n), i))), shl(192, f))
+            }
+        }
+        return abi.encodePacked(
+            policy,
+            _currentState,
+            s.newState,
+            s.liabilitiesRoot,
+            s.actionsCommitment,
+            s.actionCount,
+            s.epoch,
+            s.startTime,
+            s.endTime,
+            flows
+        );
     }
 
-    function _record(Submission calldata s, uint256 policy, uint32 policyIndex, uint256[] memory prices) internal {
-        Record memory r;
-        r.prevRecordHash = _recordHash;
-        r.epoch = s.epoch;
-        r.startTime = s.startTime;
-        r.endTime = s.endTime;
-        r.stateCommitment = s.newState;
-        r.liabilitiesRoot = s.liabilitiesRoot;
-        r.actionsCommitment = s.actionsCommitment;
-        r.actionCount = s.actionCount;
-        r.policyCommitment = policy;
-        r.roundIds = s.roundIds;
-        r.prices = prices;
-        r.inflows = s.inflows;
-        r.outflows = s.outflows;
-        bytes32 h = keccak256(abi.encode(r));
+    function _record(Submission calldata s, uint32 policyIndex, bytes memory statement) internal {
+        uint256 n = s.roundIds.length;
+        bytes memory ids = new bytes(10 * n);
+        for (uint256 i; i < n; ++i) {
+            uint256 id = s.roundIds[i];
+            // Increasing offsets: the 22 bytes past an id are overwritten by the next one.
+            assembly ("memory-safe") {
+                mstore(add(add(ids, 32), mul(10, i)), shl(176, id))
+            }
+        }
+        bytes memory rec = abi.encodePacked(_recordHash, statement, ids);
+        bytes32 h = keccak256(rec);
 
         _liabilitiesRoots[s.epoch] = s.liabilitiesRoot;
         _currentState = s.newState;
@@ -659,42 +717,26 @@ contract EpochRegistry {
             uint256 next = uint256(policyIndex) + 1;
             _nextPolicyEpoch = next < _policies.length ? _policies[next].fromEpoch : 0;
         }
-        emit EpochRecorded(s.epoch, h, r);
+        emit EpochRecorded(s.epoch, h, rec);
     }
 
-    /// @dev Calls the verifier with registry-built inputs; any failure reverts ProofRejected.
-    function _verify(uint256[] memory inputs, bytes calldata proof) internal view {
+    /// @dev Calls the verifier with the registry-built public hash; any failure reverts ProofRejected.
+    function _verify(uint256 publicHash, bytes calldata proof) internal view {
         bytes memory data;
         if (verifierKind == VerifierKind.Groth16) {
-            // verifyProof(bytes proof, uint256[N] input): the static array sits inline in the
-            // head after the bytes offset, so the bytes tail starts at 32 * (N + 1).
+            // verifyProof(bytes proof, uint256[1] input): the static array sits inline in the
+            // head after the bytes offset, so the bytes tail starts at 64.
             uint256 pad = (32 - (proof.length % 32)) % 32;
-            data = abi.encodePacked(
-                groth16Selector, 32 * (inputs.length + 1), inputs, proof.length, proof, new bytes(pad)
-            );
+            data = abi.encodePacked(GROTH16_VERIFY, uint256(64), publicHash, proof.length, proof, new bytes(pad));
         } else {
+            uint256[] memory inputs = new uint256[](1);
+            inputs[0] = publicHash;
             data = abi.encodeWithSelector(PLONK_VERIFY, proof, inputs);
         }
         (bool ok, bytes memory ret) = verifier.staticcall(data);
         if (!ok) revert ProofRejected();
         if (verifierKind == VerifierKind.Plonk) {
             if (ret.length < 32 || abi.decode(ret, (uint256)) != 1) revert ProofRejected();
-        }
-    }
-
-    function _groth16Selector(uint256 n) private pure returns (bytes4) {
-        return bytes4(keccak256(abi.encodePacked("verifyProof(bytes,uint256[", _decimal(n), "])")));
-    }
-
-    function _decimal(uint256 v) private pure returns (bytes memory out) {
-        if (v == 0) return "0";
-        uint256 len;
-        for (uint256 t = v; t != 0; t /= 10) {
-            ++len;
-        }
-        out = new bytes(len);
-        for (; v != 0; v /= 10) {
-            out[--len] = bytes1(uint8(48 + (v % 10)));
         }
     }
 }

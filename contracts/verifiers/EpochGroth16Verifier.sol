@@ -54,66 +54,32 @@ contract Verifier {
     uint256 constant EXP_SQRT_FP = 0xC19139CB84C680A6E14116DA060561765E05AA45A1C72A34F082305B61F3F52; // (P + 1) / 4;
 
     // Groth16 alpha point in G1
-    uint256 constant ALPHA_X = 19508774295136023723260605480732343437194319903502404152750618385924452797088;
-    uint256 constant ALPHA_Y = 19815908098818522181585408085749750375922117246477011802933553658147378840568;
+    uint256 constant ALPHA_X = 3200576705572966922220987266094510260291359096839925543250312865853651264511;
+    uint256 constant ALPHA_Y = 5996092437222288445370145788893784291586375829775441837935721671668024943549;
 
     // Groth16 beta point in G2 in powers of i
-    uint256 constant BETA_NEG_X_0 = 6978409688939637447402019182439242187546993496778829348266212406220342099066;
-    uint256 constant BETA_NEG_X_1 = 9600712452319902076635749379478443499963611413775379169289125082721008505712;
-    uint256 constant BETA_NEG_Y_0 = 16334279985535069871340009794637970172431773101842816408237137713532914403961;
-    uint256 constant BETA_NEG_Y_1 = 5374231809483301442055284577237692184816321485109828925749383925685008374827;
+    uint256 constant BETA_NEG_X_0 = 6112256748195104932918260327419578888941151305821802342700890108418408704819;
+    uint256 constant BETA_NEG_X_1 = 5306139705135226185092955203404319819934251589161902917065511619317397948988;
+    uint256 constant BETA_NEG_Y_0 = 1739303815304685963048825016553219226475797332926250053372936201652805987583;
+    uint256 constant BETA_NEG_Y_1 = 10058894029813355876255397200447214804812263425617003186122028460352656833677;
 
     // Groth16 gamma point in G2 in powers of i
-    uint256 constant GAMMA_NEG_X_0 = 1360616157958026879543106999309236465679730699541565206904635455315857951220;
-    uint256 constant GAMMA_NEG_X_1 = 21517868997005182752201108093323821550039738544126140476739556306947608469845;
-    uint256 constant GAMMA_NEG_Y_0 = 1181323893429467481923582117065037923938799693188078963661325900591704885284;
-    uint256 constant GAMMA_NEG_Y_1 = 3866634777081288750365494238901336995924298537716034781197008252511584641019;
+    uint256 constant GAMMA_NEG_X_0 = 3537029521300241615388305422448326016252463855676547108530091799550387061838;
+    uint256 constant GAMMA_NEG_X_1 = 3945174186617996608419625251385211038674727234273852301888582811922848702596;
+    uint256 constant GAMMA_NEG_Y_0 = 15919812022045161243647633776505012256236137319091576234287391245267216658300;
+    uint256 constant GAMMA_NEG_Y_1 = 11022754825671330633840870678110842763343120955255878479844431591081209058603;
 
     // Groth16 delta point in G2 in powers of i
-    uint256 constant DELTA_NEG_X_0 = 13284408076552315669299066776936061384270769492653707010724081197204634333148;
-    uint256 constant DELTA_NEG_X_1 = 8290764542028060954041454315756261002843121069496474517451272197260145585749;
-    uint256 constant DELTA_NEG_Y_0 = 5656541691282818830640892258978182943056166347476316248426600669551620305214;
-    uint256 constant DELTA_NEG_Y_1 = 15792541294277120695483310761973605535182250568375270531865747638968770012236;
+    uint256 constant DELTA_NEG_X_0 = 14193740468988235435708917751776139309239461987618065546529881647346977672465;
+    uint256 constant DELTA_NEG_X_1 = 10350842340280470016246377497562298588802947246539481738327395132135890929005;
+    uint256 constant DELTA_NEG_Y_0 = 3839923121264620523409087345805142210890545981138117044222950845149738838301;
+    uint256 constant DELTA_NEG_Y_1 = 5553047131581322870542250875295014593594654114970736391129648512649199794768;
 
     // Constant and public input points
-    uint256 constant CONSTANT_X = 15809461195496967126424868303575308725345154864388014609700879438514883301520;
-    uint256 constant CONSTANT_Y = 12593792585583921053696129132863518076150039203383960114554826557165012296220;
-    uint256 constant PUB_0_X = 11026396552275771094997157265334286653180368973825745753423636629636433947704;
-    uint256 constant PUB_0_Y = 12399409504266893341219734400462435406467761795107688232826008025476254617496;
-    uint256 constant PUB_1_X = 16923231897934958360077807563692622584003897703460667131417944992250855147403;
-    uint256 constant PUB_1_Y = 12476136228724615471258602513779909666127143490299526665975204808566104391039;
-    uint256 constant PUB_2_X = 18060140944567878259754376106956583140525137926217712936562925530946164188734;
-    uint256 constant PUB_2_Y = 16726931586537516691176709259631375030181253971096483270983175863102337433053;
-    uint256 constant PUB_3_X = 1457953253827809717142436295170112774713211477395885577597954430715363944596;
-    uint256 constant PUB_3_Y = 10208032682051568437088463467388349765095536439738362936330412709317327650232;
-    uint256 constant PUB_4_X = 20034821195685906380857153885583211875130545011931831662034111642894979399823;
-    uint256 constant PUB_4_Y = 1770164256719710081313392773717023369250718859898601922580858466133118211986;
-    uint256 constant PUB_5_X = 12368373839611733473087467139033029729710786740838660849524489879003055562847;
-    uint256 constant PUB_5_Y = 11798412632860875563514739834606618287711880573878243174802772956636280139550;
-    uint256 constant PUB_6_X = 2043957799491846363990466980225951193725036614195754492374565023532382888208;
-    uint256 constant PUB_6_Y = 5312798375274006675217685316593603320783967700934149768200562725547616768431;
-    uint256 constant PUB_7_X = 10833845793474076234531206019465593117548456276138238688431092464567702704688;
-    uint256 constant PUB_7_Y = 15349290105392512204787690013121739190870765100308457362194626960798417450819;
-    uint256 constant PUB_8_X = 6601089853903809342311390055080846891139106920547637866537674632448707953317;
-    uint256 constant PUB_8_Y = 20505973616800077429158310321156711439532231952619499478232272205293837740756;
-    uint256 constant PUB_9_X = 16981291132365062421973229313857640142276672775194052910863727790308056559856;
-    uint256 constant PUB_9_Y = 9109075605657298481673551483705447206506833088129690489471005794664167351505;
-    uint256 constant PUB_10_X = 5843600758609919455666155523527620877725558999701340370095645134570217394858;
-    uint256 constant PUB_10_Y = 11051486834349125960109662773548155034459330085639197211647616037043362880249;
-    uint256 constant PUB_11_X = 876913340618545704883236961706008275498722740680503913715569142045849893549;
-    uint256 constant PUB_11_Y = 9333616710218775455230007757968115253135314495354599018040600173939763830973;
-    uint256 constant PUB_12_X = 1131110179100958783514177473918731117805601572520494068596594398756143712613;
-    uint256 constant PUB_12_Y = 4964675627431168420300180231252639788889793403762826872851296381265566681026;
-    uint256 constant PUB_13_X = 12171769559623418538916411059213232417310921207696505098437067106916862127593;
-    uint256 constant PUB_13_Y = 6332535836911862816758536997412215906621745938425603912084812927030637767496;
-    uint256 constant PUB_14_X = 4744905269961720841585790616057236603887526381286985478810183664248430676695;
-    uint256 constant PUB_14_Y = 1744936870112748384721205584233393727562415599777945421498896668496332466209;
-    uint256 constant PUB_15_X = 291527318482574816473470177919065918528023501220740444194704636373556286483;
-    uint256 constant PUB_15_Y = 1474582671013063252222701024989474013332697829999246285871300360304153653226;
-    uint256 constant PUB_16_X = 21197332116631967852760473491780400133216911227296063339822425268044742982285;
-    uint256 constant PUB_16_Y = 19710275848817108651942640995682652619080592766461980246716066628736559070001;
-    uint256 constant PUB_17_X = 2923918659454425752966842312259772265528909826025356730075894725629292092661;
-    uint256 constant PUB_17_Y = 4316868267592527011833923643945928131139794784162841463722567202478610471956;
+    uint256 constant CONSTANT_X = 15391882510017732900561693921032134937856419133928076881751552780606421065531;
+    uint256 constant CONSTANT_Y = 20751017770500285951743062505444507265504872257725726128504037918157849765755;
+    uint256 constant PUB_0_X = 13479395102628110191475394037499621448027733428042720880205609182153342868650;
+    uint256 constant PUB_0_Y = 2285759633176494654872994609348629868323329255736296255275230348197506798608;
 
     /// Negation in Fp.
     /// @notice Returns a number x such that a + x = 0 in Fp.
@@ -390,7 +356,7 @@ contract Verifier {
     /// @param input The public inputs. These are elements of the scalar field Fr.
     /// @return x The X coordinate of the resulting G1 point.
     /// @return y The Y coordinate of the resulting G1 point.
-    function publicInputMSM(uint256[18] calldata input)
+    function publicInputMSM(uint256[1] calldata input)
     internal view returns (uint256 x, uint256 y) {
         // Note: The ECMUL precompile does not reject unreduced values, so we check this.
         // Note: Unrolling this loop does not cost much extra in code-size, the bulk of the
@@ -410,125 +376,6 @@ contract Verifier {
             mstore(g, PUB_0_X)
             mstore(add(g, 0x20), PUB_0_Y)
             s :=  calldataload(input)
-            mstore(add(g, 0x40), s)
-            success := and(success, lt(s, R))
-            success := and(success, staticcall(gas(), PRECOMPILE_MUL, g, 0x60, g, 0x40))
-            success := and(success, staticcall(gas(), PRECOMPILE_ADD, f, 0x80, f, 0x40))
-            mstore(g, PUB_1_X)
-            mstore(add(g, 0x20), PUB_1_Y)
-            s :=  calldataload(add(input, 32))
-            mstore(add(g, 0x40), s)
-            success := and(success, lt(s, R))
-            success := and(success, staticcall(gas(), PRECOMPILE_MUL, g, 0x60, g, 0x40))
-            success := and(success, staticcall(gas(), PRECOMPILE_ADD, f, 0x80, f, 0x40))
-            mstore(g, PUB_2_X)
-            mstore(add(g, 0x20), PUB_2_Y)
-            s :=  calldataload(add(input, 64))
-            mstore(add(g, 0x40), s)
-            success := and(success, lt(s, R))
-            success := and(success, staticcall(gas(), PRECOMPILE_MUL, g, 0x60, g, 0x40))
-            success := and(success, staticcall(gas(), PRECOMPILE_ADD, f, 0x80, f, 0x40))
-            mstore(g, PUB_3_X)
-            mstore(add(g, 0x20), PUB_3_Y)
-            s :=  calldataload(add(input, 96))
-            mstore(add(g, 0x40), s)
-            success := and(success, lt(s, R))
-            success := and(success, staticcall(gas(), PRECOMPILE_MUL, g, 0x60, g, 0x40))
-            success := and(success, staticcall(gas(), PRECOMPILE_ADD, f, 0x80, f, 0x40))
-            mstore(g, PUB_4_X)
-            mstore(add(g, 0x20), PUB_4_Y)
-            s :=  calldataload(add(input, 128))
-            mstore(add(g, 0x40), s)
-            success := and(success, lt(s, R))
-            success := and(success, staticcall(gas(), PRECOMPILE_MUL, g, 0x60, g, 0x40))
-            success := and(success, staticcall(gas(), PRECOMPILE_ADD, f, 0x80, f, 0x40))
-            mstore(g, PUB_5_X)
-            mstore(add(g, 0x20), PUB_5_Y)
-            s :=  calldataload(add(input, 160))
-            mstore(add(g, 0x40), s)
-            success := and(success, lt(s, R))
-            success := and(success, staticcall(gas(), PRECOMPILE_MUL, g, 0x60, g, 0x40))
-            success := and(success, staticcall(gas(), PRECOMPILE_ADD, f, 0x80, f, 0x40))
-            mstore(g, PUB_6_X)
-            mstore(add(g, 0x20), PUB_6_Y)
-            s :=  calldataload(add(input, 192))
-            mstore(add(g, 0x40), s)
-            success := and(success, lt(s, R))
-            success := and(success, staticcall(gas(), PRECOMPILE_MUL, g, 0x60, g, 0x40))
-            success := and(success, staticcall(gas(), PRECOMPILE_ADD, f, 0x80, f, 0x40))
-            mstore(g, PUB_7_X)
-            mstore(add(g, 0x20), PUB_7_Y)
-            s :=  calldataload(add(input, 224))
-            mstore(add(g, 0x40), s)
-            success := and(success, lt(s, R))
-            success := and(success, staticcall(gas(), PRECOMPILE_MUL, g, 0x60, g, 0x40))
-            success := and(success, staticcall(gas(), PRECOMPILE_ADD, f, 0x80, f, 0x40))
-            mstore(g, PUB_8_X)
-            mstore(add(g, 0x20), PUB_8_Y)
-            s :=  calldataload(add(input, 256))
-            mstore(add(g, 0x40), s)
-            success := and(success, lt(s, R))
-            success := and(success, staticcall(gas(), PRECOMPILE_MUL, g, 0x60, g, 0x40))
-            success := and(success, staticcall(gas(), PRECOMPILE_ADD, f, 0x80, f, 0x40))
-            mstore(g, PUB_9_X)
-            mstore(add(g, 0x20), PUB_9_Y)
-            s :=  calldataload(add(input, 288))
-            mstore(add(g, 0x40), s)
-            success := and(success, lt(s, R))
-            success := and(success, staticcall(gas(), PRECOMPILE_MUL, g, 0x60, g, 0x40))
-            success := and(success, staticcall(gas(), PRECOMPILE_ADD, f, 0x80, f, 0x40))
-            mstore(g, PUB_10_X)
-            mstore(add(g, 0x20), PUB_10_Y)
-            s :=  calldataload(add(input, 320))
-            mstore(add(g, 0x40), s)
-            success := and(success, lt(s, R))
-            success := and(success, staticcall(gas(), PRECOMPILE_MUL, g, 0x60, g, 0x40))
-            success := and(success, staticcall(gas(), PRECOMPILE_ADD, f, 0x80, f, 0x40))
-            mstore(g, PUB_11_X)
-            mstore(add(g, 0x20), PUB_11_Y)
-            s :=  calldataload(add(input, 352))
-            mstore(add(g, 0x40), s)
-            success := and(success, lt(s, R))
-            success := and(success, staticcall(gas(), PRECOMPILE_MUL, g, 0x60, g, 0x40))
-            success := and(success, staticcall(gas(), PRECOMPILE_ADD, f, 0x80, f, 0x40))
-            mstore(g, PUB_12_X)
-            mstore(add(g, 0x20), PUB_12_Y)
-            s :=  calldataload(add(input, 384))
-            mstore(add(g, 0x40), s)
-            success := and(success, lt(s, R))
-            success := and(success, staticcall(gas(), PRECOMPILE_MUL, g, 0x60, g, 0x40))
-            success := and(success, staticcall(gas(), PRECOMPILE_ADD, f, 0x80, f, 0x40))
-            mstore(g, PUB_13_X)
-            mstore(add(g, 0x20), PUB_13_Y)
-            s :=  calldataload(add(input, 416))
-            mstore(add(g, 0x40), s)
-            success := and(success, lt(s, R))
-            success := and(success, staticcall(gas(), PRECOMPILE_MUL, g, 0x60, g, 0x40))
-            success := and(success, staticcall(gas(), PRECOMPILE_ADD, f, 0x80, f, 0x40))
-            mstore(g, PUB_14_X)
-            mstore(add(g, 0x20), PUB_14_Y)
-            s :=  calldataload(add(input, 448))
-            mstore(add(g, 0x40), s)
-            success := and(success, lt(s, R))
-            success := and(success, staticcall(gas(), PRECOMPILE_MUL, g, 0x60, g, 0x40))
-            success := and(success, staticcall(gas(), PRECOMPILE_ADD, f, 0x80, f, 0x40))
-            mstore(g, PUB_15_X)
-            mstore(add(g, 0x20), PUB_15_Y)
-            s :=  calldataload(add(input, 480))
-            mstore(add(g, 0x40), s)
-            success := and(success, lt(s, R))
-            success := and(success, staticcall(gas(), PRECOMPILE_MUL, g, 0x60, g, 0x40))
-            success := and(success, staticcall(gas(), PRECOMPILE_ADD, f, 0x80, f, 0x40))
-            mstore(g, PUB_16_X)
-            mstore(add(g, 0x20), PUB_16_Y)
-            s :=  calldataload(add(input, 512))
-            mstore(add(g, 0x40), s)
-            success := and(success, lt(s, R))
-            success := and(success, staticcall(gas(), PRECOMPILE_MUL, g, 0x60, g, 0x40))
-            success := and(success, staticcall(gas(), PRECOMPILE_ADD, f, 0x80, f, 0x40))
-            mstore(g, PUB_17_X)
-            mstore(add(g, 0x20), PUB_17_Y)
-            s :=  calldataload(add(input, 544))
             mstore(add(g, 0x40), s)
             success := and(success, lt(s, R))
             success := and(success, staticcall(gas(), PRECOMPILE_MUL, g, 0x60, g, 0x40))
@@ -590,7 +437,7 @@ contract Verifier {
     /// Elements must be reduced.
     function verifyCompressedProof(
         uint256[4] calldata compressedProof,
-        uint256[18] calldata input
+        uint256[1] calldata input
     ) public view {
         uint256[24] memory pairings;
 
@@ -657,7 +504,7 @@ contract Verifier {
     /// Elements must be reduced.
     function verifyProof(
         bytes calldata proof,
-        uint256[18] calldata input
+        uint256[1] calldata input
     ) public view {
         require(proof.length == 256, "invalid proof length");
         (uint256 x, uint256 y) = publicInputMSM(input);

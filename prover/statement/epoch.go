@@ -3,9 +3,13 @@ package statement
 import (
 	"errors"
 	"fmt"
+	"math/big"
+
+	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 
 	"github.com/zktreasury/zktreasury/circuits/epoch"
 	"github.com/zktreasury/zktreasury/circuits/gadget/bound"
+	"github.com/zktreasury/zktreasury/prover/statement/epochhash"
 	"github.com/zktreasury/zktreasury/treasury"
 	"github.com/zktreasury/zktreasury/treasury/actionlog"
 	"github.com/zktreasury/zktreasury/treasury/corridor"
@@ -111,6 +115,11 @@ func BuildEpoch(in EpochInputs) (*Epoch, error) {
 	if !solv.StateCommitment.Equal(&comp.NewCommitment) {
 		return nil, errors.New("internal error: S(n) differs between the compliance and solvency statements")
 	}
+	for a := range comp.Inflows {
+		if !comp.Inflows[a].IsUint64() || !comp.Outflows[a].IsUint64() {
+			return nil, fmt.Errorf("asset %d: the epoch's inflow %s or outflow %s does not fit 64 bits", a, comp.Inflows[a].String(), comp.Outflows[a].String())
+		}
+	}
 	e := &Epoch{Compliance: comp, Solvency: solv, Summary: sum, Params: epoch.Params{Users: solv.Params.Users,
 		Actions: comp.Params.Actions, Assets: comp.Params.Assets, Venues: comp.Params.Venues, RangeCheck: in.RangeCheck}}
 	return e, nil
@@ -120,7 +129,9 @@ func BuildEpoch(in EpochInputs) (*Epoch, error) {
 func (e *Epoch) Assignment() *epoch.Circuit {
 	c := e.Compliance.Assignment()
 	s := e.Solvency.Assignment()
+	h := e.PublicHash()
 	return &epoch.Circuit{
+		PublicHash:       h.BigInt(new(big.Int)),
 		PolicyCommitment: c.PolicyCommitment, PrevStateCommitment: c.PrevStateCommitment,
 		NewStateCommitment: c.NewStateCommitment, LiabilitiesRoot: s.LiabilitiesRoot,
 		ActionsCommitment: c.ActionsCommitment, ActionCount: c.ActionCount, Epoch: c.Epoch,
@@ -130,8 +141,46 @@ func (e *Epoch) Assignment() *epoch.Circuit {
 	}
 }
 
-// Public returns the public inputs in circuit order.
+// Values returns the statement's public values, the ones the circuit's
+// PublicHash binds (epochhash's encoding order).
+func (e *Epoch) Values() *epochhash.Values {
+	c := e.Compliance
+	big := func(x fr.Element) *big.Int { return x.BigInt(new(big.Int)) }
+	root := e.Solvency.Root()
+	v := &epochhash.Values{
+		PolicyCommitment: big(c.PolicyCommitment), PrevStateCommitment: big(c.PrevCommitment),
+		NewStateCommitment: big(c.NewCommitment), LiabilitiesRoot: big(root), ActionsCommitment: big(c.ActionsCommitment),
+		ActionCount: uint64(len(c.In.Actions)), Epoch: c.In.Epoch, StartTime: c.In.StartTime, EndTime: c.In.EndTime,
+		Prices: append([]uint64(nil), c.In.Prices...),
+	}
+	for a := range c.In.Prices {
+		v.Inflows = append(v.Inflows, big(c.Inflows[a]).Uint64())
+		v.Outflows = append(v.Outflows, big(c.Outflows[a]).Uint64())
+	}
+	return v
+}
+
+// PublicHash is the epoch circuit's one public input: SHA-256 of the values'
+// encoding mod 2^253 (package epochhash).
+func (e *Epoch) PublicHash() fr.Element {
+	h, err := e.Values().Hash()
+	if err != nil {
+		// The values come from field elements and uint64s built here.
+		panic(fmt.Sprintf("internal error: epoch public hash: %v", err))
+	}
+	var out fr.Element
+	out.SetBigInt(h)
+	return out
+}
+
+// Public returns what a proof file names: the statement's public values, in
+// epochhash's order, and last the circuit's one public input "publicHash", the
+// hash of those values.
 func (e *Epoch) Public(symbols []string) []NamedInput {
 	c := e.Compliance.Public(symbols)
-	return append([]NamedInput{c[0], c[1], c[2], {"liabilitiesRoot", Hex(e.Solvency.Root())}}, c[3:]...)
+	out := append([]NamedInput{c[0], c[1], c[2], {"liabilitiesRoot", Hex(e.Solvency.Root())}}, c[3:]...)
+	return append(out, NamedInput{PublicHashName, Hex(e.PublicHash())})
 }
+
+// PublicHashName names the epoch circuit's one public input in proof files.
+const PublicHashName = "publicHash"

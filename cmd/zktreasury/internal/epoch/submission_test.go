@@ -15,6 +15,7 @@ import (
 	"github.com/zktreasury/zktreasury/contracts"
 	"github.com/zktreasury/zktreasury/prover/prooffile"
 	"github.com/zktreasury/zktreasury/prover/statement"
+	"github.com/zktreasury/zktreasury/prover/statement/epochhash"
 )
 
 func hexOf(v int) string { return fmt.Sprintf("0x%064x", v) }
@@ -31,13 +32,23 @@ func deployment() *chain.Deployment {
 }
 
 // epochFile: policy 11, prev 12, new 13, root 14, actions 15, count 2, epoch 1, start 1000,
-// end 2000, prices 100..102, inflows 7..9, outflows 3..5.
+// end 2000, prices 100..102, inflows 7..9, outflows 3..5, and publicHash their hash.
 func epochFile() *prooffile.File {
 	values := []int{11, 12, 13, 14, 15, 2, 1, 1000, 2000, 100, 101, 102, 7, 8, 9, 3, 4, 5}
 	var in []statement.NamedInput
-	for i, n := range contracts.EpochInputLayout(symbols) {
+	layout := contracts.EpochInputLayout(symbols)
+	for i, n := range layout[:len(values)] {
 		in = append(in, statement.NamedInput{Name: n, Value: hexOf(values[i])})
 	}
+	b := func(i int) *big.Int { return big.NewInt(int64(values[i])) }
+	u := func(i int) uint64 { return uint64(values[i]) }
+	h, err := (&epochhash.Values{PolicyCommitment: b(0), PrevStateCommitment: b(1), NewStateCommitment: b(2), LiabilitiesRoot: b(3),
+		ActionsCommitment: b(4), ActionCount: u(5), Epoch: u(6), StartTime: u(7), EndTime: u(8),
+		Prices: []uint64{u(9), u(10), u(11)}, Inflows: []uint64{u(12), u(13), u(14)}, Outflows: []uint64{u(15), u(16), u(17)}}).Hash()
+	if err != nil {
+		panic(err)
+	}
+	in = append(in, statement.NamedInput{Name: layout[len(values)], Value: fmt.Sprintf("0x%064x", h)})
 	return &prooffile.File{Circuit: "epoch", Backend: "groth16", CircuitDigest: "ce", VerifyingKeyDigest: "ve",
 		PublicInputs: in, Solidity: prooffile.Solidity{Proof: "0xabcdef"}}
 }
@@ -88,9 +99,14 @@ func TestBuildSubmissionRefuses(t *testing.T) {
 		}, rounds, "public input 7 is endTime, the registry builds startTime there"},
 		{"an outflow missing", func() *prooffile.File {
 			f := epochFile()
-			f.PublicInputs = f.PublicInputs[:17]
+			f.PublicInputs = append(f.PublicInputs[:17:17], f.PublicInputs[18])
 			return f
-		}, rounds, "has 17 public inputs, the registry builds 18"},
+		}, rounds, "has 18 public inputs, the registry builds 19"},
+		{"publicHash not the hash of the values", func() *prooffile.File {
+			f := epochFile()
+			f.PublicInputs[12].Value = hexOf(70) // an inflow changed after proving
+			return f
+		}, rounds, "is not the hash of its named values"},
 		{"an input outside the field", func() *prooffile.File {
 			f := epochFile()
 			f.PublicInputs[2].Value = "0x" + strings.Repeat("f", 64)
