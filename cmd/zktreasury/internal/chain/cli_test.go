@@ -19,6 +19,7 @@ import (
 	"github.com/zktreasury/zktreasury/contracts"
 	"github.com/zktreasury/zktreasury/prover/prooffile"
 	"github.com/zktreasury/zktreasury/prover/statement"
+	"github.com/zktreasury/zktreasury/prover/statement/epochhash"
 )
 
 const (
@@ -83,6 +84,34 @@ func claimInputs(e *statement.Epoch, start, end uint64) []statement.NamedInput {
 	return out
 }
 
+// rehash sets the last named value, publicHash, to the hash of the others, as anyone can.
+func rehash(t *testing.T, pub []statement.NamedInput) []statement.NamedInput {
+	t.Helper()
+	names := make([]string, len(pub)-1)
+	vals := make([]*big.Int, len(pub)-1)
+	var symbols []string
+	for i, in := range pub[:len(pub)-1] {
+		v, ok := new(big.Int).SetString(strings.TrimPrefix(in.Value, "0x"), 16)
+		if !ok {
+			t.Fatalf("%s = %q", in.Name, in.Value)
+		}
+		names[i], vals[i] = in.Name, v
+		if sym, ok := strings.CutPrefix(in.Name, "price."); ok {
+			symbols = append(symbols, sym)
+		}
+	}
+	v, err := epochhash.FromNamed(names, vals, symbols)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := v.Hash()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub[len(pub)-1] = statement.NamedInput{Name: statement.PublicHashName, Value: fmt.Sprintf("0x%064x", h)}
+	return pub
+}
+
 // forgedProof writes a proof file that names the deployed verifier's key and the claim's
 // public inputs, with calldata that is no proof: what a forger without the proving key has.
 func forgedProof(t *testing.T, dep *chain.Deployment, pub []statement.NamedInput, edit func([]statement.NamedInput)) string {
@@ -92,6 +121,7 @@ func forgedProof(t *testing.T, dep *chain.Deployment, pub []statement.NamedInput
 	if edit != nil {
 		edit(pub)
 	}
+	pub = rehash(t, pub)
 	calldata := make([]byte, 256)
 	for i := range calldata {
 		calldata[i] = byte(i*7 + 1)
@@ -99,9 +129,7 @@ func forgedProof(t *testing.T, dep *chain.Deployment, pub []statement.NamedInput
 	f := &prooffile.File{Circuit: "epoch", Params: v.Params, Backend: dep.Backend, CircuitDigest: v.CircuitDigest,
 		VerifyingKeyDigest: v.VerifyingKeyDigest, Insecure: true, PublicInputs: pub, Proof: "0x00",
 		Solidity: prooffile.Solidity{Proof: fmt.Sprintf("0x%x", calldata)}}
-	for _, in := range pub {
-		f.Solidity.Input = append(f.Solidity.Input, in.Value)
-	}
+	f.Solidity.Input = []string{pub[len(pub)-1].Value}
 	path := filepath.Join(t.TempDir(), "forged.proof.json")
 	if err := prooffile.Write(path, f); err != nil {
 		t.Fatal(err)

@@ -19,6 +19,7 @@ import (
 	"github.com/zktreasury/zktreasury/contracts"
 	"github.com/zktreasury/zktreasury/prover/prooffile"
 	"github.com/zktreasury/zktreasury/prover/statement"
+	"github.com/zktreasury/zktreasury/prover/statement/epochhash"
 )
 
 // mockDeployment is a registry with a MockVerifier (it accepts any proof) and three mock feeds
@@ -138,9 +139,23 @@ func (m *mockDeployment) proofFile(t *testing.T, n uint64, policy *big.Int, edit
 	f := &prooffile.File{Circuit: "epoch", Params: "mock", Backend: "groth16", CircuitDigest: m.Dep.Verifier.CircuitDigest,
 		VerifyingKeyDigest: m.Dep.Verifier.VerifyingKeyDigest, Insecure: true, Proof: "0x00",
 		Solidity: prooffile.Solidity{Proof: "0x" + strings.Repeat("ab", 256)}, Rounds: map[string]string{}}
+	hv := &epochhash.Values{PolicyCommitment: v["policyCommitment"], PrevStateCommitment: v["prevStateCommitment"],
+		NewStateCommitment: v["newStateCommitment"], LiabilitiesRoot: v["liabilitiesRoot"], ActionsCommitment: v["actionsCommitment"],
+		ActionCount: v["actionCount"].Uint64(), Epoch: v["epoch"].Uint64(), StartTime: v["startTime"].Uint64(), EndTime: v["endTime"].Uint64()}
+	for _, s := range mockSymbols {
+		hv.Prices = append(hv.Prices, v["price."+s].Uint64())
+		hv.Inflows = append(hv.Inflows, v["inflow."+s].Uint64())
+		hv.Outflows = append(hv.Outflows, v["outflow."+s].Uint64())
+	}
+	h, err := hv.Hash()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v[statement.PublicHashName] = h
 	for _, name := range contracts.EpochInputLayout(mockSymbols) {
 		f.PublicInputs = append(f.PublicInputs, statement.NamedInput{Name: name, Value: fmt.Sprintf("0x%064x", v[name])})
 	}
+	f.Solidity.Input = []string{fmt.Sprintf("0x%064x", h)}
 	for _, fd := range m.Dep.Feeds {
 		f.Rounds[fd.Symbol] = fd.MockRound
 	}
