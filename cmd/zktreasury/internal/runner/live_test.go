@@ -29,7 +29,8 @@ type liveRound struct {
 // policy asset as if it were live, and posts rounds at times not aligned with the epochs
 // [genesis + (n-1) day, genesis + n day): WETH's proxy moves to a new aggregator between the
 // two epochs' ends. It returns the feeds and the rounds posted, per asset in id order.
-func liveFeeds(t *testing.T, state string, pol *treasury.Policy, genesis uint64) ([]contracts.MockFeed, [][]liveRound) {
+// skip, when not nil, leaves out the rounds it names (by symbol and offset from the genesis).
+func liveFeeds(t *testing.T, state string, pol *treasury.Policy, genesis uint64, skip func(symbol string, offset int64) bool) ([]contracts.MockFeed, [][]liveRound) {
 	t.Helper()
 	sc, err := openSimChain(state)
 	if err != nil {
@@ -56,6 +57,9 @@ func liveFeeds(t *testing.T, state string, pol *treasury.Policy, genesis uint64)
 			at := uint64(int64(genesis) + off + int64(a*37))
 			ans := new(big.Int).Add(answer0, new(big.Int).Mul(step, big.NewInt(int64((i*(a+2))%7-3))))
 			mr := contracts.MockRound{Answer: ans, UpdatedAt: at}
+			if i > 0 && skip != nil && skip(asset.Symbol, off) {
+				continue
+			}
 			if i == 0 {
 				if f, err = contracts.DeployMockFeed(ctx, sc, auth, 8, mr); err != nil {
 					t.Fatal(err)
@@ -103,31 +107,10 @@ func TestRunLiveFeeds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	state := filepath.Join(t.TempDir(), "state")
-	sc, err := openSimChain(state)
-	if err != nil {
-		t.Fatal(err)
-	}
-	head, err := sc.HeaderByNumber(context.Background(), nil)
-	sc.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	const day = 86400
-	genesis := head.Time - 2*day - 4*3600 // epochs 1 and 2 are due, epoch 3 is not; every round is in the past
-	feeds, rounds := liveFeeds(t, state, pol, genesis)
-	live := map[string]any{}
-	for a, asset := range pol.Assets {
-		hb := "24h"
-		if asset.Symbol == "WETH" || asset.Symbol == "WBTC" {
-			hb = "6h"
-		}
-		live[asset.Symbol] = map[string]any{"address": feeds[a].Proxy.Hex(), "heartbeat": hb}
-	}
-	cfg := testConfig(t, func(m map[string]any) {
-		delete(m, "series") // not used with live feeds
-		m["live"] = map[string]any{"genesis": time.Unix(int64(genesis), 0).UTC().Format(time.RFC3339), "epochLength": "24h", "feeds": live}
-	})
+	state, head := newLiveState(t)
+	genesis := head - 2*day - 4*3600 // epochs 1 and 2 are due, epoch 3 is not; every round is in the past
+	feeds, rounds := liveFeeds(t, state, pol, genesis, nil)
+	cfg := liveConfig(t, pol, feeds, genesis, nil)
 	res, err := runInProcess(t, cfg, state, keys, 2)
 	if err != nil {
 		t.Fatal(err)
@@ -140,7 +123,7 @@ func TestRunLiveFeeds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc, err = openSimChain(state)
+	sc, err := openSimChain(state)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -216,6 +199,125 @@ func TestRunLiveFeeds(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(state, epochsDir, "3")); !os.IsNotExist(err) {
 		t.Fatalf("epoch 3's directory exists after the refusal: %v", err)
+	}
+}
+
+const day = 86400
+
+// newLiveState is a state directory whose simulated chain exists, and its head time.
+func newLiveState(t *testing.T) (string, uint64) {
+	t.Helper()
+	state := filepath.Join(t.TempDir(), "state")
+	sc, err := openSimChain(state)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sc.Close()
+	head, err := sc.HeaderByNumber(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return state, head.Time
+}
+
+// liveConfig is the test config with a live section on the feeds (WETH and WBTC heartbeats
+// 6 h, the stablecoins' 24 h), 24 h epochs and no series; edit changes the live section.
+func liveConfig(t *testing.T, pol *treasury.Policy, feeds []contracts.MockFeed, genesis uint64, edit func(live map[string]any)) string {
+	t.Helper()
+	fm := map[string]any{}
+	for a, asset := range pol.Assets {
+		hb := "24h"
+		if asset.Symbol == "WETH" || asset.Symbol == "WBTC" {
+			hb = "6h"
+		}
+		fm[asset.Symbol] = map[string]any{"address": feeds[a].Proxy.Hex(), "heartbeat": hb}
+	}
+	live := map[string]any{"genesis": time.Unix(int64(genesis), 0).UTC().Format(time.RFC3339), "epochLength": "24h", "feeds": fm}
+	if edit != nil {
+		edit(live)
+	}
+	return testConfig(t, func(m map[string]any) {
+		delete(m, "series") // not used with live feeds
+		m["live"] = live
+	})
+}
+
+// TestRunLiveStaleFeed: a feed whose round in force at an epoch's end is older than its
+// heartbeat stops the run before the epoch is planned, naming the asset; nothing is written.
+func TestRunLiveStaleFeed(t *testing.T) {
+	if testing.Short() {
+		t.Skip("sets up epoch keys")
+	}
+	keys := testKeys(t)
+	pol, err := treasury.LoadPolicy("initdata/policy.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	state, head := newLiveState(t)
+	genesis := head - 2*day - 4*3600
+	// WETH's last round before epoch 1's end is at 11 h: 13 h old, its heartbeat is 6 h.
+	feeds, _ := liveFeeds(t, state, pol, genesis, func(sym string, off int64) bool {
+		return sym == "WETH" && off >= 20*3600 && off < 24*3600
+	})
+	cfg := liveConfig(t, pol, feeds, genesis, nil)
+	_, err = runInProcess(t, cfg, state, keys, 1)
+	if err == nil || !strings.Contains(err.Error(), "epoch 1: WETH") || !strings.Contains(err.Error(), "stale beyond the feed's heartbeat 6h0m0s") {
+		t.Fatalf("a stale WETH round: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(state, epochsDir, "1")); !os.IsNotExist(err) {
+		t.Fatalf("epoch 1's directory exists after the refusal: %v", err)
+	}
+}
+
+// TestLiveConfigErrors: a broken live section names the file and the field.
+func TestLiveConfigErrors(t *testing.T) {
+	pol, err := treasury.LoadPolicy("initdata/policy.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	feeds := make([]contracts.MockFeed, len(pol.Assets))
+	for a := range feeds {
+		feeds[a].Proxy[19] = byte(a + 1)
+	}
+	for _, tc := range []struct {
+		name    string
+		edit    func(map[string]any)
+		wantErr string
+		atRun   bool
+	}{
+		{"bad genesis", func(l map[string]any) { l["genesis"] = "2026-11-20" }, `field "live.genesis" = "2026-11-20"`, false},
+		{"fractional genesis", func(l map[string]any) { l["genesis"] = "2026-11-20T00:00:00.5Z" }, `field "live.genesis"`, false},
+		{"bad epoch length", func(l map[string]any) { l["epochLength"] = "1.5s" }, `field "live.epochLength" = "1.5s"`, false},
+		{"no feeds", func(l map[string]any) { delete(l, "feeds") }, `field "live.feeds"`, false},
+		{"bad address", func(l map[string]any) { l["feeds"].(map[string]any)["WETH"].(map[string]any)["address"] = "0x12" }, `field "live.feeds.WETH.address" = "0x12"`, false},
+		{"zero heartbeat", func(l map[string]any) { l["feeds"].(map[string]any)["DAI"].(map[string]any)["heartbeat"] = "0s" }, `field "live.feeds.DAI.heartbeat" = "0s"`, false},
+		{"unknown asset", func(l map[string]any) {
+			l["feeds"].(map[string]any)["LINK"] = map[string]any{"address": "0x0000000000000000000000000000000000000009", "heartbeat": "1h"}
+		}, `field "live.feeds.LINK"`, true},
+		{"missing asset", func(l map[string]any) { delete(l["feeds"].(map[string]any), "WBTC") }, `field "live.feeds" = "WBTC"`, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := liveConfig(t, pol, feeds, 1_700_000_000, tc.edit)
+			cfg, err := LoadConfig(path)
+			if !tc.atRun {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) || !strings.Contains(err.Error(), path) {
+					t.Fatalf("error %v: want the file %s and %s", err, path, tc.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			state := filepath.Join(t.TempDir(), "state")
+			cfg.SetState(state)
+			_, err = Run(context.Background(), Options{Config: cfg, Quiet: true})
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) || !strings.Contains(err.Error(), path) {
+				t.Fatalf("error %v: want the file %s and %s", err, path, tc.wantErr)
+			}
+			if _, err := os.Stat(StatePath(state)); !os.IsNotExist(err) {
+				t.Fatalf("a refused config left %s", StatePath(state))
+			}
+		})
 	}
 }
 
