@@ -222,9 +222,13 @@ func (r *run) liveFeeds(dep *chain.Deployment, cfg *contracts.DeployConfig) erro
 	return nil
 }
 
-// checkLiveDeployment requires the deployment a resumed live run reopens to use the
-// configured feeds and heartbeats.
+// checkLiveDeployment requires the deployment a resumed live run reopens to have the configured
+// genesis, feeds and heartbeats.
 func (r *run) checkLiveDeployment(dep *chain.Deployment) error {
+	if l := r.cfg.Live; !dep.GenesisTime.Equal(l.genesis) {
+		return r.cfg.fieldErr("live.genesis", l.Genesis, "the state directory's registry starts at %s: the config changed since it was deployed; use a new state directory",
+			dep.GenesisTime.UTC().Format(time.RFC3339))
+	}
 	for _, f := range dep.Feeds {
 		lf, ok := r.cfg.Live.Feeds[f.Symbol]
 		if !ok || lf.address != f.Aggregator || uint64(lf.heartbeat/time.Second) != f.HeartbeatSeconds {

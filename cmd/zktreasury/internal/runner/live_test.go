@@ -200,6 +200,20 @@ func TestRunLiveFeeds(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(state, epochsDir, "3")); !os.IsNotExist(err) {
 		t.Fatalf("epoch 3's directory exists after the refusal: %v", err)
 	}
+	// The state directory's registry reads these feeds from this genesis: a config that changed
+	// either is refused, naming the field.
+	for _, tc := range []struct {
+		cfg, field string
+	}{
+		{liveConfig(t, pol, feeds, genesis+1, nil), `field "live.genesis"`},
+		{liveConfig(t, pol, feeds, genesis, func(l map[string]any) {
+			l["feeds"].(map[string]any)["WETH"].(map[string]any)["heartbeat"] = "7h"
+		}), `field "live.feeds.WETH"`},
+	} {
+		if _, err := runInProcess(t, tc.cfg, state, keys, 2); err == nil || !strings.Contains(err.Error(), tc.field) {
+			t.Fatalf("a changed config: %v, want %s", err, tc.field)
+		}
+	}
 }
 
 const day = 86400
@@ -322,3 +336,68 @@ func TestLiveConfigErrors(t *testing.T) {
 }
 
 func strconvU(n uint64) string { return new(big.Int).SetUint64(n).String() }
+
+// TestRunLiveResumeChecksRounds: a live run killed while proving epoch 1 resumes from the case
+// directory; a round id changed in its case.json (to the round before, whose answer differs)
+// is refused before proving, because the statement's price is not what the registry derives
+// from that round.
+func TestRunLiveResumeChecksRounds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	keys := testKeys(t)
+	pol, err := treasury.LoadPolicy("initdata/policy.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	state, head := newLiveState(t)
+	genesis := head - 2*day - 4*3600
+	feeds, rounds := liveFeeds(t, state, pol, genesis, nil)
+	cfg := liveConfig(t, pol, feeds, genesis, nil)
+	// Killed while proving: the crash point after the prove, with the proof removed, is the
+	// state a kill during the prove leaves (state.json says planned).
+	if code, _ := runBinary(t, cfg, state, keys, "prove:1"); code != CrashExitCode {
+		t.Fatalf("exit %d, want the crash's %d", code, CrashExitCode)
+	}
+	dir := filepath.Join(state, epochsDir, "1")
+	if err := os.Remove(filepath.Join(dir, EpochProofFile)); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := LoadState(state); err != nil || st.epoch(1) == nil || st.epoch(1).Stage != StagePlanned {
+		t.Fatalf("state after the crash: %+v, %v", st, err)
+	}
+	cp, err := statement.LoadCaseParams(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := pol.AssetIndex("WETH")
+	in := inForceAt(rounds[w], genesis+day)
+	if cp.Rounds["WETH"] != in.id.String() {
+		t.Fatalf("planned WETH round %s, the round in force is %v", cp.Rounds["WETH"], in.id)
+	}
+	// Tamper: the round before the one in force.
+	var prev liveRound
+	for i, r := range rounds[w] {
+		if r.id.Cmp(in.id) == 0 {
+			prev = rounds[w][i-1]
+		}
+	}
+	raw, err := os.ReadFile(filepath.Join(dir, statement.CaseFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tampered := strings.Replace(string(raw), `"WETH": "`+in.id.String()+`"`, `"WETH": "`+prev.id.String()+`"`, 1)
+	if tampered == string(raw) {
+		t.Fatalf("no WETH round %v in %s", in.id, raw)
+	}
+	if err := os.WriteFile(filepath.Join(dir, statement.CaseFile), []byte(tampered), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = runInProcess(t, cfg, state, keys, 1)
+	if err == nil || !strings.Contains(err.Error(), "WETH's price") || !strings.Contains(err.Error(), "not what the registry derives from round "+prev.id.String()) {
+		t.Fatalf("a tampered round: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, EpochProofFile)); !os.IsNotExist(err) {
+		t.Fatalf("a proof was written for the tampered epoch: %v", err)
+	}
+}
