@@ -27,7 +27,8 @@ type Config struct {
 	// Format must be ConfigFormat.
 	Format string `json:"format"`
 	// Policy, Engine, Positions (S(0)), Liabilities, Secrets and Series (the price series, one
-	// date per epoch end, the first date the genesis) name the input files.
+	// date per epoch end, the first date the genesis) name the input files. Series is not used
+	// (and may be empty) with Live.
 	Policy      string `json:"policy"`
 	Engine      string `json:"engine"`
 	Positions   string `json:"positions"`
@@ -50,6 +51,9 @@ type Config struct {
 	// Chain is where epochs are submitted; empty: an in-process simulated chain kept in the
 	// state directory.
 	Chain ChainConfig `json:"chain"`
+	// Live, when set, prices every epoch from live Chainlink feeds instead of the series: run
+	// deploys no mock feed and pushes no round.
+	Live *LiveConfig `json:"live,omitempty"`
 
 	// path is the file the configuration was read from; dir its directory.
 	path, dir string
@@ -99,6 +103,9 @@ func (c *Config) validate() error {
 		{"policy", c.Policy}, {"engine", c.Engine}, {"positions", c.Positions}, {"liabilities", c.Liabilities},
 		{"secrets", c.Secrets}, {"series", c.Series}, {"keys", c.Keys}, {"state", c.State},
 	} {
+		if f.name == "series" && c.Live != nil {
+			continue // live feeds price the epochs
+		}
 		if f.v == "" {
 			return c.fieldErr(f.name, "", "required: a path relative to the config's directory")
 		}
@@ -107,6 +114,9 @@ func (c *Config) validate() error {
 		{"policy", c.Policy}, {"engine", c.Engine}, {"positions", c.Positions}, {"liabilities", c.Liabilities},
 		{"secrets", c.Secrets}, {"series", c.Series},
 	} {
+		if f.name == "series" && c.Live != nil {
+			continue
+		}
 		if _, err := os.Stat(c.Path(f.v)); err != nil {
 			return c.fieldErr(f.name, f.v, "cannot read %s: %v", c.Path(f.v), err)
 		}
@@ -145,6 +155,9 @@ func (c *Config) validate() error {
 		return c.fieldErr("chain.rpc", "", "chain.key and chain.devAccount need chain.rpc (without it the simulated chain signs with its own key)")
 	case ch.RPC != "" && (ch.Key == "") == !ch.DevAccount:
 		return c.fieldErr("chain.key", ch.Key, "with chain.rpc, set exactly one of chain.key (a key file) and chain.devAccount")
+	}
+	if c.Live != nil {
+		return c.validateLive()
 	}
 	return nil
 }

@@ -51,19 +51,13 @@ func loadInputs(c *Config) (*inputs, error) {
 	if in.secrets, err = statement.LoadSecrets(c.Path(c.Secrets)); err != nil {
 		return nil, err
 	}
-	if in.series, err = treasury.LoadPriceSeries(c.Path(c.Series), in.policy); err != nil {
-		return nil, err
-	}
-	if in.series.Len() < 2 {
-		return nil, &treasury.InputError{File: c.Path(c.Series), Msg: fmt.Sprintf("%d dates: want the genesis date and at least one epoch end", in.series.Len())}
-	}
-	for d := range in.series.Dates {
-		for a, p := range in.series.USD[d] {
-			if !p.Shift(8).Equal(p.Shift(8).Truncate(0)) {
-				return nil, &treasury.InputError{File: c.Path(c.Series), Field: "price", Value: p.String(),
-					Msg: fmt.Sprintf("%s on %s has more than 8 decimals: a Chainlink USD feed (8 decimals) cannot answer it exactly", in.policy.Assets[a].Symbol, in.series.Dates[d].Format(treasury.DateLayout))}
-			}
+	if c.Live != nil {
+		// Live feeds price the epochs: the series is not read.
+		if err := c.checkLiveAssets(in.policy); err != nil {
+			return nil, err
 		}
+	} else if err := in.loadSeries(c); err != nil {
+		return nil, err
 	}
 	for _, f := range []struct {
 		path string
@@ -74,6 +68,25 @@ func loadInputs(c *Config) (*inputs, error) {
 		}
 	}
 	return in, nil
+}
+
+func (in *inputs) loadSeries(c *Config) error {
+	var err error
+	if in.series, err = treasury.LoadPriceSeries(c.Path(c.Series), in.policy); err != nil {
+		return err
+	}
+	if in.series.Len() < 2 {
+		return &treasury.InputError{File: c.Path(c.Series), Msg: fmt.Sprintf("%d dates: want the genesis date and at least one epoch end", in.series.Len())}
+	}
+	for d := range in.series.Dates {
+		for a, p := range in.series.USD[d] {
+			if !p.Shift(8).Equal(p.Shift(8).Truncate(0)) {
+				return &treasury.InputError{File: c.Path(c.Series), Field: "price", Value: p.String(),
+					Msg: fmt.Sprintf("%s on %s has more than 8 decimals: a Chainlink USD feed (8 decimals) cannot answer it exactly", in.policy.Assets[a].Symbol, in.series.Dates[d].Format(treasury.DateLayout))}
+			}
+		}
+	}
+	return nil
 }
 
 // epochs is the number of epochs the series holds (its dates after the genesis).

@@ -25,6 +25,7 @@ import (
 	"github.com/zktreasury/zktreasury/prover/prooffile"
 	"github.com/zktreasury/zktreasury/prover/statement"
 	"github.com/zktreasury/zktreasury/prover/zk"
+	"github.com/zktreasury/zktreasury/treasury"
 	"github.com/zktreasury/zktreasury/treasury/actionlog"
 	"github.com/zktreasury/zktreasury/treasury/corridor"
 	"github.com/zktreasury/zktreasury/treasury/engine"
@@ -151,6 +152,8 @@ type run struct {
 	label   string
 	dep     *chain.Deployment
 	reg     *contracts.Registry
+	// slots caches each epoch's schedule and prices (slotOf).
+	slots map[uint64]*slot
 }
 
 // Run runs the configured epochs up to opts.Through, resuming from the state directory.
@@ -180,7 +183,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if through == 0 {
 		through = r.st.LastEpoch + 1
 	}
-	if through > r.in.epochs() {
+	if c.Live == nil && through > r.in.epochs() {
 		return nil, fmt.Errorf("epoch %d: the price series %s has %d epochs (dates after the genesis %s)", through, c.Path(c.Series),
 			r.in.epochs(), r.in.series.Dates[0].Format("2006-01-02"))
 	}
@@ -271,6 +274,9 @@ func (r *run) deploy() error {
 		if len(code) == 0 {
 			return fmt.Errorf("no registry at %s on %s (the chain was reset?): start a new state directory", dep.Registry, r.label)
 		}
+		if r.cfg.Live != nil {
+			return r.checkLiveDeployment(dep)
+		}
 		return nil
 	}
 	in := r.in
@@ -293,13 +299,18 @@ func (r *run) deploy() error {
 	if err != nil {
 		return err
 	}
-	gTime := in.series.Dates[0].UTC()
+	var gTime time.Time
+	if r.cfg.Live != nil {
+		gTime = r.cfg.Live.genesis
+	} else {
+		gTime = in.series.Dates[0].UTC()
+	}
 	head, err := r.conn.HeaderByNumber(r.ctx, nil)
 	if err != nil {
 		return err
 	}
 	if uint64(gTime.Unix()) > head.Time {
-		return fmt.Errorf("genesis %s (the series' first date) is after the chain's head block time %s: epochs must end in the past",
+		return fmt.Errorf("genesis %s (the series' first date, or live.genesis) is after the chain's head block time %s: epochs must end in the past",
 			gTime.Format(time.RFC3339), time.Unix(int64(head.Time), 0).UTC().Format(time.RFC3339))
 	}
 	kind, _ := contracts.ParseVerifierKind(r.back.Name())
@@ -311,7 +322,16 @@ func (r *run) deploy() error {
 		PolicyCommitment: fmt.Sprintf("0x%064x", commit), GenesisTime: gTime, Governance: r.auth.From, Guardian: r.auth.From,
 		Deployer: r.auth.From, PolicyDelaySeconds: 86400, PolicyGraceSeconds: 7 * 86400, ValueDecimals: uint8(in.policy.ValueDecimals),
 		TreeCapacity: uint64(r.cfg.Capacity), Case: r.epochDir(1), CreatedAt: time.Now().UTC().Truncate(time.Second)}
+	if r.cfg.Live != nil {
+		r.prog.begin("reading the live feeds")
+		if err := r.liveFeeds(dep, &cfg); err != nil {
+			return err
+		}
+	}
 	for a, asset := range in.policy.Assets {
+		if r.cfg.Live != nil {
+			break
+		}
 		r.prog.begin("deploying a mock %s feed at %s USD", asset.Symbol, in.series.USD[0][a])
 		answer := in.series.USD[0][a].Shift(chain.MockFeedDecimals).BigInt()
 		mf, err := contracts.DeployMockFeed(r.ctx, r.conn, r.auth, chain.MockFeedDecimals, contracts.MockRound{Answer: answer, UpdatedAt: uint64(gTime.Unix())})
@@ -347,6 +367,17 @@ func (r *run) deploy() error {
 	return err
 }
 
+func unixUTC(t uint64) time.Time { return time.Unix(int64(t), 0).UTC() }
+
+// timeLabel shows an epoch bound: a date with the series (its dates are midnights), the time
+// with live feeds.
+func (r *run) timeLabel(t uint64) string {
+	if r.cfg.Live != nil {
+		return unixUTC(t).Format(time.RFC3339)
+	}
+	return unixUTC(t).Format("2006-01-02")
+}
+
 func (r *run) epochDir(n uint64) string { return filepath.Join(r.dir, epochsDir, fmt.Sprint(n)) }
 
 func (r *run) rel(p string) string {
@@ -364,7 +395,11 @@ func (r *run) newEngine() (*engine.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	cp, err := corridor.PricesFromSnapshot(p, r.in.series.Snapshot(0))
+	g, err := r.slotOf(0)
+	if err != nil {
+		return nil, err
+	}
+	cp, err := corridor.PricesFromSnapshot(p, &treasury.Prices{USD: g.usd})
 	if err != nil {
 		return nil, err
 	}
@@ -382,15 +417,19 @@ func (r *run) newEngine() (*engine.Engine, error) {
 func (r *run) epoch(eng *engine.Engine, n uint64) (*EpochReport, error) {
 	in := r.in
 	p := in.policy
-	start, end := in.times(n)
-	dir := r.epochDir(n)
 	es := r.st.epoch(n)
+	sl, err := r.slotOf(n)
+	if err != nil {
+		return nil, err
+	}
+	start, end := sl.start, sl.end
+	dir := r.epochDir(n)
 	resumed := es != nil
 	done := es.reached(StageConfirmed) && n <= r.st.LastEpoch
 	if !done {
-		r.prog.begin("epoch %d [%s, %s): planning with the engine", n, in.series.Dates[n-1].Format("2006-01-02"), in.series.Dates[n].Format("2006-01-02"))
+		r.prog.begin("epoch %d [%s, %s): planning with the engine", n, r.timeLabel(start), r.timeLabel(end))
 	}
-	cp, err := corridor.PricesFromSnapshot(p, in.series.Snapshot(int(n)))
+	cp, err := corridor.PricesFromSnapshot(p, &treasury.Prices{USD: sl.usd})
 	if err != nil {
 		return nil, err
 	}
@@ -404,7 +443,7 @@ func (r *run) epoch(eng *engine.Engine, n uint64) (*EpochReport, error) {
 		return nil, err
 	}
 	eng.Epoch = n
-	res, err := eng.RunEpoch(engine.EpochInput{Day: int(n), Date: in.series.Dates[n].Format("2006-01-02"), Prices: cp, Seconds: end - start})
+	res, err := eng.RunEpoch(engine.EpochInput{Day: int(n), Date: unixUTC(end).Format("2006-01-02"), Prices: cp, Seconds: end - start})
 	if err != nil {
 		return nil, fmt.Errorf("epoch %d: %w", n, err)
 	}
@@ -438,13 +477,13 @@ func (r *run) epoch(eng *engine.Engine, n uint64) (*EpochReport, error) {
 				return nil, err
 			}
 		}
-		cp := statement.CaseParams{Epoch: n, Capacity: r.cfg.Capacity, Slots: r.cfg.Slots, StartTime: start, EndTime: end, Rounds: r.rounds(n)}
+		cp := statement.CaseParams{Epoch: n, Capacity: r.cfg.Capacity, Slots: r.cfg.Slots, StartTime: start, EndTime: end, Rounds: sl.rounds}
 		caseJSON, err := json.MarshalIndent(cp, "", "  ")
 		if err != nil {
 			return nil, err
 		}
 		files := map[string][]byte{
-			statement.CaseFile: append(caseJSON, '\n'), statement.PolicyFile: in.policyRaw, statement.PricesFile: pricesCSV(p, in.series.USD[n]),
+			statement.CaseFile: append(caseJSON, '\n'), statement.PolicyFile: in.policyRaw, statement.PricesFile: pricesCSV(p, sl.usd),
 			statement.PositionsFile: positionsCSV(p, s0), statement.LiabilitiesFile: in.ledgerRaw, statement.SecretsFile: in.secretsRaw,
 			statement.ActionsFile: logRaw,
 		}
@@ -462,10 +501,15 @@ func (r *run) epoch(eng *engine.Engine, n uint64) (*EpochReport, error) {
 		return nil, nil
 	}
 	r.prog.end()
-	rep := &EpochReport{Actions: []Action{}, Epoch: n, Start: in.series.Dates[n-1], End: in.series.Dates[n], Dir: dir, Resumed: resumed}
+	rep := &EpochReport{Actions: []Action{}, Epoch: n, Start: unixUTC(start), End: unixUTC(end), Dir: dir, Resumed: resumed}
 	ep, err := r.statement(dir)
 	if err != nil {
 		return nil, err
+	}
+	if r.cfg.Live != nil {
+		if err := r.checkLivePrices(n, ep, sl.rounds); err != nil {
+			return nil, err
+		}
 	}
 	r.describe(rep, ep, res.Actions)
 	if err := r.prove(n, es, ep, rep); err != nil {
@@ -480,9 +524,9 @@ func (r *run) epoch(eng *engine.Engine, n uint64) (*EpochReport, error) {
 	return rep, nil
 }
 
-// rounds names epoch n's Chainlink round per asset: the mock feeds get one round per epoch,
-// updated at its end, after the genesis round.
-func (r *run) rounds(n uint64) map[string]string {
+// mockRounds names epoch n's Chainlink round per asset: the mock feeds get one round per
+// epoch, updated at its end, after the genesis round.
+func (r *run) mockRounds(n uint64) map[string]string {
 	out := map[string]string{}
 	for _, a := range r.in.policy.Assets {
 		out[a.Symbol] = contracts.RoundID(1, mockFeedRound0+n).String()
@@ -572,7 +616,7 @@ func (r *run) prove(n uint64, es *EpochState, ep *statement.Epoch, rep *EpochRep
 		rep.ProofReused = true
 	} else {
 		if err := r.proveOne(fmt.Sprintf("epoch %d: proving the epoch circuit", n), shape, ep.Assignment(), public, path, func(f *prooffile.File) {
-			f.Rounds, f.ActionLogHead = r.rounds(n), es.LogHead
+			f.Rounds, f.ActionLogHead = r.slots[n].rounds, es.LogHead
 		}, rep); err != nil {
 			return err
 		}
