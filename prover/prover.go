@@ -7,10 +7,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"math/big"
 	"reflect"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/consensys/gnark/constraint"
@@ -86,6 +88,36 @@ func SetupInsecure(store keystore.Store, b zk.Backend, j Job, logf Logf) (*keyst
 // name the assignment's public inputs in circuit order; it is checked against
 // the witness.
 func Prove(store keystore.Store, b zk.Backend, j Job, assignment frontend.Circuit, public []statement.NamedInput, logf Logf) (*prooffile.File, error) {
+	return (*Cache)(nil).Prove(store, b, j, assignment, public, logf)
+}
+
+// Cache keeps compiled circuits and their loaded keys for a process that proves
+// many statements of one shape (zktreasury run proves one epoch after another):
+// compiling and loading the keys then happen once, not per proof. The zero value
+// is ready; a nil *Cache caches nothing. Entries are keyed by key store, backend,
+// circuit and parameters, and live as long as the Cache.
+type Cache struct {
+	mu      sync.Mutex
+	entries map[string]*loaded
+}
+
+type loaded struct {
+	ccs    constraint.ConstraintSystem
+	digest string
+	pk, vk io.WriterTo
+	meta   *keystore.Meta
+}
+
+func (c *Cache) load(store keystore.Store, b zk.Backend, j Job, logf Logf) (*loaded, error) {
+	key := strings.Join([]string{store.Dir, b.Name(), j.Circuit, j.Params}, "\x00")
+	if c != nil {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if e, ok := c.entries[key]; ok {
+			logf.log("compiled %s %s for %s: %d constraints, kept from the previous proof (digest %s)", j.Circuit, j.Params, b.Name(), e.ccs.GetNbConstraints(), e.digest[:16])
+			return e, nil
+		}
+	}
 	ccs, digest, err := Compile(b, j, logf)
 	if err != nil {
 		return nil, err
@@ -98,6 +130,23 @@ func Prove(store keystore.Store, b zk.Backend, j Job, assignment frontend.Circui
 	if err != nil {
 		return nil, err
 	}
+	e := &loaded{ccs: ccs, digest: digest, pk: pk, vk: vk, meta: meta}
+	if c != nil {
+		if c.entries == nil {
+			c.entries = map[string]*loaded{}
+		}
+		c.entries[key] = e
+	}
+	return e, nil
+}
+
+// Prove is the package's Prove, reusing what an earlier call compiled and loaded.
+func (c *Cache) Prove(store keystore.Store, b zk.Backend, j Job, assignment frontend.Circuit, public []statement.NamedInput, logf Logf) (*prooffile.File, error) {
+	e, err := c.load(store, b, j, logf)
+	if err != nil {
+		return nil, err
+	}
+	ccs, digest, pk, vk, meta := e.ccs, e.digest, e.pk, e.vk, e.meta
 	full, err := frontend.NewWitness(assignment, zk.Curve.ScalarField())
 	if err != nil {
 		return nil, fmt.Errorf("witness: %w", err)

@@ -142,8 +142,10 @@ type run struct {
 	st    *State
 	prog  *progress
 	store keystore.Store
-	back  zk.Backend
-	ctx   context.Context
+	// keys keeps the compiled circuit and its loaded keys from one epoch's proof to the next.
+	keys prover.Cache
+	back zk.Backend
+	ctx  context.Context
 
 	conn    contracts.Backend
 	auth    *bind.TransactOpts
@@ -705,8 +707,10 @@ func (r *run) proveOne(label string, shape prover.Shape, a frontend.Circuit, pub
 	logf := func(format string, args ...any) {
 		msg := fmt.Sprintf(format, args...)
 		switch {
+		case strings.HasPrefix(msg, "compiled") && strings.Contains(msg, "kept from the previous proof"):
+			r.prog.begin("%s: circuit and keys kept from the previous proof", label)
 		case strings.HasPrefix(msg, "compiled"):
-			r.prog.begin("%s: loading and checking the proving key", label)
+			r.prog.begin("%s: loading the proving key (its SHA-256 against the key store's metadata)", label)
 		case strings.HasPrefix(msg, "proving"):
 			r.prog.begin("%s", label)
 			r.prog.setPhase("solver")
@@ -717,7 +721,7 @@ func (r *run) proveOne(label string, shape prover.Shape, a frontend.Circuit, pub
 			}
 		}
 	}
-	f, err := prover.Prove(r.store, r.back, job, a, public, logf)
+	f, err := r.keys.Prove(r.store, r.back, job, a, public, logf)
 	if errors.Is(err, keystore.ErrNoKeys) {
 		return fmt.Errorf("%w; run `zktreasury keys setup %s --insecure-dev --policy %s --capacity %d --slots %d --range-check %s --keys %s`",
 			err, shape.Circuit, r.cfg.Path(r.cfg.Policy), r.cfg.Capacity, r.cfg.Slots, shape.RangeCheck, r.store.Dir)
