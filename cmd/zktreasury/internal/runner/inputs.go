@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -162,4 +163,29 @@ func removeStaleTemps(dir string) {
 			os.RemoveAll(filepath.Join(dir, e.Name()))
 		}
 	}
+}
+
+// sameFiles reports the first of files whose content in dir is not the given one.
+func sameFiles(dir string, files map[string][]byte) error {
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		path := filepath.Join(dir, n)
+		got, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if !bytes.Equal(got, files[n]) {
+			gl, wl := strings.Split(string(got), "\n"), strings.Split(string(files[n]), "\n")
+			line := 1
+			for line <= len(gl) && line <= len(wl) && gl[line-1] == wl[line-1] {
+				line++
+			}
+			return fmt.Errorf("%s:%d differs from what the run's inputs give", path, line)
+		}
+	}
+	return nil
 }

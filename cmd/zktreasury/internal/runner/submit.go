@@ -149,13 +149,22 @@ func (r *run) submit(n uint64, es *EpochState, rep *EpochReport) error {
 	if err := r.pushRounds(n); err != nil {
 		return err
 	}
-	f, err := prooffile.Read(filepath.Join(r.dir, es.Proof))
+	// The proof prove verified for this epoch, priced at the run's own rounds (the file's
+	// "rounds" are not covered by the proof).
+	path := filepath.Join(r.epochDir(n), EpochProofFile)
+	if es.Proof != r.rel(path) {
+		return fmt.Errorf("epoch %d: %s names proof %q, the epoch's proof is %s", n, StatePath(r.dir), es.Proof, r.rel(path))
+	}
+	f, err := prooffile.Read(path)
 	if err != nil {
 		return err
 	}
 	rounds := epoch.Rounds{}
-	for sym, id := range f.Rounds {
-		v, _ := new(big.Int).SetString(id, 10)
+	for sym, id := range r.rounds(n) {
+		v, ok := new(big.Int).SetString(id, 10)
+		if !ok {
+			return fmt.Errorf("epoch %d: round %q of %s is not a decimal round id", n, id, sym)
+		}
 		rounds[sym] = v
 	}
 	claim, err := epoch.BuildSubmission(r.dep, f, rounds)
