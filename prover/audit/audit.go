@@ -234,8 +234,10 @@ func build(dir string, cp statement.CaseParams, r *Report) (*built, error) {
 			proofs = []string{"epoch"}
 		}
 	}
-	if proofs[0] == "epoch" && !isEpoch {
-		return nil, &treasury.InputError{File: filepath.Join(dir, statement.CaseFile), Field: "proofs", Value: "epoch", Msg: "an epoch proof needs " + statement.ActionsFile}
+	for i, name := range proofs {
+		if name == "epoch" && !isEpoch {
+			return nil, &treasury.InputError{File: filepath.Join(dir, statement.CaseFile), Field: fmt.Sprintf("proofs[%d]", i), Value: "epoch", Msg: "an epoch proof needs " + statement.ActionsFile}
+		}
 	}
 	var st *statement.Solvency
 	if isEpoch {
