@@ -32,3 +32,18 @@ func TestAuditRefusesEpochProofOfSolvencyCase(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q: want exit 1 naming case.json's proofs", code, stderr)
 	}
 }
+
+// TestAuditSolvencyCaseSubScaleEdit: a solvency-kind case (no action log) has no
+// inputs.golden.json, so a position edited below its asset's circuit scale (reserves round
+// down: the digit is in no commitment) is not caught: the audit still passes the edited case.
+func TestAuditSolvencyCaseSubScaleEdit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("regenerates a proof")
+	}
+	dir := copyCase(t, solventDir)
+	editFile(t, filepath.Join(dir, "positions.csv"), "WETH,vault,222.387235385233964280", "WETH,vault,222.387235385233964281")
+	code, stdout, stderr := run(t, "audit", dir, "--keys", pinnedKeys, "--cache", keyCache)
+	if code != cmdutil.ExitNo || !strings.Contains(stdout, "positions.csv") {
+		t.Fatalf("exit %d: want 3 naming positions.csv\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+}
