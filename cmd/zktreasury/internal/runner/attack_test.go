@@ -14,8 +14,11 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 
+	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/chain"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/cmdutil"
+	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/epoch"
 	"github.com/zktreasury/zktreasury/contracts"
+	"github.com/zktreasury/zktreasury/prover/prooffile"
 )
 
 // Red-team attacks on resume: each starts from an honest state directory in which epoch 1 is
@@ -294,5 +297,57 @@ func TestLoadStateInconsistent(t *testing.T) {
 				t.Fatalf("want an error naming state.json and %s, got %v", tc.want, err)
 			}
 		})
+	}
+}
+
+// TestOnChainComparesWholeRecord: an epoch recorded with this run's state, root and actions
+// but another end time (or round, price, flow, policy) is not this run's epoch: the run must
+// not confirm it as recognised (the next epoch would then start where the run did not plan).
+func TestOnChainComparesWholeRecord(t *testing.T) {
+	_, state, _ := provedNotSubmitted(t)
+	st, err := LoadState(state)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := openSimChain(state)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sc.Close()
+	dep, err := chain.ReadDeployment(filepath.Join(state, DeploymentFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg, err := contracts.NewRegistry(dep.Registry, sc, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &run{ctx: context.Background(), reg: reg}
+	f, err := prooffile.Read(filepath.Join(state, epochsDir, "1", EpochProofFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rounds := epoch.Rounds{}
+	for sym, id := range f.Rounds {
+		rounds[sym], _ = new(big.Int).SetString(id, 10)
+	}
+	claim, err := epoch.BuildSubmission(dep, f, rounds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if landed, _, err := r.onChain(1, &st.Epochs[0], claim); err != nil || !landed {
+		t.Fatalf("the honest record is not recognised: %v %v", landed, err)
+	}
+	for name, edit := range map[string]func(c *contracts.Claim){
+		"end time":  func(c *contracts.Claim) { c.EndTime++ },
+		"a round":   func(c *contracts.Claim) { c.RoundIDs[0] = new(big.Int).Add(c.RoundIDs[0], big.NewInt(1)) },
+		"an inflow": func(c *contracts.Claim) { c.Inflows[1]++ },
+		"policy":    func(c *contracts.Claim) { c.Policy = new(big.Int).Add(c.Policy, big.NewInt(1)) },
+	} {
+		other, _ := epoch.BuildSubmission(dep, f, rounds)
+		edit(other)
+		if landed, _, err := r.onChain(1, &st.Epochs[0], other); err == nil || landed {
+			t.Errorf("%s differs: landed %v, err %v: want a refusal", name, landed, err)
+		}
 	}
 }

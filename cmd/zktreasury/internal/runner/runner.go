@@ -467,7 +467,7 @@ func (r *run) epoch(eng *engine.Engine, n uint64) (*EpochReport, error) {
 	if done {
 		// Confirmed by an earlier run: the registry must still record it, with its commitments
 		// and record hash (a reset chain or an edited state.json is not a success).
-		landed, rec, err := r.onChain(n, es)
+		landed, rec, err := r.onChain(n, es, nil)
 		if err != nil {
 			return nil, fmt.Errorf("epoch %d, confirmed in %s: %w", n, StatePath(r.dir), err)
 		}

@@ -8,6 +8,7 @@ import (
 	"math/big"
 	"path/filepath"
 	"regexp"
+	"strings"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
@@ -84,9 +85,11 @@ func (r *run) pushRounds(n uint64) error {
 	return nil
 }
 
-// onChain reports whether the registry already records epoch n with these commitments; a
-// record of epoch n with other commitments is an error (another run submitted it).
-func (r *run) onChain(n uint64, es *EpochState) (bool, *contracts.EpochRecord, error) {
+// onChain reports whether the registry already records epoch n with these commitments and,
+// when claim is set, exactly claim's record (times, rounds, prices, flows, policy, previous
+// state: epoch.RecordDiff); a record of epoch n that differs is an error (another run, or
+// another submitter, recorded it).
+func (r *run) onChain(n uint64, es *EpochState, claim *contracts.Claim) (bool, *contracts.EpochRecord, error) {
 	st, err := r.reg.Status(r.ctx)
 	if err != nil {
 		return false, nil, err
@@ -102,6 +105,15 @@ func (r *run) onChain(n uint64, es *EpochState) (bool, *contracts.EpochRecord, e
 		fmt.Sprintf("0x%064x", rec.ActionsCommitment) != es.ActionsCommitment {
 		return false, nil, fmt.Errorf("the registry already records epoch %d with state %#x, root %#x, actions %#x: not this run's epoch (state %s)",
 			n, rec.StateCommitment, rec.LiabilitiesRoot, rec.ActionsCommitment, es.StateCommitment)
+	}
+	if claim != nil {
+		prev, err := r.reg.EpochRecord(r.ctx, n-1)
+		if err != nil {
+			return false, nil, err
+		}
+		if d := epoch.RecordDiff(rec, prev.StateCommitment, claim); len(d) > 0 {
+			return false, nil, fmt.Errorf("the registry already records epoch %d with another record than this run's proof: %s", n, strings.Join(d, "; "))
+		}
 	}
 	return true, &rec, nil
 }
@@ -133,22 +145,6 @@ func (r *run) submit(n uint64, es *EpochState, rep *EpochReport) error {
 			}
 		}
 	}
-	landed, rec, err := r.onChain(n, es)
-	if err != nil {
-		return err
-	}
-	if landed {
-		if receipt == nil || receipt.TxHash != rec.TxHash {
-			rep.RecognisedOnChain, es.Recognised = true, true
-			if rc, err := r.conn.TransactionReceipt(ctx, rec.TxHash); err == nil {
-				receipt = rc
-			}
-		}
-		return r.confirm(n, es, rec, receipt, rep)
-	}
-	if err := r.pushRounds(n); err != nil {
-		return err
-	}
 	// The proof prove verified for this epoch, priced at the run's own rounds (the file's
 	// "rounds" are not covered by the proof).
 	path := filepath.Join(r.epochDir(n), EpochProofFile)
@@ -171,6 +167,22 @@ func (r *run) submit(n uint64, es *EpochState, rep *EpochReport) error {
 	if err != nil {
 		return err
 	}
+	landed, rec, err := r.onChain(n, es, claim)
+	if err != nil {
+		return err
+	}
+	if landed {
+		if receipt == nil || receipt.TxHash != rec.TxHash {
+			rep.RecognisedOnChain, es.Recognised = true, true
+			if rc, err := r.conn.TransactionReceipt(ctx, rec.TxHash); err == nil {
+				receipt = rc
+			}
+		}
+		return r.confirm(n, es, rec, receipt, rep)
+	}
+	if err := r.pushRounds(n); err != nil {
+		return err
+	}
 	tx, err := r.reg.SignSubmission(ctx, claim.EpochSubmission)
 	if err != nil {
 		var revert *contracts.RevertError
@@ -189,7 +201,7 @@ func (r *run) submit(n uint64, es *EpochState, rep *EpochReport) error {
 		return err
 	}
 	crashPoint("submit", n)
-	landed, rec, err = r.onChain(n, es)
+	landed, rec, err = r.onChain(n, es, claim)
 	if err != nil {
 		return err
 	}
