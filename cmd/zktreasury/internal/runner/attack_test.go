@@ -351,3 +351,43 @@ func TestOnChainComparesWholeRecord(t *testing.T) {
 		}
 	}
 }
+
+// TestSeriesPriceOutOfCircuitRange: a series price that parses but does not fit the circuit
+// (rounds to zero at the asset's scale, or over 2^64-1 value units) is bad input: the run
+// refuses it on load naming series.csv, the date and the asset, and writes nothing (it used
+// to deploy, then fail at that epoch with an error naming neither file nor date).
+func TestSeriesPriceOutOfCircuitRange(t *testing.T) {
+	if testing.Short() {
+		t.Skip("may deploy")
+	}
+	keys := testKeys(t)
+	for name, edit := range map[string][2]string{
+		"a WETH price that rounds to zero": {"2026-11-21,WETH,2850", "2026-11-21,WETH,0.00000001"},
+		"a USDC price over 2^64 units":     {"2026-11-22,USDC,1.0002", "2026-11-22,USDC,1000000000000000000000000000000"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			cfg := testConfig(t, nil)
+			path := filepath.Join(filepath.Dir(cfg), "series.csv")
+			raw, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			edited := strings.Replace(string(raw), edit[0], edit[1], 1)
+			if edited == string(raw) {
+				t.Fatalf("%q not in series.csv", edit[0])
+			}
+			if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			state := filepath.Join(t.TempDir(), "state")
+			_, err = runInProcess(t, cfg, state, keys, 1)
+			date := strings.SplitN(edit[1], ",", 2)[0]
+			if err == nil || !strings.Contains(err.Error(), "series.csv") || !strings.Contains(err.Error(), date) {
+				t.Fatalf("want an error naming series.csv and %s, got %v", date, err)
+			}
+			if _, err := os.Stat(state); !os.IsNotExist(err) {
+				t.Fatalf("the refused run wrote %s (%v)", state, err)
+			}
+		})
+	}
+}

@@ -66,6 +66,14 @@ func loadInputs(c *Config) (*inputs, error) {
 			}
 		}
 	}
+	// Every date's prices must fit the circuit (not round to zero at the asset's scale, not
+	// overflow 64 bits of value units): refused here, before anything is deployed or planned.
+	for d := range in.series.Dates {
+		if _, err := corridor.PricesFromSnapshot(in.policy, in.series.Snapshot(d)); err != nil {
+			return nil, &treasury.InputError{File: c.Path(c.Series), Field: "price",
+				Msg: fmt.Sprintf("%s: %v", in.series.Dates[d].Format(treasury.DateLayout), err)}
+		}
+	}
 	for _, f := range []struct {
 		path string
 		into *[]byte
