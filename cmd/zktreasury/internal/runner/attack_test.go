@@ -391,3 +391,28 @@ func TestSeriesPriceOutOfCircuitRange(t *testing.T) {
 		})
 	}
 }
+
+// TestLostStateJSONKeepsTheRegistry: state.json lost (deleted) while deployment.json and the
+// chain remain must not deploy a second registry over the recorded one (and overwrite
+// deployment.json, losing the registry that holds the epochs): the run adopts the deployment
+// and recognises the epochs already recorded.
+func TestLostStateJSONKeepsTheRegistry(t *testing.T) {
+	cfg, state, keys := provedNotSubmitted(t)
+	before := readDeployment(t, state)
+	if err := os.Remove(StatePath(state)); err != nil {
+		t.Fatal(err)
+	}
+	res, err := runInProcess(t, cfg, state, keys, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after := readDeployment(t, state); after != before {
+		t.Fatalf("a second registry %s was deployed over %s", after, before)
+	}
+	if len(res.Epochs) != 1 || !res.Epochs[0].RecognisedOnChain {
+		t.Fatalf("epoch 1 not recognised on the registry: %+v", res.Epochs)
+	}
+	if v := readChain(t, state); v.LastEpoch != 1 || v.Submissions != 1 {
+		t.Fatalf("registry %+v", v)
+	}
+}

@@ -251,13 +251,29 @@ func (r *run) shape(circuit string) prover.Shape {
 // deployment; a deployment recorded in the state directory is reopened and checked.
 func (r *run) deploy() error {
 	path := filepath.Join(r.dir, DeploymentFile)
-	if r.st.Deployment != "" {
+	adopt := false
+	if r.st.Deployment == "" {
+		// Deployed, but state.json does not say so (lost, or a crash between writing the
+		// deployment and state.json): adopt it rather than deploy a second registry over it.
+		if _, err := os.Stat(path); err == nil {
+			adopt = true
+		}
+	}
+	if r.st.Deployment != "" || adopt {
 		dep, err := chain.ReadDeployment(path)
 		if err != nil {
 			return err
 		}
 		if dep.ChainID != r.chainID {
 			return fmt.Errorf("%s is on chain %d, the run's chain is %d", path, dep.ChainID, r.chainID)
+		}
+		genesis, commit, err := chain.Genesis(r.in.policy, r.in.s0, r.in.secrets)
+		if err != nil {
+			return err
+		}
+		if g, c := fmt.Sprintf("0x%064x", genesis), fmt.Sprintf("0x%064x", commit); dep.GenesisState != g || dep.PolicyCommitment != c {
+			return fmt.Errorf("%s is the deployment of genesis state %s and policy %s, the run's inputs give %s and %s: another treasury's state directory",
+				path, dep.GenesisState, dep.PolicyCommitment, g, c)
 		}
 		r.dep = dep
 		r.reg, err = contracts.NewRegistry(dep.Registry, r.conn, r.auth)
@@ -270,6 +286,11 @@ func (r *run) deploy() error {
 		}
 		if len(code) == 0 {
 			return fmt.Errorf("no registry at %s on %s (the chain was reset?): start a new state directory", dep.Registry, r.label)
+		}
+		if adopt {
+			r.prog.note("%s has no deployment, %s does: adopting registry %s", StatePath(r.dir), path, dep.Registry)
+			r.st.Deployment, r.st.StateCommitment = DeploymentFile, dep.GenesisState
+			return r.save()
 		}
 		return nil
 	}
