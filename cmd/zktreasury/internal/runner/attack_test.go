@@ -416,3 +416,33 @@ func TestLostStateJSONKeepsTheRegistry(t *testing.T) {
 		t.Fatalf("registry %+v", v)
 	}
 }
+
+// TestInclusionFileNamesCollide: a user whose id is not a safe file name gets user-N; another
+// user literally named user-N would get the same inclusion file, one user's file silently
+// replacing the other's. The ledger is refused on load, naming the file and both users.
+func TestInclusionFileNamesCollide(t *testing.T) {
+	keys := testKeys(t)
+	cfg := testConfig(t, nil)
+	path := filepath.Join(filepath.Dir(cfg), "liabilities.csv")
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(string(raw), "\nbob,", "\nbob@example.org,", 1)
+	s = strings.Replace(s, "\ncarol,", "\nuser-2,", 1)
+	if !strings.Contains(s, "bob@example.org,") || !strings.Contains(s, "\nuser-2,") {
+		t.Fatal("ledger rows not found")
+	}
+	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	state := filepath.Join(t.TempDir(), "state")
+	_, err = runInProcess(t, cfg, state, keys, 1)
+	if err == nil || !strings.Contains(err.Error(), "liabilities.csv") || !strings.Contains(err.Error(), "user-2.inclusion.json") {
+		files, _ := filepath.Glob(filepath.Join(state, epochsDir, "1", InclusionDir, "*"))
+		t.Fatalf("want a refusal naming liabilities.csv and user-2.inclusion.json, got %v (inclusion files: %v)", err, files)
+	}
+	if _, err := os.Stat(state); !os.IsNotExist(err) {
+		t.Fatalf("the refused run wrote %s", state)
+	}
+}

@@ -49,6 +49,9 @@ func loadInputs(c *Config) (*inputs, error) {
 	if len(in.ledger.Users) > c.Capacity {
 		return nil, c.fieldErr("capacity", fmt.Sprint(c.Capacity), "%s has %d users, more than the tree holds", c.Liabilities, len(in.ledger.Users))
 	}
+	if _, err := inclusionNames(in.ledger); err != nil {
+		return nil, &treasury.InputError{File: c.Path(c.Liabilities), Field: "user_id", Msg: err.Error()}
+	}
 	if in.secrets, err = statement.LoadSecrets(c.Path(c.Secrets)); err != nil {
 		return nil, err
 	}

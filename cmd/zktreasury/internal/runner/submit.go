@@ -20,6 +20,7 @@ import (
 	"github.com/zktreasury/zktreasury/prover/inclusion"
 	"github.com/zktreasury/zktreasury/prover/prooffile"
 	"github.com/zktreasury/zktreasury/prover/statement"
+	"github.com/zktreasury/zktreasury/treasury"
 )
 
 var safeName = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
@@ -28,6 +29,10 @@ var safeName = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
 // function of the case directory).
 func (r *run) inclusionFiles(dir string, ep *statement.Epoch, rep *EpochReport) error {
 	out := filepath.Join(dir, InclusionDir)
+	names, err := inclusionNames(r.in.ledger)
+	if err != nil {
+		return err
+	}
 	for i, u := range r.in.ledger.Users {
 		f, err := inclusion.Export(ep.Solvency, r.in.policy, r.in.ledger, u.ID)
 		if err != nil {
@@ -37,16 +42,34 @@ func (r *run) inclusionFiles(dir string, ep *statement.Epoch, rep *EpochReport) 
 		if err != nil {
 			return err
 		}
-		name := u.ID
-		if !safeName.MatchString(name) {
-			name = fmt.Sprintf("user-%d", i+1)
-		}
-		if err := cmdutil.WriteFileAtomic(filepath.Join(out, name+".inclusion.json"), append(data, '\n'), 0o600); err != nil {
+		if err := cmdutil.WriteFileAtomic(filepath.Join(out, names[i]), append(data, '\n'), 0o600); err != nil {
 			return err
 		}
 		rep.InclusionFiles++
 	}
 	return nil
+}
+
+// inclusionNames are the users' inclusion file names, in ledger order: the user id when it is
+// a safe file name, else user-N (N its 1-based row). Two users whose names would be the same
+// file (ignoring case, for case-insensitive file systems) are refused: one user's file would
+// silently replace the other's.
+func inclusionNames(l *treasury.Ledger) ([]string, error) {
+	names := make([]string, len(l.Users))
+	seen := map[string]string{}
+	for i, u := range l.Users {
+		name := u.ID
+		if !safeName.MatchString(name) {
+			name = fmt.Sprintf("user-%d", i+1)
+		}
+		names[i] = name + ".inclusion.json"
+		key := strings.ToLower(names[i])
+		if other, ok := seen[key]; ok {
+			return nil, fmt.Errorf("users %q and %q would both get the inclusion file %s: rename one", other, u.ID, names[i])
+		}
+		seen[key] = u.ID
+	}
+	return names, nil
 }
 
 // pushRounds adds epoch n's round to every mock feed, updated at the epoch's end, unless the
