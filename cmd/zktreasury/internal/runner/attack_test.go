@@ -421,7 +421,7 @@ func TestLostStateJSONKeepsTheRegistry(t *testing.T) {
 // user literally named user-N would get the same inclusion file, one user's file silently
 // replacing the other's. The ledger is refused on load, naming the file and both users.
 func TestInclusionFileNamesCollide(t *testing.T) {
-	keys := testKeys(t)
+	keys := t.TempDir() // refused on load, before any key is needed
 	cfg := testConfig(t, nil)
 	path := filepath.Join(filepath.Dir(cfg), "liabilities.csv")
 	raw, err := os.ReadFile(path)
