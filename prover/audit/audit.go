@@ -11,7 +11,8 @@
 // standalone solvency proof of S(n), when case.json lists it),
 // commitments.golden.json (an epoch case's commitments, circuit parameters,
 // action-log head and Chainlink rounds), inputs.golden.json (the SHA-256 of
-// each input file: digits below a circuit scale are in no commitment) and
+// each input file, of solvency and epoch cases: digits below a circuit scale
+// are in no commitment) and
 // inclusion/*.json. A case may instead ship the operator's proof
 // (epoch.proof.json), which must verify with the pinned key store and state
 // what the inputs give.
@@ -234,8 +235,10 @@ func build(dir string, cp statement.CaseParams, r *Report) (*built, error) {
 			proofs = []string{"epoch"}
 		}
 	}
-	if proofs[0] == "epoch" && !isEpoch {
-		return nil, &treasury.InputError{File: filepath.Join(dir, statement.CaseFile), Field: "proofs", Value: "epoch", Msg: "an epoch proof needs " + statement.ActionsFile}
+	for i, name := range proofs {
+		if name == "epoch" && !isEpoch {
+			return nil, &treasury.InputError{File: filepath.Join(dir, statement.CaseFile), Field: fmt.Sprintf("proofs[%d]", i), Value: "epoch", Msg: "an epoch proof needs " + statement.ActionsFile}
+		}
 	}
 	var st *statement.Solvency
 	if isEpoch {
@@ -357,19 +360,21 @@ func staticChecks(dir string, b *built, opts Options, r *Report) error {
 		if want != nil {
 			r.add("commitments vs "+CommitmentsGolden, diffNamed(want, got), describe(got))
 		}
-		// Digits below an asset's circuit scale (reserves round down) and the
-		// labels of the action log are in no commitment: the digests say the
-		// files are the very ones the goldens were made from.
-		if want, err = golden(dir, InputsGolden, shipped); err != nil {
+	}
+	// Digits below an asset's circuit scale (reserves round down) and the
+	// labels of the action log are in no commitment: the digests say the
+	// files are the very ones the goldens were made from (a solvency case's
+	// positions too).
+	want, err := golden(dir, InputsGolden, b.proofs[0].shipped != nil)
+	if err != nil {
+		return err
+	}
+	if want != nil {
+		digests, err := inputDigests(dir, b.epoch != nil)
+		if err != nil {
 			return err
 		}
-		if want != nil {
-			digests, err := inputDigests(dir)
-			if err != nil {
-				return err
-			}
-			r.add("input files vs "+InputsGolden, diffNamed(want, digests), "SHA-256 of every input file")
-		}
+		r.add("input files vs "+InputsGolden, diffNamed(want, digests), "SHA-256 of every input file")
 	}
 	for _, p := range b.proofs {
 		want, err := golden(dir, p.golden, p.shipped != nil)
@@ -814,9 +819,9 @@ func Recompute(dir string) (map[string][]statement.NamedInput, error) {
 		if out[CommitmentsGolden], err = commitments(b); err != nil {
 			return nil, err
 		}
-		if out[InputsGolden], err = inputDigests(dir); err != nil {
-			return nil, err
-		}
+	}
+	if out[InputsGolden], err = inputDigests(dir, b.epoch != nil); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -847,11 +852,16 @@ func load(dir string) (*built, error) {
 	return b, nil
 }
 
-// inputDigests returns the SHA-256 of each input file of an epoch case.
-func inputDigests(dir string) ([]statement.NamedInput, error) {
+// inputDigests returns the SHA-256 of each input file of a case (the action log's for an
+// epoch case).
+func inputDigests(dir string, epoch bool) ([]statement.NamedInput, error) {
 	var out []statement.NamedInput
-	for _, name := range []string{statement.CaseFile, statement.PolicyFile, statement.PricesFile, statement.PositionsFile,
-		statement.LiabilitiesFile, statement.SecretsFile, statement.ActionsFile} {
+	names := []string{statement.CaseFile, statement.PolicyFile, statement.PricesFile, statement.PositionsFile,
+		statement.LiabilitiesFile, statement.SecretsFile}
+	if epoch {
+		names = append(names, statement.ActionsFile)
+	}
+	for _, name := range names {
 		data, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
 			return nil, err

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -48,6 +49,9 @@ func loadInputs(c *Config) (*inputs, error) {
 	if len(in.ledger.Users) > c.Capacity {
 		return nil, c.fieldErr("capacity", fmt.Sprint(c.Capacity), "%s has %d users, more than the tree holds", c.Liabilities, len(in.ledger.Users))
 	}
+	if _, err := inclusionNames(in.ledger); err != nil {
+		return nil, &treasury.InputError{File: c.Path(c.Liabilities), Field: "user_id", Msg: err.Error()}
+	}
 	if in.secrets, err = statement.LoadSecrets(c.Path(c.Secrets)); err != nil {
 		return nil, err
 	}
@@ -58,6 +62,14 @@ func loadInputs(c *Config) (*inputs, error) {
 		}
 	} else if err := in.loadSeries(c); err != nil {
 		return nil, err
+	}
+	// Every date's prices must fit the circuit (not round to zero at the asset's scale, not
+	// overflow 64 bits of value units): refused here, before anything is deployed or planned.
+	for d := range in.series.Dates {
+		if _, err := corridor.PricesFromSnapshot(in.policy, in.series.Snapshot(d)); err != nil {
+			return nil, &treasury.InputError{File: c.Path(c.Series), Field: "price",
+				Msg: fmt.Sprintf("%s: %v", in.series.Dates[d].Format(treasury.DateLayout), err)}
+		}
 	}
 	for _, f := range []struct {
 		path string
@@ -175,4 +187,29 @@ func removeStaleTemps(dir string) {
 			os.RemoveAll(filepath.Join(dir, e.Name()))
 		}
 	}
+}
+
+// sameFiles reports the first of files whose content in dir is not the given one.
+func sameFiles(dir string, files map[string][]byte) error {
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		path := filepath.Join(dir, n)
+		got, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if !bytes.Equal(got, files[n]) {
+			gl, wl := strings.Split(string(got), "\n"), strings.Split(string(files[n]), "\n")
+			line := 1
+			for line <= len(gl) && line <= len(wl) && gl[line-1] == wl[line-1] {
+				line++
+			}
+			return fmt.Errorf("%s:%d differs from what the run's inputs give", path, line)
+		}
+	}
+	return nil
 }

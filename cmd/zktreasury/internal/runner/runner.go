@@ -256,13 +256,29 @@ func (r *run) shape(circuit string) prover.Shape {
 // deployment; a deployment recorded in the state directory is reopened and checked.
 func (r *run) deploy() error {
 	path := filepath.Join(r.dir, DeploymentFile)
-	if r.st.Deployment != "" {
+	adopt := false
+	if r.st.Deployment == "" {
+		// Deployed, but state.json does not say so (lost, or a crash between writing the
+		// deployment and state.json): adopt it rather than deploy a second registry over it.
+		if _, err := os.Stat(path); err == nil {
+			adopt = true
+		}
+	}
+	if r.st.Deployment != "" || adopt {
 		dep, err := chain.ReadDeployment(path)
 		if err != nil {
 			return err
 		}
 		if dep.ChainID != r.chainID {
 			return fmt.Errorf("%s is on chain %d, the run's chain is %d", path, dep.ChainID, r.chainID)
+		}
+		genesis, commit, err := chain.Genesis(r.in.policy, r.in.s0, r.in.secrets)
+		if err != nil {
+			return err
+		}
+		if g, c := fmt.Sprintf("0x%064x", genesis), fmt.Sprintf("0x%064x", commit); dep.GenesisState != g || dep.PolicyCommitment != c {
+			return fmt.Errorf("%s is the deployment of genesis state %s and policy %s, the run's inputs give %s and %s: another treasury's state directory",
+				path, dep.GenesisState, dep.PolicyCommitment, g, c)
 		}
 		r.dep = dep
 		r.reg, err = contracts.NewRegistry(dep.Registry, r.conn, r.auth)
@@ -277,7 +293,14 @@ func (r *run) deploy() error {
 			return fmt.Errorf("no registry at %s on %s (the chain was reset?): start a new state directory", dep.Registry, r.label)
 		}
 		if r.cfg.Live != nil {
-			return r.checkLiveDeployment(dep)
+			if err := r.checkLiveDeployment(dep); err != nil {
+				return err
+			}
+		}
+		if adopt {
+			r.prog.note("%s has no deployment, %s does: adopting registry %s", StatePath(r.dir), path, dep.Registry)
+			r.st.Deployment, r.st.StateCommitment = DeploymentFile, dep.GenesisState
+			return r.save()
 		}
 		return nil
 	}
@@ -461,6 +484,16 @@ func (r *run) epoch(eng *engine.Engine, n uint64) (*EpochReport, error) {
 	if err != nil {
 		return nil, err
 	}
+	cparams := statement.CaseParams{Epoch: n, Capacity: r.cfg.Capacity, Slots: r.cfg.Slots, StartTime: start, EndTime: end, Rounds: sl.rounds}
+	caseJSON, err := json.MarshalIndent(cparams, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	files := map[string][]byte{
+		statement.CaseFile: append(caseJSON, '\n'), statement.PolicyFile: in.policyRaw, statement.PricesFile: pricesCSV(p, sl.usd),
+		statement.PositionsFile: positionsCSV(p, s0), statement.LiabilitiesFile: in.ledgerRaw, statement.SecretsFile: in.secretsRaw,
+		statement.ActionsFile: logRaw,
+	}
 	if es != nil {
 		// Planned before: the replay must give the very log on disk.
 		onDisk, err := actionlog.LoadEpoch(filepath.Join(dir, statement.ActionsFile), n)
@@ -471,6 +504,12 @@ func (r *run) epoch(eng *engine.Engine, n uint64) (*EpochReport, error) {
 			return nil, fmt.Errorf("epoch %d: the engine's replay gives action log head %s, %s holds %s (state.json: %s): the inputs changed since it was planned; use a new state directory",
 				n, res.LogHead, dir, h, es.LogHead)
 		}
+		// And every other case file: the statement proven is loaded from them, and a file
+		// edited since planning (a liability lowered: the root is a free public input on
+		// chain) would be proven and submitted.
+		if err := sameFiles(dir, files); err != nil {
+			return nil, fmt.Errorf("epoch %d: %w: the case directory was edited since it was planned; restore it or use a new state directory", n, err)
+		}
 	} else {
 		if _, err := os.Stat(dir); err == nil {
 			// Written, but the crash came before state.json recorded it: replace it (the
@@ -478,16 +517,6 @@ func (r *run) epoch(eng *engine.Engine, n uint64) (*EpochReport, error) {
 			if err := os.RemoveAll(dir); err != nil {
 				return nil, err
 			}
-		}
-		cp := statement.CaseParams{Epoch: n, Capacity: r.cfg.Capacity, Slots: r.cfg.Slots, StartTime: start, EndTime: end, Rounds: sl.rounds}
-		caseJSON, err := json.MarshalIndent(cp, "", "  ")
-		if err != nil {
-			return nil, err
-		}
-		files := map[string][]byte{
-			statement.CaseFile: append(caseJSON, '\n'), statement.PolicyFile: in.policyRaw, statement.PricesFile: pricesCSV(p, sl.usd),
-			statement.PositionsFile: positionsCSV(p, s0), statement.LiabilitiesFile: in.ledgerRaw, statement.SecretsFile: in.secretsRaw,
-			statement.ActionsFile: logRaw,
 		}
 		if err := writeDirAtomic(dir, files); err != nil {
 			return nil, err
@@ -500,6 +529,20 @@ func (r *run) epoch(eng *engine.Engine, n uint64) (*EpochReport, error) {
 		es = r.st.epoch(n)
 	}
 	if done {
+		// Confirmed by an earlier run: the registry must still record it, with its commitments
+		// and record hash (a reset chain or an edited state.json is not a success).
+		landed, rec, err := r.onChain(n, es, nil)
+		if err != nil {
+			return nil, fmt.Errorf("epoch %d, confirmed in %s: %w", n, StatePath(r.dir), err)
+		}
+		if !landed || rec.RecordHash.Hex() != es.RecordHash {
+			got := "no record"
+			if rec != nil {
+				got = "record " + rec.RecordHash.Hex()
+			}
+			return nil, fmt.Errorf("epoch %d: %s says confirmed with record %s in tx %s, the registry on %s holds %s: the chain was reset or the state directory edited; use a new state directory",
+				n, StatePath(r.dir), es.RecordHash, es.TxHash, r.label, got)
+		}
 		return nil, nil
 	}
 	r.prog.end()
@@ -612,7 +655,16 @@ func (r *run) prove(n uint64, es *EpochState, ep *statement.Epoch, rep *EpochRep
 	rep.Proof = path
 	shape := r.shape("epoch")
 	shape.Users, shape.Actions = ep.Params.Users, ep.Params.Actions
-	if ok, err := r.reuse(path, public); err != nil {
+	sl, err := r.slotOf(n)
+	if err != nil {
+		return err
+	}
+	if ok, err := r.reuse(path, public, func(f *prooffile.File) error {
+		if fmt.Sprint(f.Rounds) != fmt.Sprint(sl.rounds) || f.ActionLogHead != es.LogHead {
+			return fmt.Errorf("rounds %v and log head %s, the epoch's are %v and %s", f.Rounds, f.ActionLogHead, sl.rounds, es.LogHead)
+		}
+		return nil
+	}); err != nil {
 		return err
 	} else if ok {
 		rep.ProofReused = true
@@ -634,7 +686,7 @@ func (r *run) prove(n uint64, es *EpochState, ep *statement.Epoch, rep *EpochRep
 		} else {
 			sh.Users, sh.Actions, a, pub = 0, ep.Params.Actions, ep.Compliance.Assignment(), ep.Compliance.Public(symbols)
 		}
-		if ok, err := r.reuse(sp, pub); err != nil {
+		if ok, err := r.reuse(sp, pub, nil); err != nil {
 			return err
 		} else if !ok {
 			if err := r.proveOne(fmt.Sprintf("epoch %d: proving the standalone %s circuit", n, circuit), sh, a, pub, sp, nil, nil); err != nil {
@@ -670,8 +722,8 @@ func (r *run) prove(n uint64, es *EpochState, ep *statement.Epoch, rep *EpochRep
 }
 
 // reuse reports whether path holds a proof that verifies with the pinned key for exactly these
-// public inputs.
-func (r *run) reuse(path string, public []statement.NamedInput) (bool, error) {
+// public inputs and, when check is set, whose other fields check accepts.
+func (r *run) reuse(path string, public []statement.NamedInput, check func(*prooffile.File) error) (bool, error) {
 	f, err := prooffile.Read(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return false, nil
@@ -685,6 +737,12 @@ func (r *run) reuse(path string, public []statement.NamedInput) (bool, error) {
 	}
 	for i := range public {
 		if f.PublicInputs[i] != public[i] {
+			return false, nil
+		}
+	}
+	if check != nil {
+		if err := check(f); err != nil {
+			r.prog.note("%s: %v: proving again", path, err)
 			return false, nil
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/cmdutil"
+	"github.com/zktreasury/zktreasury/prover/statement"
 )
 
 // StateFormat is the format tag of state.json.
@@ -101,6 +102,32 @@ func LoadState(dir string) (*State, error) {
 		if _, ok := stageOrder[e.Stage]; !ok || e.Stage == "" {
 			return nil, fmt.Errorf("%s: epochs[%d].stage = %q: want planned, proved, submitted or confirmed", path, i, e.Stage)
 		}
+		// The paths are the run's own: an edited one would make a resumed run read (and
+		// submit) another epoch's files.
+		d := filepath.Join(epochsDir, fmt.Sprint(e.Epoch))
+		for _, f := range []struct{ field, got, want string }{
+			{"dir", e.Dir, d}, {"log", e.Log, filepath.Join(d, statement.ActionsFile)}, {"proof", e.Proof, filepath.Join(d, EpochProofFile)},
+		} {
+			if f.got != "" && filepath.Clean(f.got) != f.want {
+				return nil, fmt.Errorf("%s: epochs[%d].%s = %q: want %q", path, i, f.field, f.got, f.want)
+			}
+		}
+	}
+	// lastEpoch is the count of confirmed epochs, which come first.
+	confirmed := uint64(0)
+	for i, e := range s.Epochs {
+		if e.Stage != StageConfirmed {
+			break
+		}
+		confirmed = uint64(i + 1)
+	}
+	for i := confirmed; i < uint64(len(s.Epochs)); i++ {
+		if s.Epochs[i].Stage == StageConfirmed {
+			return nil, fmt.Errorf("%s: epochs[%d] is confirmed after unconfirmed epoch %d (lastEpoch %d)", path, i, confirmed+1, s.LastEpoch)
+		}
+	}
+	if s.LastEpoch != confirmed {
+		return nil, fmt.Errorf("%s: lastEpoch = %d, but %d epoch(s) are confirmed", path, s.LastEpoch, confirmed)
 	}
 	return &s, nil
 }

@@ -8,6 +8,7 @@ import (
 	"math/big"
 	"path/filepath"
 	"regexp"
+	"strings"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
@@ -19,6 +20,7 @@ import (
 	"github.com/zktreasury/zktreasury/prover/inclusion"
 	"github.com/zktreasury/zktreasury/prover/prooffile"
 	"github.com/zktreasury/zktreasury/prover/statement"
+	"github.com/zktreasury/zktreasury/treasury"
 )
 
 var safeName = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
@@ -27,6 +29,10 @@ var safeName = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
 // function of the case directory).
 func (r *run) inclusionFiles(dir string, ep *statement.Epoch, rep *EpochReport) error {
 	out := filepath.Join(dir, InclusionDir)
+	names, err := inclusionNames(r.in.ledger)
+	if err != nil {
+		return err
+	}
 	for i, u := range r.in.ledger.Users {
 		f, err := inclusion.Export(ep.Solvency, r.in.policy, r.in.ledger, u.ID)
 		if err != nil {
@@ -36,16 +42,34 @@ func (r *run) inclusionFiles(dir string, ep *statement.Epoch, rep *EpochReport) 
 		if err != nil {
 			return err
 		}
-		name := u.ID
-		if !safeName.MatchString(name) {
-			name = fmt.Sprintf("user-%d", i+1)
-		}
-		if err := cmdutil.WriteFileAtomic(filepath.Join(out, name+".inclusion.json"), append(data, '\n'), 0o600); err != nil {
+		if err := cmdutil.WriteFileAtomic(filepath.Join(out, names[i]), append(data, '\n'), 0o600); err != nil {
 			return err
 		}
 		rep.InclusionFiles++
 	}
 	return nil
+}
+
+// inclusionNames are the users' inclusion file names, in ledger order: the user id when it is
+// a safe file name, else user-N (N its 1-based row). Two users whose names would be the same
+// file (ignoring case, for case-insensitive file systems) are refused: one user's file would
+// silently replace the other's.
+func inclusionNames(l *treasury.Ledger) ([]string, error) {
+	names := make([]string, len(l.Users))
+	seen := map[string]string{}
+	for i, u := range l.Users {
+		name := u.ID
+		if !safeName.MatchString(name) {
+			name = fmt.Sprintf("user-%d", i+1)
+		}
+		names[i] = name + ".inclusion.json"
+		key := strings.ToLower(names[i])
+		if other, ok := seen[key]; ok {
+			return nil, fmt.Errorf("users %q and %q would both get the inclusion file %s: rename one", other, u.ID, names[i])
+		}
+		seen[key] = u.ID
+	}
+	return names, nil
 }
 
 // pushRounds adds epoch n's round to every mock feed, updated at the epoch's end, unless the
@@ -84,9 +108,11 @@ func (r *run) pushRounds(n uint64) error {
 	return nil
 }
 
-// onChain reports whether the registry already records epoch n with these commitments; a
-// record of epoch n with other commitments is an error (another run submitted it).
-func (r *run) onChain(n uint64, es *EpochState) (bool, *contracts.EpochRecord, error) {
+// onChain reports whether the registry already records epoch n with these commitments and,
+// when claim is set, exactly claim's record (times, rounds, prices, flows, policy, previous
+// state: epoch.RecordDiff); a record of epoch n that differs is an error (another run, or
+// another submitter, recorded it).
+func (r *run) onChain(n uint64, es *EpochState, claim *contracts.Claim) (bool, *contracts.EpochRecord, error) {
 	st, err := r.reg.Status(r.ctx)
 	if err != nil {
 		return false, nil, err
@@ -102,6 +128,15 @@ func (r *run) onChain(n uint64, es *EpochState) (bool, *contracts.EpochRecord, e
 		fmt.Sprintf("0x%064x", rec.ActionsCommitment) != es.ActionsCommitment {
 		return false, nil, fmt.Errorf("the registry already records epoch %d with state %#x, root %#x, actions %#x: not this run's epoch (state %s)",
 			n, rec.StateCommitment, rec.LiabilitiesRoot, rec.ActionsCommitment, es.StateCommitment)
+	}
+	if claim != nil {
+		prev, err := r.reg.EpochRecord(r.ctx, n-1)
+		if err != nil {
+			return false, nil, err
+		}
+		if d := epoch.RecordDiff(rec, prev.StateCommitment, claim); len(d) > 0 {
+			return false, nil, fmt.Errorf("the registry already records epoch %d with another record than this run's proof: %s", n, strings.Join(d, "; "))
+		}
 	}
 	return true, &rec, nil
 }
@@ -133,7 +168,33 @@ func (r *run) submit(n uint64, es *EpochState, rep *EpochReport) error {
 			}
 		}
 	}
-	landed, rec, err := r.onChain(n, es)
+	// The proof prove verified for this epoch, priced at the run's own rounds (the file's
+	// "rounds" are not covered by the proof).
+	path := filepath.Join(r.epochDir(n), EpochProofFile)
+	if es.Proof != r.rel(path) {
+		return fmt.Errorf("epoch %d: %s names proof %q, the epoch's proof is %s", n, StatePath(r.dir), es.Proof, r.rel(path))
+	}
+	f, err := prooffile.Read(path)
+	if err != nil {
+		return err
+	}
+	sl, err := r.slotOf(n)
+	if err != nil {
+		return err
+	}
+	rounds := epoch.Rounds{}
+	for sym, id := range sl.rounds {
+		v, ok := new(big.Int).SetString(id, 10)
+		if !ok {
+			return fmt.Errorf("epoch %d: round %q of %s is not a decimal round id", n, id, sym)
+		}
+		rounds[sym] = v
+	}
+	claim, err := epoch.BuildSubmission(r.dep, f, rounds)
+	if err != nil {
+		return err
+	}
+	landed, rec, err := r.onChain(n, es, claim)
 	if err != nil {
 		return err
 	}
@@ -150,19 +211,6 @@ func (r *run) submit(n uint64, es *EpochState, rep *EpochReport) error {
 		if err := r.pushRounds(n); err != nil {
 			return err
 		}
-	}
-	f, err := prooffile.Read(filepath.Join(r.dir, es.Proof))
-	if err != nil {
-		return err
-	}
-	rounds := epoch.Rounds{}
-	for sym, id := range f.Rounds {
-		v, _ := new(big.Int).SetString(id, 10)
-		rounds[sym] = v
-	}
-	claim, err := epoch.BuildSubmission(r.dep, f, rounds)
-	if err != nil {
-		return err
 	}
 	tx, err := r.reg.SignSubmission(ctx, claim.EpochSubmission)
 	if err != nil {
@@ -182,7 +230,7 @@ func (r *run) submit(n uint64, es *EpochState, rep *EpochReport) error {
 		return err
 	}
 	crashPoint("submit", n)
-	landed, rec, err = r.onChain(n, es)
+	landed, rec, err = r.onChain(n, es, claim)
 	if err != nil {
 		return err
 	}
