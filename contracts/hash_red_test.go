@@ -1,0 +1,151 @@
+package contracts_test
+
+import (
+	"math/big"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/zktreasury/zktreasury/contracts"
+	"github.com/zktreasury/zktreasury/prover/statement/epochhash"
+)
+
+// extremeField picks a field value among 0, 1, r - 1, 2^248 and a random one below r.
+func extremeField(r *rand.Rand) *big.Int {
+	switch r.IntN(5) {
+	case 0:
+		return big.NewInt(0)
+	case 1:
+		return big.NewInt(1)
+	case 2:
+		return new(big.Int).Sub(contracts.ScalarField, big.NewInt(1))
+	case 3:
+		return new(big.Int).Lsh(big.NewInt(1), 248)
+	default:
+		b := make([]byte, 32)
+		for i := range b {
+			b[i] = byte(r.Uint32())
+		}
+		return new(big.Int).Mod(new(big.Int).SetBytes(b), contracts.ScalarField)
+	}
+}
+
+// extremeU64 picks a uint64 among 0, 1, 2^63, 2^64 - 1 and a random one.
+func extremeU64(r *rand.Rand) uint64 {
+	switch r.IntN(5) {
+	case 0:
+		return 0
+	case 1:
+		return 1
+	case 2:
+		return 1 << 63
+	case 3:
+		return ^uint64(0)
+	default:
+		return r.Uint64()
+	}
+}
+
+// TestRegistryHashMatchesEpochhash fuzzes the registry's public hash (abi.encodePacked and the
+// SHA-256 precompile) against epochhash through the mock verifier, which rejects any call
+// whose one public input is not the Go hash: commitments and root at 0, 1, r - 1, 2^248 or
+// random, the count, flows and prices (through the feeds' answers) at 0 or 1, 2^63, 2^64 - 1
+// or random. Each recorded epoch's EpochRecorded record must parse into exactly the hashed
+// values (they hash to the proven input again), and a one-unit change in any submitted value
+// must be refused, so the mock's check is not vacuous. The epoch and times are the registry's
+// own (lastEpoch + 1, the previous end, not after the block).
+func TestRegistryHashMatchesEpochhash(t *testing.T) {
+	e := newMockEnv(t, contracts.Groth16)
+	ctx := ctxT(t)
+	rng := rand.New(rand.NewPCG(12, 253))
+	epochs := uint64(6)
+	if testing.Short() {
+		epochs = 3
+	}
+	prev := genesisState
+	for n := uint64(1); n <= epochs; n++ {
+		// Prices: asset i's circuit price is answer / 10^k (k = 2, or 4 for WBTC); a target price
+		// in [1, 2^64) becomes the answer price * 10^k.
+		var prices []*big.Int
+		var ids []*big.Int
+		for i, a := range e.assets {
+			p := extremeU64(rng)
+			if p == 0 {
+				p = 1 // a price is at least 1 (PriceOutOfRange otherwise)
+			}
+			div := big.NewInt(100)
+			if a.circuitDecimals == 8 {
+				div = big.NewInt(10_000)
+			}
+			answer := new(big.Int).Mul(new(big.Int).SetUint64(p), div)
+			if got := testPrice(i, answer); got.Uint64() != p || !got.IsUint64() {
+				t.Fatalf("asset %d: answer %v converts to %v, want %d", i, answer, got, p)
+			}
+			id, err := contracts.AddMockRounds(ctx, e.client, e.operator, e.feeds[i],
+				contracts.MockRound{Answer: answer, UpdatedAt: e.end(n) - 60})
+			if err != nil {
+				t.Fatal(err)
+			}
+			prices, ids = append(prices, new(big.Int).SetUint64(p)), append(ids, id[0])
+		}
+		s := e.submissionFor(n, ids)
+		s.StateCommitment, s.LiabilitiesRoot, s.ActionsCommitment = extremeField(rng), extremeField(rng), extremeField(rng)
+		s.ActionCount = extremeU64(rng)
+		for i := range s.Inflows {
+			s.Inflows[i], s.Outflows[i] = extremeU64(rng), extremeU64(rng)
+		}
+		want := epochInputs(s, genesisPolicy, prev, prices)
+		e.expectInputs(t, want)
+
+		// Control: the mock refuses the submission when any one hashed value differs from the
+		// expected hash's (here the last outflow, one unit off mod 2^64).
+		bad := s
+		bad.Outflows = append([]uint64(nil), s.Outflows...)
+		bad.Outflows[len(bad.Outflows)-1]++
+		if _, err := e.op.SubmitEpoch(ctx, bad); err == nil {
+			t.Fatalf("epoch %d: a submission whose hash is not the expected one was recorded", n)
+		}
+		if _, err := e.op.SubmitEpoch(ctx, s); err != nil {
+			t.Fatalf("epoch %d: the registry's hash differs from epochhash's for %+v (prices %v): %v", n, s, prices, err)
+		}
+
+		rec, err := e.stranger.EpochRecord(ctx, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := &epochhash.Values{PolicyCommitment: rec.PolicyCommitment, PrevStateCommitment: rec.PrevStateCommitment,
+			NewStateCommitment: rec.StateCommitment, LiabilitiesRoot: rec.LiabilitiesRoot, ActionsCommitment: rec.ActionsCommitment,
+			ActionCount: rec.ActionCount, Epoch: rec.Epoch, StartTime: uint64(rec.Start.Unix()), EndTime: uint64(rec.End.Unix()),
+			Inflows: rec.Inflows, Outflows: rec.Outflows}
+		for _, p := range rec.Prices {
+			v.Prices = append(v.Prices, p.Uint64())
+		}
+		h, err := v.Hash()
+		if err != nil {
+			t.Fatalf("epoch %d record: %v", n, err)
+		}
+		if h.Cmp(want[0]) != 0 {
+			t.Fatalf("epoch %d: the emitted record hashes to %#x, the proof was checked against %#x", n, h, want[0])
+		}
+		for i, id := range rec.RoundIDs {
+			if id.Cmp(ids[i]) != 0 {
+				t.Fatalf("epoch %d: record round %d is %v, submitted %v", n, i, id, ids[i])
+			}
+		}
+		root, err := e.stranger.LiabilitiesRoot(ctx, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := e.stranger.Status(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if root.Cmp(s.LiabilitiesRoot) != 0 || st.CurrentState.Cmp(s.StateCommitment) != 0 || st.RecordHash != rec.RecordHash {
+			t.Fatalf("epoch %d: stored root %#x, state %#x, head %s; submitted %#x, %#x, record %s", n, root, st.CurrentState, st.RecordHash,
+				s.LiabilitiesRoot, s.StateCommitment, rec.RecordHash)
+		}
+		prev = s.StateCommitment
+	}
+	if _, err := e.stranger.Records(ctx); err != nil {
+		t.Fatalf("the record chain: %v", err)
+	}
+}
