@@ -129,6 +129,16 @@ func compileHash(t *testing.T, a int) constraint.ConstraintSystem {
 	return ccs
 }
 
+// compileHashSCS is compileHash for PLONK (SCS).
+func compileHashSCS(t *testing.T, a int) constraint.ConstraintSystem {
+	t.Helper()
+	ccs, err := frontend.Compile(ecc.BN254.ScalarField(), scs.NewBuilder, hashShape(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ccs
+}
+
 func hashSolved(t *testing.T, ccs constraint.ConstraintSystem, w *hashOnly, opts ...solver.Option) error {
 	t.Helper()
 	full, err := frontend.NewWitness(w, ecc.BN254.ScalarField())
@@ -158,9 +168,15 @@ func decomposeHint(cheat func(in *big.Int, width int) *big.Int) (solver.HintID, 
 // that sum to 0 in the field), with PublicHash the hash of that aliased encoding and the
 // decomposition hint returning r's bits, is refused: ToBinary's canonical (< r) check. Unlike
 // TestNonCanonicalFieldEncodingRefused it never depends on the fixture's values. The same
-// override without the alias solves, so the refusal is the canonical check's.
+// override without the alias solves, so the refusal is the canonical check's. Both the R1CS
+// (Groth16) and the SCS (PLONK) compilations.
 func TestHashNonCanonicalFieldRefused(t *testing.T) {
-	ccs := compileHash(t, 1)
+	for name, compile := range map[string]func(*testing.T, int) constraint.ConstraintSystem{"r1cs": compileHash, "scs": compileHashSCS} {
+		t.Run(name, func(t *testing.T) { nonCanonicalRefused(t, compile(t, 1)) })
+	}
+}
+
+func nonCanonicalRefused(t *testing.T, ccs constraint.ConstraintSystem) {
 	v := randomValues(1, 12)
 	enc, err := v.Encode()
 	if err != nil {
