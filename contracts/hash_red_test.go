@@ -1,11 +1,16 @@
 package contracts_test
 
 import (
+	"bytes"
 	"math/big"
 	"math/rand/v2"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/zktreasury/zktreasury/contracts"
+	"github.com/zktreasury/zktreasury/contracts/bindings/epochregistry"
 	"github.com/zktreasury/zktreasury/prover/statement/epochhash"
 )
 
@@ -57,9 +62,9 @@ func TestRegistryHashMatchesEpochhash(t *testing.T) {
 	e := newMockEnv(t, contracts.Groth16)
 	ctx := ctxT(t)
 	rng := rand.New(rand.NewPCG(12, 253))
-	epochs := uint64(6)
+	epochs := uint64(16)
 	if testing.Short() {
-		epochs = 3
+		epochs = 4
 	}
 	prev := genesisState
 	for n := uint64(1); n <= epochs; n++ {
@@ -147,5 +152,75 @@ func TestRegistryHashMatchesEpochhash(t *testing.T) {
 	}
 	if _, err := e.stranger.Records(ctx); err != nil {
 		t.Fatalf("the record chain: %v", err)
+	}
+}
+
+// TestSubmitEpochDirtyCalldataRefused (red team, issue 12): the registry hashes uint64 and
+// uint80 submission values with shifts (shl(192, x), shl(176, id)) that would silently drop
+// high bits; calldata whose word for the action count, the epoch, an inflow, an outflow or a
+// round id has bits above its type's width set must revert (Solidity's calldata validation),
+// not be hashed and recorded as its low bits. The clean calldata of the same submission is
+// recorded, so each refusal is the dirty word's.
+func TestSubmitEpochDirtyCalldataRefused(t *testing.T) {
+	e := newMockEnv(t, contracts.Groth16)
+	ctx := ctxT(t)
+	s := e.next(t, 1)
+	// Distinct values, so each one's calldata word can be found.
+	s.ActionCount = 0x0a0b0c0d01
+	for i := range s.Inflows {
+		s.Inflows[i], s.Outflows[i] = 0x0a0b0c0d10+uint64(i), 0x0a0b0c0d20+uint64(i)
+	}
+	e.expectInputs(t, epochInputs(s, genesisPolicy, genesisState, testPrices()))
+	reg := epochregistry.NewEpochRegistry()
+	clean := reg.PackSubmitEpoch(epochregistry.EpochRegistrySubmission{
+		Epoch: s.Epoch, StartTime: s.StartTime, EndTime: s.EndTime, NewState: s.StateCommitment, LiabilitiesRoot: s.LiabilitiesRoot,
+		ActionsCommitment: s.ActionsCommitment, ActionCount: s.ActionCount, RoundIds: s.RoundIDs, Inflows: s.Inflows, Outflows: s.Outflows,
+	}, s.Proof)
+	// word is the offset of the calldata word holding v, the k-th of its n occurrences.
+	word := func(t *testing.T, v *big.Int, k, n int) int {
+		w := common.LeftPadBytes(v.Bytes(), 32)
+		var at []int
+		for i := 4; i+32 <= len(clean); i += 32 {
+			if bytes.Equal(clean[i:i+32], w) {
+				at = append(at, i)
+			}
+		}
+		if len(at) != n {
+			t.Fatalf("calldata word of %v found %d times, want %d", v, len(at), n)
+		}
+		return at[k]
+	}
+	for _, tc := range []struct {
+		name        string
+		value       *big.Int
+		k, n, width int
+	}{
+		{"actionCount", u64(s.ActionCount), 0, 1, 64},
+		{"epoch", u64(s.Epoch), 0, 1, 64},
+		{"inflow 0", u64(s.Inflows[0]), 0, 1, 64},
+		{"outflow 3", u64(s.Outflows[3]), 0, 1, 64},
+		// The four feeds are at the same round: the third of four words.
+		{"roundId 2", s.RoundIDs[2], 2, 4, 80},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			at := word(t, tc.value, tc.k, tc.n)
+			dirty := append([]byte(nil), clean...)
+			// Set the lowest bit above the width: the value plus 2^width.
+			bit := tc.width
+			dirty[at+31-bit/8] |= 1 << uint(bit%8)
+			if _, err := bind.Transact(reg.Instance(e.client, e.dep.Registry), e.operator, dirty); err == nil {
+				t.Fatalf("%s + 2^%d in the calldata was accepted", tc.name, tc.width)
+			}
+		})
+	}
+	if _, err := bind.Transact(reg.Instance(e.client, e.dep.Registry), e.operator, clean); err != nil {
+		t.Fatalf("clean calldata: %v", err)
+	}
+	st, err := e.stranger.Status(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.LastEpoch != 1 {
+		t.Fatalf("last epoch %d after the clean submission", st.LastEpoch)
 	}
 }
