@@ -62,9 +62,15 @@ func extremeU64(r *rand.Rand) uint64 {
 // or random. Each recorded epoch's EpochRecorded record must parse into exactly the hashed
 // values (they hash to the proven input again), and a one-unit change in any submitted value
 // must be refused, so the mock's check is not vacuous. The epoch and times are the registry's
-// own (lastEpoch + 1, the previous end, not after the block).
+// own (lastEpoch + 1, the previous end, not after the block). Both verifier ABIs.
 func TestRegistryHashMatchesEpochhash(t *testing.T) {
-	e := newMockEnv(t, contracts.Groth16)
+	for _, kind := range []contracts.VerifierKind{contracts.Groth16, contracts.Plonk} {
+		t.Run(kind.String(), func(t *testing.T) { registryHashMatches(t, kind) })
+	}
+}
+
+func registryHashMatches(t *testing.T, kind contracts.VerifierKind) {
+	e := newMockEnv(t, kind)
 	ctx := ctxT(t)
 	rng := rand.New(rand.NewPCG(12, 253))
 	epochs := uint64(16)
