@@ -285,9 +285,10 @@ func mustType(t *testing.T, s string) abi.Type {
 // EpochRecorded events against storage, with a log source that lies. A record whose bytes do
 // not hash to its recordHash topic is refused; a self-consistent forged record (bytes and
 // topic rewritten) of an earlier epoch breaks the chain and of the last epoch the stored head,
-// so Records refuses both; EpochRecord(n) refuses a forged root (stored per epoch).
-// EpochRecord(n) of an older epoch cannot refuse a self-consistent forgery of the fields it
-// does not store (S(n), the flows, the prices): see the KNOWN subtest.
+// so Records refuses both; EpochRecord(n) refuses a forged root (stored per epoch), a forged
+// policy (policyFor(n)) and any forged record of the last epoch (the stored head and state).
+// EpochRecord(n) of an older epoch cannot refuse a self-consistent forgery of the fields the
+// registry does not store for it (S(n), the flows, the prices): see the KNOWN subtest.
 func TestRecordsRefuseForgedEvents(t *testing.T) {
 	e := newMockEnv(t, contracts.Groth16)
 	e.submitHonest(t, 3)
@@ -350,10 +351,20 @@ func TestRecordsRefuseForgedEvents(t *testing.T) {
 			t.Fatal("EpochRecord accepted a forged liabilities root")
 		}
 	})
+	t.Run("forged policy", func(t *testing.T) {
+		if _, err := reader(forge(2, func(rec []byte) { rec[32+31]++ })).EpochRecord(ctx, 2); err == nil {
+			t.Fatal("EpochRecord accepted a forged policy commitment")
+		}
+	})
+	t.Run("forged last epoch, one record", func(t *testing.T) {
+		if _, err := reader(forge(3, bumpState)).EpochRecord(ctx, 3); err == nil {
+			t.Fatal("EpochRecord accepted a forged record of the last epoch")
+		}
+	})
 	t.Run("KNOWN", func(t *testing.T) {
 		if _, err := reader(forge(2, bumpState)).EpochRecord(ctx, 2); err == nil {
-			t.Skip("KNOWN: EpochRecord(n) checks only the root against storage; a log source that forges a self-consistent " +
-				"record of an older epoch (S(n), flows, prices, policy) is caught by Records (the chain to the stored head), not by EpochRecord")
+			t.Skip("KNOWN: EpochRecord(n) of an older epoch checks its root and policy against storage only; a log source that " +
+				"forges a self-consistent record of it (S(n), flows, prices) is caught by Records (the chain to the stored head), not by EpochRecord")
 		}
 	})
 }
