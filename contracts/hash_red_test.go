@@ -291,8 +291,12 @@ func mustType(t *testing.T, s string) abi.Type {
 // registry does not store for it (S(n), the flows, the prices): see the KNOWN subtest.
 func TestRecordsRefuseForgedEvents(t *testing.T) {
 	e := newMockEnv(t, contracts.Groth16)
-	e.submitHonest(t, 3)
 	ctx := ctxT(t)
+	// Genesis is the last epoch before any submission: its record is the stored head.
+	if _, err := e.stranger.EpochRecord(ctx, 0); err != nil {
+		t.Fatalf("genesis record: %v", err)
+	}
+	e.submitHonest(t, 3)
 	reader := func(edit func([]types.Log) []types.Log) *contracts.Registry {
 		r, err := contracts.NewRegistry(e.dep.Registry, lyingLogs{e.client, edit}, nil)
 		if err != nil {
@@ -315,8 +319,14 @@ func TestRecordsRefuseForgedEvents(t *testing.T) {
 			return out
 		}
 	}
-	if _, err := reader(func(l []types.Log) []types.Log { return l }).Records(ctx); err != nil {
+	honest := reader(func(l []types.Log) []types.Log { return l })
+	if _, err := honest.Records(ctx); err != nil {
 		t.Fatalf("honest logs: %v", err)
+	}
+	for n := uint64(0); n <= 3; n++ {
+		if _, err := honest.EpochRecord(ctx, n); err != nil {
+			t.Fatalf("honest epoch %d: %v", n, err)
+		}
 	}
 	t.Run("bytes not the topic's", func(t *testing.T) {
 		r := reader(func(logs []types.Log) []types.Log {
