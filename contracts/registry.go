@@ -343,8 +343,10 @@ func (r *Registry) DeployBlock(ctx context.Context) (uint64, error) {
 }
 
 // EpochRecord reads epoch n's record from its EpochRecorded event (ErrUnknownEpoch when n is
-// after the last epoch), and checks it: its record hash is the hash of its data, and its
-// liabilities root is the one the registry stored.
+// after the last epoch), and checks it against storage: its record hash is the hash of its
+// data, its liabilities root is the one the registry stored, its policy is PolicyFor(n), and
+// for the last epoch its record hash is the stored head and its state the current state.
+// (An older epoch's other fields are bound only by the chain of records: Records checks it.)
 func (r *Registry) EpochRecord(ctx context.Context, n uint64) (EpochRecord, error) {
 	root, err := r.LiabilitiesRoot(ctx, n)
 	if err != nil {
@@ -360,6 +362,20 @@ func (r *Registry) EpochRecord(ctx context.Context, n uint64) (EpochRecord, erro
 	rec := recs[0]
 	if rec.LiabilitiesRoot.Cmp(root) != 0 {
 		return EpochRecord{}, fmt.Errorf("epoch %d record: the event's liabilities root %#x differs from the stored %#x", n, rec.LiabilitiesRoot, root)
+	}
+	policy, err := r.PolicyFor(ctx, n)
+	if err != nil {
+		return EpochRecord{}, fmt.Errorf("epoch %d record: %w", n, err)
+	}
+	if rec.PolicyCommitment.Cmp(policy) != 0 {
+		return EpochRecord{}, fmt.Errorf("epoch %d record: the event's policy %#x is not the registry's policy for the epoch %#x", n, rec.PolicyCommitment, policy)
+	}
+	st, err := r.Status(ctx)
+	if err != nil {
+		return EpochRecord{}, fmt.Errorf("epoch %d record: %w", n, err)
+	}
+	if n == st.LastEpoch && (rec.RecordHash != st.RecordHash || rec.StateCommitment.Cmp(st.CurrentState) != 0) {
+		return EpochRecord{}, fmt.Errorf("epoch %d record: hash %s and state %#x, the registry's head is %s and state %#x", n, rec.RecordHash, rec.StateCommitment, st.RecordHash, st.CurrentState)
 	}
 	if err := r.stamp(ctx, &rec); err != nil {
 		return EpochRecord{}, fmt.Errorf("epoch %d record: %w", n, err)
