@@ -209,8 +209,6 @@ contract EpochRegistry {
     // The liabilities root of every recorded epoch: the one new slot an epoch costs.
     mapping(uint256 => uint256) private _liabilitiesRoots;
 
-    /// @notice Epoch `epoch` is recorded with this record; recordHash = keccak256(abi.encode(record)).
-    /// Epoch 0 is the genesis state, emitted at deploy.
     /// @notice Epoch `epoch` is recorded with this record (packed, see above);
     /// recordHash = keccak256(record). Epoch 0 is the genesis state, emitted at deploy.
     event EpochRecorded(uint256 indexed epoch, bytes32 indexed recordHash, bytes record);
