@@ -395,7 +395,7 @@ func TestRealEpochCombined(t *testing.T) {
 			}
 
 			// The queued policy cannot be put in force before its delay.
-			_, err := e.gov.ExecutePolicy(ctx)
+			_, err := e.gov.ExecutePolicy(ctx, under.policy, 2)
 			wantRevert(t, err, contracts.ErrTimelockNotReady, nil)
 
 			// The honest epoch is recorded.

@@ -43,6 +43,9 @@ var (
 	ErrNotPaused = errors.New("registry is not paused")
 	// ErrNoPendingPolicy is returned by ExecutePolicy and CancelPolicy when no policy is queued.
 	ErrNoPendingPolicy = errors.New("no pending policy")
+	// ErrPolicyNotQueued is returned by ExecutePolicy and CancelPolicy when the queued
+	// policy is not the (commitment, fromEpoch) the call names.
+	ErrPolicyNotQueued = errors.New("another policy is queued")
 	// ErrPolicyTooSoon is returned by QueuePolicy for a fromEpoch before the last epoch + 2 (the
 	// epoch in progress keeps its policy); the RevertError carries minFromEpoch and fromEpoch.
 	ErrPolicyTooSoon = errors.New("policy queued for an epoch too soon")
@@ -130,6 +133,7 @@ var sentinels = map[string]error{
 	"Paused":                      ErrPaused,
 	"NotPaused":                   ErrNotPaused,
 	"NoPendingPolicy":             ErrNoPendingPolicy,
+	"PolicyNotQueued":             ErrPolicyNotQueued,
 	"PolicyTooSoon":               ErrPolicyTooSoon,
 	"TimelockNotReady":            ErrTimelockNotReady,
 	"PolicyExpired":               ErrPolicyExpired,

@@ -23,7 +23,7 @@ func (e *mockEnv) queueAndExecute(t testing.TB, commitment int64, fromEpoch uint
 		t.Fatal(err)
 	}
 	e.advance(t, testPolicyDelay)
-	if _, err := e.gov.ExecutePolicy(ctxT(t)); err != nil {
+	if _, err := e.gov.ExecutePolicy(ctxT(t), big.NewInt(commitment), fromEpoch); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -35,7 +35,7 @@ func TestPolicyTimelock(t *testing.T) {
 
 	_, err := e.op.QueuePolicy(ctx, next, 2)
 	wantRevert(t, err, contracts.ErrNotGovernance, nil)
-	_, err = e.gov.ExecutePolicy(ctx)
+	_, err = e.gov.ExecutePolicy(ctx, next, 2)
 	wantRevert(t, err, contracts.ErrNoPendingPolicy, nil)
 
 	if _, err := e.gov.QueuePolicy(ctx, next, 2); err != nil {
@@ -51,11 +51,17 @@ func TestPolicyTimelock(t *testing.T) {
 		t.Fatalf("status after queue: %+v (pending %+v)", st, st.Pending)
 	}
 	// Before the delay: refused, with the eta and the block time.
-	_, err = e.gov.ExecutePolicy(ctx)
+	_, err = e.gov.ExecutePolicy(ctx, next, 2)
 	wantRevert(t, err, contracts.ErrTimelockNotReady, map[string]*big.Int{"eta": u64(eta)})
 
 	e.advance(t, testPolicyDelay)
-	if _, err := e.gov.ExecutePolicy(ctx); err != nil {
+	// A call naming another commitment or first epoch than the queued one is refused: a
+	// policy queued in between by another governance signer is never executed by it.
+	_, err = e.gov.ExecutePolicy(ctx, big.NewInt(3004), 2)
+	wantRevert(t, err, contracts.ErrPolicyNotQueued, map[string]*big.Int{"commitment": big.NewInt(3004), "queuedCommitment": next})
+	_, err = e.gov.ExecutePolicy(ctx, next, 3)
+	wantRevert(t, err, contracts.ErrPolicyNotQueued, map[string]*big.Int{"fromEpoch": big.NewInt(3), "queuedFromEpoch": big.NewInt(2)})
+	if _, err := e.gov.ExecutePolicy(ctx, next, 2); err != nil {
 		t.Fatalf("execute after the delay: %v", err)
 	}
 	hist, err := e.op.PolicyHistory(ctx)
@@ -94,10 +100,12 @@ func TestPolicyTimelock(t *testing.T) {
 	if _, err := e.gov.QueuePolicy(ctx, big.NewInt(4004), 4); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.gov.CancelPolicy(ctx); err != nil {
+	_, err = e.gov.CancelPolicy(ctx, big.NewInt(4004), 5)
+	wantRevert(t, err, contracts.ErrPolicyNotQueued, map[string]*big.Int{"queuedFromEpoch": big.NewInt(4)})
+	if _, err := e.gov.CancelPolicy(ctx, big.NewInt(4004), 4); err != nil {
 		t.Fatal(err)
 	}
-	_, err = e.gov.CancelPolicy(ctx)
+	_, err = e.gov.CancelPolicy(ctx, big.NewInt(4004), 4)
 	wantRevert(t, err, contracts.ErrNoPendingPolicy, nil)
 }
 
@@ -145,7 +153,7 @@ func TestQueuedPolicyExpires(t *testing.T) {
 		}
 		expires := e.headTime(t) + uint64((testPolicyDelay+testPolicyGrace)/time.Second)
 		e.advance(t, testPolicyDelay+testPolicyGrace+time.Second)
-		_, err := e.gov.ExecutePolicy(ctx)
+		_, err := e.gov.ExecutePolicy(ctx, big.NewInt(3003), 2)
 		wantRevert(t, err, contracts.ErrPolicyExpired, map[string]*big.Int{"expiresAt": u64(expires)})
 	})
 	t.Run("its first epoch recorded", func(t *testing.T) {
@@ -156,7 +164,7 @@ func TestQueuedPolicyExpires(t *testing.T) {
 		}
 		e.submitHonest(t, 2)
 		e.advance(t, testPolicyDelay)
-		_, err := e.gov.ExecutePolicy(ctx)
+		_, err := e.gov.ExecutePolicy(ctx, big.NewInt(3003), 2)
 		wantRevert(t, err, contracts.ErrPolicyEpochPassed, map[string]*big.Int{"fromEpoch": big.NewInt(2), "lastEpoch": big.NewInt(2)})
 		// Epoch 3 is still judged by the genesis policy.
 		st, err := e.op.Status(ctx)

@@ -161,13 +161,17 @@ func (r *Registry) QueuePolicy(ctx context.Context, commitment *big.Int, fromEpo
 
 // ExecutePolicy executes the queued policy once its delay has passed, before it expires and
 // while its fromEpoch is not recorded (governance only).
-func (r *Registry) ExecutePolicy(ctx context.Context) (*types.Receipt, error) {
-	return r.transact(ctx, "execute policy", r.abi.PackExecutePolicy())
+//
+// commitment and fromEpoch name the queued policy meant; the registry refuses
+// (PolicyNotQueued) when another is queued.
+func (r *Registry) ExecutePolicy(ctx context.Context, commitment *big.Int, fromEpoch uint64) (*types.Receipt, error) {
+	return r.transact(ctx, "execute policy", r.abi.PackExecutePolicy(commitment, fromEpoch))
 }
 
-// CancelPolicy drops the queued policy (governance only).
-func (r *Registry) CancelPolicy(ctx context.Context) (*types.Receipt, error) {
-	return r.transact(ctx, "cancel policy", r.abi.PackCancelPolicy())
+// CancelPolicy drops the queued policy named by commitment and fromEpoch
+// (governance only).
+func (r *Registry) CancelPolicy(ctx context.Context, commitment *big.Int, fromEpoch uint64) (*types.Receipt, error) {
+	return r.transact(ctx, "cancel policy", r.abi.PackCancelPolicy(commitment, fromEpoch))
 }
 
 // TransferGovernance nominates the next governance (governance only); the zero address

@@ -44,11 +44,17 @@ func OpQueuePolicy(commitment *big.Int, fromEpoch uint64) Op {
 	return Op{Name: "queue policy", data: opABI.PackQueuePolicy(commitment, fromEpoch)}
 }
 
-// OpExecutePolicy is executePolicy() (governance).
-func OpExecutePolicy() Op { return Op{Name: "execute policy", data: opABI.PackExecutePolicy()} }
+// OpExecutePolicy is executePolicy(commitment, fromEpoch) (governance): it executes
+// only that queued policy.
+func OpExecutePolicy(commitment *big.Int, fromEpoch uint64) Op {
+	return Op{Name: "execute policy", data: opABI.PackExecutePolicy(commitment, fromEpoch)}
+}
 
-// OpCancelPolicy is cancelPolicy() (governance).
-func OpCancelPolicy() Op { return Op{Name: "cancel policy", data: opABI.PackCancelPolicy()} }
+// OpCancelPolicy is cancelPolicy(commitment, fromEpoch) (governance): it drops only
+// that queued policy.
+func OpCancelPolicy(commitment *big.Int, fromEpoch uint64) Op {
+	return Op{Name: "cancel policy", data: opABI.PackCancelPolicy(commitment, fromEpoch)}
+}
 
 // OpTransferGovernance is transferGovernance(next) (governance); the zero address withdraws a
 // nomination.

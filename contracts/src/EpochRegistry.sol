@@ -231,6 +231,7 @@ contract EpochRegistry {
     error Paused();
     error NotPaused();
     error NoPendingPolicy();
+    error PolicyNotQueued(uint256 commitment, uint64 fromEpoch, uint256 queuedCommitment, uint64 queuedFromEpoch);
     error PolicyTooSoon(uint256 minFromEpoch, uint256 fromEpoch);
     error TimelockNotReady(uint256 eta, uint256 nowTs);
     error PolicyExpired(uint256 expiresAt, uint256 nowTs);
@@ -418,10 +419,11 @@ contract EpochRegistry {
 
     /// @notice Executes the queued policy: after its delay, before it expires, and while epoch
     /// fromEpoch is not recorded. It then judges every epoch from fromEpoch, replacing any
-    /// scheduled policy from that epoch on; recorded epochs keep theirs.
-    function executePolicy() external onlyGovernance {
-        PendingPolicy memory p = _pending;
-        if (p.eta == 0) revert NoPendingPolicy();
+    /// scheduled policy from that epoch on; recorded epochs keep theirs. The caller names the
+    /// queued (commitment, fromEpoch) it means, so a policy queued in between by another
+    /// governance signer is never executed by a call that was about the earlier one.
+    function executePolicy(uint256 commitment, uint64 fromEpoch) external onlyGovernance {
+        PendingPolicy memory p = _checkPending(commitment, fromEpoch);
         if (block.timestamp < p.eta) revert TimelockNotReady(p.eta, block.timestamp);
         uint256 expiresAt = uint256(p.eta) + policyGracePeriod;
         if (block.timestamp > expiresAt) revert PolicyExpired(expiresAt, block.timestamp);
@@ -437,12 +439,19 @@ contract EpochRegistry {
         emit PolicyExecuted(p.commitment, p.fromEpoch);
     }
 
-    /// @notice Drops the queued policy.
-    function cancelPolicy() external onlyGovernance {
-        PendingPolicy memory p = _pending;
-        if (p.eta == 0) revert NoPendingPolicy();
+    /// @notice Drops the queued policy, named by its (commitment, fromEpoch).
+    function cancelPolicy(uint256 commitment, uint64 fromEpoch) external onlyGovernance {
+        PendingPolicy memory p = _checkPending(commitment, fromEpoch);
         delete _pending;
         emit PolicyCancelled(p.commitment, p.fromEpoch);
+    }
+
+    function _checkPending(uint256 commitment, uint64 fromEpoch) private view returns (PendingPolicy memory p) {
+        p = _pending;
+        if (p.eta == 0) revert NoPendingPolicy();
+        if (p.commitment != commitment || p.fromEpoch != fromEpoch) {
+            revert PolicyNotQueued(commitment, fromEpoch, p.commitment, p.fromEpoch);
+        }
     }
 
     // ---------------------------------------------------------------- roles

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/big"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -32,10 +33,12 @@ func newCmdExecute(f *cmdutil.Factory, cancel bool, runF func(*ExecuteOptions) e
 		Short: "Execute the queued policy once its timelock has passed (governance)",
 		Long: `Execute the policy queued with ` + "`policy queue`" + `: from its ETA until it expires, and
 only while its first epoch is not recorded. It then judges every epoch from that
-one on. With --policy FILE, nothing is sent unless the queued commitment is that
-file's. Exit 3 when the registry refuses, with a hint: TimelockNotReady (says
+one on. The transaction names the queued (commitment, fromEpoch) this command
+read, and the registry refuses it (PolicyNotQueued) if another policy was queued
+in between. With --policy FILE, nothing is sent unless the queued commitment is
+that file's, and the transaction names that file's commitment. Exit 3 when the registry refuses, with a hint: TimelockNotReady (says
 when it becomes executable), PolicyExpired, PolicyEpochPassed, NoPendingPolicy,
-NotGovernance.`,
+PolicyNotQueued, NotGovernance.`,
 		Example: "  zktreasury policy execute --policy new-policy.json --rpc $RPC --key governance.key --deployment deployment.json",
 		Args:    cobra.NoArgs,
 	}
@@ -105,9 +108,15 @@ func executeRun(ctx context.Context, opts *ExecuteOptions) error {
 		}
 		return fmt.Errorf("--policy %s has commitment %s, the registry has %s queued: nothing sent", opts.Policy, want, queued)
 	}
-	op := contracts.OpExecutePolicy()
+	// The call names what was read (or the --policy file's commitment): a policy queued
+	// in between by another governance signer is refused on-chain, never executed.
+	named, from := new(big.Int), uint64(0)
+	if p := st.Pending; p != nil {
+		named, from = p.Commitment, p.FromEpoch
+	}
+	op := contracts.OpExecutePolicy(named, from)
 	if opts.Cancel {
-		op = contracts.OpCancelPolicy()
+		op = contracts.OpCancelPolicy(named, from)
 	}
 	_, err = chain.Transact(ctx, s, op, &res.TxResult, opts.IO.Err)
 	if revert := chain.Refusal(err, &res.TxResult); revert != nil {
@@ -148,6 +157,9 @@ func timelockHint(revert *contracts.RevertError) string {
 		return fmt.Sprintf("its first epoch %v is already recorded (last epoch %v): queue it again with --from-epoch %s or later", revert.Uint("fromEpoch"), last, next)
 	case errors.Is(revert, contracts.ErrNoPendingPolicy):
 		return "no policy is queued (`zktreasury policy status` shows the registry's policies)"
+	case errors.Is(revert, contracts.ErrPolicyNotQueued):
+		return fmt.Sprintf("the queued policy changed before this call landed: %#x from epoch %v is queued now (`zktreasury policy status`); nothing was executed",
+			revert.Uint("queuedCommitment"), revert.Uint("queuedFromEpoch"))
 	}
 	return ""
 }
