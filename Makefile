@@ -58,6 +58,8 @@ test-short: deps
 bench: deps
 	$(GO) test ./prover -run '^$$' -bench 'SolvencyConstraints' -benchtime 1x -timeout 30m
 	$(GO) test ./prover -run '^$$' -bench 'SolvencyProve' -benchtime 1x -timeout 60m
+	$(GO) test ./prover -run '^$$' -bench 'ComplianceConstraints' -benchtime 1x -timeout 30m
+	$(GO) test ./circuits/epoch -run '^$$' -bench 'PublicHashConstraints' -benchtime 1x -timeout 30m
 	$(GO) test ./contracts/ -run '^$$' -bench SubmitEpochGas -benchtime 3x
 
 # The main job end to end on the built-in fixtures: `zktreasury run` plans, executes, logs,
