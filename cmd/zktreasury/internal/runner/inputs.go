@@ -60,15 +60,18 @@ func loadInputs(c *Config) (*inputs, error) {
 		if err := c.checkLiveAssets(in.policy); err != nil {
 			return nil, err
 		}
-	} else if err := in.loadSeries(c); err != nil {
-		return nil, err
-	}
-	// Every date's prices must fit the circuit (not round to zero at the asset's scale, not
-	// overflow 64 bits of value units): refused here, before anything is deployed or planned.
-	for d := range in.series.Dates {
-		if _, err := corridor.PricesFromSnapshot(in.policy, in.series.Snapshot(d)); err != nil {
-			return nil, &treasury.InputError{File: c.Path(c.Series), Field: "price",
-				Msg: fmt.Sprintf("%s: %v", in.series.Dates[d].Format(treasury.DateLayout), err)}
+	} else {
+		if err := in.loadSeries(c); err != nil {
+			return nil, err
+		}
+		// Every date's prices must fit the circuit (not round to zero at the asset's scale,
+		// not overflow 64 bits of value units): refused here, before anything is deployed or
+		// planned. (Live rounds are checked as they are read.)
+		for d := range in.series.Dates {
+			if _, err := corridor.PricesFromSnapshot(in.policy, in.series.Snapshot(d)); err != nil {
+				return nil, &treasury.InputError{File: c.Path(c.Series), Field: "price",
+					Msg: fmt.Sprintf("%s: %v", in.series.Dates[d].Format(treasury.DateLayout), err)}
+			}
 		}
 	}
 	for _, f := range []struct {
