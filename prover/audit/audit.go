@@ -869,5 +869,20 @@ func inputDigests(dir string, epoch bool) ([]statement.NamedInput, error) {
 		h := sha256.Sum256(data)
 		out = append(out, statement.NamedInput{Name: name, Value: hex.EncodeToString(h[:])})
 	}
+	// The inclusion files the case ships are pinned too, so one removed (a user who can no
+	// longer check their balance) or added fails the audit like an edited one.
+	shipped, err := filepath.Glob(filepath.Join(dir, InclusionDir, "*.json"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(shipped)
+	for _, path := range shipped {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		h := sha256.Sum256(data)
+		out = append(out, statement.NamedInput{Name: InclusionDir + "/" + filepath.Base(path), Value: hex.EncodeToString(h[:])})
+	}
 	return out, nil
 }

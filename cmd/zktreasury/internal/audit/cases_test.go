@@ -248,17 +248,6 @@ func generate(t *testing.T, sp caseSpec, dir string) {
 	}
 	data, _ := json.MarshalIndent(cj, "", "  ")
 	write(t, filepath.Join(dir, statement.CaseFile), string(data)+"\n")
-	// The goldens are what the audit recomputes: written once here, then
-	// pinned (a change to hashing, encoding or rounding must be made on
-	// purpose, with -update).
-	goldens, err := audit.Recompute(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, v := range goldens {
-		data, _ := json.MarshalIndent(v, "", "  ")
-		write(t, filepath.Join(dir, name), string(data)+"\n")
-	}
 	for _, u := range sp.users {
 		st, err := audit.Statement(dir)
 		if err != nil {
@@ -270,5 +259,16 @@ func generate(t *testing.T, sp caseSpec, dir string) {
 		}
 		data, _ := json.MarshalIndent(f, "", "  ")
 		write(t, filepath.Join(dir, audit.InclusionDir, strings.NewReplacer("@", "-at-", ".", "-").Replace(u)+".json"), string(data)+"\n")
+	}
+	// The goldens (which pin the inclusion files too) are what the audit recomputes: written once here, then
+	// pinned (a change to hashing, encoding or rounding must be made on
+	// purpose, with -update).
+	goldens, err := audit.Recompute(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, v := range goldens {
+		data, _ := json.MarshalIndent(v, "", "  ")
+		write(t, filepath.Join(dir, name), string(data)+"\n")
 	}
 }

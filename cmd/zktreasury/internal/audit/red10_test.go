@@ -47,3 +47,17 @@ func TestAuditSolvencyCaseSubScaleEdit(t *testing.T) {
 		t.Fatalf("exit %d: want 3 naming positions.csv\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
 }
+
+// TestAuditRefusesRemovedInclusionFile: a case ships an inclusion file per listed user; one
+// removed (a user left unable to check their balance) fails the audit naming it, before any
+// proof is regenerated, as one edited does (the input digests pin every shipped file).
+func TestAuditRefusesRemovedInclusionFile(t *testing.T) {
+	dir := copyCase(t, filepath.Join(casesDir, "calm"))
+	if err := os.Remove(filepath.Join(dir, "inclusion", "acct-1000.json")); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := run(t, "audit", dir, "--keys", pinnedKeys, "--cache", keyCache)
+	if code != cmdutil.ExitNo || !strings.Contains(stdout, "inclusion/acct-1000.json") {
+		t.Fatalf("exit %d: want 3 naming inclusion/acct-1000.json\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+}
