@@ -231,7 +231,7 @@ contract EpochRegistry {
     error Paused();
     error NotPaused();
     error NoPendingPolicy();
-    error PolicyNotQueued(uint256 commitment, uint64 fromEpoch, uint256 queuedCommitment, uint64 queuedFromEpoch);
+    error PolicyNotQueued(uint256 commitment, uint256 fromEpoch, uint256 queuedCommitment, uint256 queuedFromEpoch);
     error PolicyTooSoon(uint256 minFromEpoch, uint256 fromEpoch);
     error TimelockNotReady(uint256 eta, uint256 nowTs);
     error PolicyExpired(uint256 expiresAt, uint256 nowTs);
