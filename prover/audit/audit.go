@@ -374,7 +374,7 @@ func staticChecks(dir string, b *built, opts Options, r *Report) error {
 		if err != nil {
 			return err
 		}
-		r.add("input files vs "+InputsGolden, diffNamed(want, digests), "SHA-256 of every input file")
+		r.add("input files vs "+InputsGolden, diffNamed(want, digests), "SHA-256 of every input file and shipped inclusion file")
 	}
 	for _, p := range b.proofs {
 		want, err := golden(dir, p.golden, p.shipped != nil)
