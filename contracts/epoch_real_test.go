@@ -3,6 +3,7 @@ package contracts_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"math/big"
 	"sync"
@@ -421,6 +422,27 @@ func TestRealEpochCombined(t *testing.T) {
 			}
 			if st.LastEpoch != 1 || st.CurrentState.Cmp(want.StateCommitment) != 0 {
 				t.Fatalf("status %+v", st)
+			}
+			// The registry's verifier, asked directly (epoch submit's already-recorded check),
+			// accepts the recorded proof and refuses it with one byte or the hash changed.
+			genesis, err := e.op.EpochRecord(ctx, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			h, err := contracts.EpochPublicHash(want, fix.cs.policy, genesis.StateCommitment, rec.Prices)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := e.op.CheckProof(ctx, h, want.Proof); err != nil {
+				t.Fatalf("CheckProof of the recorded proof: %v", err)
+			}
+			flipped := append([]byte(nil), want.Proof...)
+			flipped[40] ^= 1
+			if err := e.op.CheckProof(ctx, h, flipped); !errors.Is(err, contracts.ErrProofRejected) {
+				t.Fatalf("CheckProof of a flipped proof: %v, want ErrProofRejected", err)
+			}
+			if err := e.op.CheckProof(ctx, new(big.Int).Add(h, big.NewInt(1)), want.Proof); !errors.Is(err, contracts.ErrProofRejected) {
+				t.Fatalf("CheckProof with another hash: %v, want ErrProofRejected", err)
 			}
 
 			// Replayed, it is refused.

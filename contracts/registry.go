@@ -693,3 +693,52 @@ func (r *Registry) Feeds(ctx context.Context) ([]Feed, error) {
 	}
 	return feeds, nil
 }
+
+// CheckProof asks the registry's own verifier (read from the registry, not from a deployment
+// file) whether proof verifies for publicHash, with the calldata the registry builds, in an
+// eth_call: nil when it does, ErrProofRejected when the verifier refuses it. `epoch submit`
+// uses it before it calls an epoch already recorded: the record on chain was verified when it
+// landed, the file's own proof bytes were not.
+func (r *Registry) CheckProof(ctx context.Context, publicHash *big.Int, proof []byte) error {
+	opts := &bind.CallOpts{Context: ctx}
+	verifier, err := bind.Call(r.bound, opts, r.abi.PackVerifier(), r.abi.UnpackVerifier)
+	if err != nil {
+		return fmt.Errorf("registry verifier: %w", decodeCallError(err))
+	}
+	kind, err := bind.Call(r.bound, opts, r.abi.PackVerifierKind(), r.abi.UnpackVerifierKind)
+	if err != nil {
+		return fmt.Errorf("registry verifier kind: %w", decodeCallError(err))
+	}
+	word := func(v *big.Int) []byte { return common.LeftPadBytes(v.Bytes(), 32) }
+	var data []byte
+	switch VerifierKind(kind) {
+	case Groth16:
+		// verifyProof(bytes proof, uint256[1] input): reverts on a bad proof.
+		sel := crypto.Keccak256([]byte("verifyProof(bytes,uint256[1])"))[:4]
+		pad := (32 - len(proof)%32) % 32
+		data = append(append([]byte{}, sel...), word(big.NewInt(64))...)
+		data = append(data, word(publicHash)...)
+		data = append(data, word(big.NewInt(int64(len(proof))))...)
+		data = append(append(data, proof...), make([]byte, pad)...)
+	case Plonk:
+		// Verify(bytes proof, uint256[] inputs) returns (bool).
+		sel := crypto.Keccak256([]byte("Verify(bytes,uint256[])"))[:4]
+		pad := (32 - len(proof)%32) % 32
+		data = append(append([]byte{}, sel...), word(big.NewInt(64))...)
+		data = append(data, word(big.NewInt(int64(64+32+len(proof)+pad)))...)
+		data = append(data, word(big.NewInt(int64(len(proof))))...)
+		data = append(append(data, proof...), make([]byte, pad)...)
+		data = append(data, word(big.NewInt(1))...)
+		data = append(data, word(publicHash)...)
+	default:
+		return fmt.Errorf("registry verifier kind %d is not known", kind)
+	}
+	ret, err := r.backend.CallContract(ctx, ethereum.CallMsg{To: &verifier, Data: data}, nil)
+	if err != nil {
+		return fmt.Errorf("%w: the registry's verifier %s refuses the proof: %v", ErrProofRejected, verifier, err)
+	}
+	if VerifierKind(kind) == Plonk && (len(ret) < 32 || new(big.Int).SetBytes(ret[:32]).Cmp(big.NewInt(1)) != 0) {
+		return fmt.Errorf("%w: the registry's verifier %s returns false", ErrProofRejected, verifier)
+	}
+	return nil
+}

@@ -17,6 +17,7 @@ import (
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/chain"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/cmdutil"
 	"github.com/zktreasury/zktreasury/contracts"
+	"github.com/zktreasury/zktreasury/contracts/bindings/mockverifier"
 	"github.com/zktreasury/zktreasury/prover/prooffile"
 	"github.com/zktreasury/zktreasury/prover/statement"
 	"github.com/zktreasury/zktreasury/prover/statement/epochhash"
@@ -34,6 +35,26 @@ type mockDeployment struct {
 	Prices []*big.Int
 	// Operator is the deploying key's Go handle on the registry.
 	Operator *contracts.Registry
+	// Verifier is the MockVerifier the registry calls.
+	Verifier common.Address
+}
+
+// setAccept makes the MockVerifier accept every proof, or refuse every one.
+func (m *mockDeployment) setAccept(t *testing.T, n *simNode, accept bool) {
+	t.Helper()
+	client := n.Client(t)
+	a, err := mockverifier.MockVerifierMetaData.ParseABI()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bc := bind.NewBoundContract(m.Verifier, *a, client, client, client)
+	tx, err := bind.Transact(bc, bind.NewKeyedTransactor(n.Key, n.ChainID), mockverifier.NewMockVerifier().PackSetAccept(accept))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bind.WaitMined(ctxT(t), client, tx.Hash()); err != nil {
+		t.Fatal(err)
+	}
 }
 
 var (
@@ -98,6 +119,7 @@ func deployMock(t *testing.T, n *simNode, governance, guardian common.Address) *
 		t.Fatal(err)
 	}
 	dep.Registry, dep.Block, dep.RegistryGas = d.Registry, d.Block, d.RegistryGas
+	m.Verifier = d.Verifier
 	m.File = filepath.Join(t.TempDir(), "deployment.json")
 	if err := chain.WriteDeployment(m.File, dep); err != nil {
 		t.Fatal(err)

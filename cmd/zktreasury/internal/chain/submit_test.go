@@ -73,6 +73,16 @@ func TestSubmitIdempotent(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "already recorded in tx "+hash) {
 		t.Fatalf("submit again (table): exit %d\n%s", code, stdout)
 	}
+	// The recorded statement with proof bytes the registry's verifier refuses is not "this
+	// proof": exit 3 naming the proof, nothing sent.
+	m.setAccept(t, n, false)
+	var bad epoch.SubmitResult
+	jsonRun(t, cmdutil.ExitNo, &bad, submit(honest)...)
+	if bad.AlreadyRecorded || len(bad.Differs) != 1 || !strings.HasPrefix(bad.Differs[0], "proof:") || bad.TxHash != "" {
+		t.Fatalf("a recorded statement whose proof does not verify: %+v", bad)
+	}
+	m.setAccept(t, n, true)
+	mined, pending = nonces(t, n, addr(n.Key))
 	if m2, p2 := nonces(t, n, addr(n.Key)); m2 != mined || p2 != pending {
 		t.Fatalf("submitting a recorded epoch sent a transaction: nonces %d/%d -> %d/%d", mined, pending, m2, p2)
 	}

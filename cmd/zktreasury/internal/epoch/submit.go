@@ -279,6 +279,15 @@ func sameRecord(ctx context.Context, reg *contracts.Registry, c *contracts.Claim
 	if len(res.Differs) > 0 {
 		return false, nil
 	}
+	// The record on chain was verified when it landed; this file's proof bytes were not. A
+	// file whose statement is recorded but whose proof does not verify is not "this proof".
+	if err := reg.CheckProof(ctx, c.PublicHash, c.Proof); err != nil {
+		if !errors.Is(err, contracts.ErrProofRejected) {
+			return false, err
+		}
+		res.Differs = []string{"proof: the statement is recorded, but this file's proof does not verify with the registry's verifier"}
+		return false, nil
+	}
 	res.Recorded, res.AlreadyRecorded, res.RecordTx, res.RecordBlock = true, true, rec.TxHash.Hex(), rec.Block
 	return true, nil
 }
