@@ -285,7 +285,24 @@ func FundFromDevAccount(ctx context.Context, c *rpc.Client, value *big.Int) (*ec
 	if receipt.Status != types.ReceiptStatusSuccessful {
 		return nil, common.Address{}, fmt.Errorf("fund key: transfer %s failed", hash)
 	}
-	return key, dev, nil
+	// geth's transaction pool moves to a new head asynchronously: a transaction sent the
+	// moment the receipt appears can still be checked against the old state ("insufficient
+	// funds ... balance 0"). Wait until the pool's (pending) view has the funds.
+	ec := ethclient.NewClient(c)
+	for {
+		bal, err := ec.PendingBalanceAt(ctx, to)
+		if err != nil {
+			return nil, common.Address{}, fmt.Errorf("fund key: pending balance of %s: %w", to, err)
+		}
+		if bal.Cmp(value) >= 0 {
+			return key, dev, nil
+		}
+		select {
+		case <-ctx.Done():
+			return nil, common.Address{}, fmt.Errorf("fund key: %s funded in %s but the node's pending state still shows %v wei: %w", to, hash, bal, ctx.Err())
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
 }
 
 // Output is the last 64 KiB geth printed, for diagnostics.
