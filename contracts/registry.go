@@ -16,6 +16,8 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/zktreasury/zktreasury/contracts/bindings/epochgroth16verifier"
+	"github.com/zktreasury/zktreasury/contracts/bindings/epochplonkverifier"
 	"github.com/zktreasury/zktreasury/contracts/bindings/epochregistry"
 )
 
@@ -709,27 +711,14 @@ func (r *Registry) CheckProof(ctx context.Context, publicHash *big.Int, proof []
 	if err != nil {
 		return fmt.Errorf("registry verifier kind: %w", decodeCallError(err))
 	}
-	word := func(v *big.Int) []byte { return common.LeftPadBytes(v.Bytes(), 32) }
 	var data []byte
 	switch VerifierKind(kind) {
 	case Groth16:
-		// verifyProof(bytes proof, uint256[1] input): reverts on a bad proof.
-		sel := crypto.Keccak256([]byte("verifyProof(bytes,uint256[1])"))[:4]
-		pad := (32 - len(proof)%32) % 32
-		data = append(append([]byte{}, sel...), word(big.NewInt(64))...)
-		data = append(data, word(publicHash)...)
-		data = append(data, word(big.NewInt(int64(len(proof))))...)
-		data = append(append(data, proof...), make([]byte, pad)...)
+		// verifyProof(bytes, uint256[1]): reverts on a bad proof.
+		data = epochgroth16verifier.NewEpochGroth16Verifier().PackVerifyProof(proof, [1]*big.Int{publicHash})
 	case Plonk:
-		// Verify(bytes proof, uint256[] inputs) returns (bool).
-		sel := crypto.Keccak256([]byte("Verify(bytes,uint256[])"))[:4]
-		pad := (32 - len(proof)%32) % 32
-		data = append(append([]byte{}, sel...), word(big.NewInt(64))...)
-		data = append(data, word(big.NewInt(int64(64+32+len(proof)+pad)))...)
-		data = append(data, word(big.NewInt(int64(len(proof))))...)
-		data = append(append(data, proof...), make([]byte, pad)...)
-		data = append(data, word(big.NewInt(1))...)
-		data = append(data, word(publicHash)...)
+		// Verify(bytes, uint256[]) returns (bool).
+		data = epochplonkverifier.NewEpochPlonkVerifier().PackVerify(proof, []*big.Int{publicHash})
 	default:
 		return fmt.Errorf("registry verifier kind %d is not known", kind)
 	}

@@ -21,7 +21,6 @@ import (
 	"github.com/zktreasury/zktreasury/prover/keystore"
 	"github.com/zktreasury/zktreasury/prover/prooffile"
 	"github.com/zktreasury/zktreasury/prover/statement"
-	"github.com/zktreasury/zktreasury/prover/statement/epochhash"
 	"github.com/zktreasury/zktreasury/prover/zk"
 )
 
@@ -344,20 +343,7 @@ func checkPublicHash(circuit string, named []statement.NamedInput) error {
 	if err != nil {
 		return err
 	}
-	names := make([]string, len(named)-1)
-	ints := make([]*big.Int, len(named)-1)
-	var symbols []string
-	for i, in := range named[:len(named)-1] {
-		names[i], ints[i] = in.Name, vals[i].(*big.Int)
-		if sym, ok := strings.CutPrefix(in.Name, "price."); ok {
-			symbols = append(symbols, sym)
-		}
-	}
-	v, err := epochhash.FromNamed(names, ints, symbols)
-	if err != nil {
-		return err
-	}
-	h, err := v.Hash()
+	h, err := statement.HashNamed(named[:len(named)-1])
 	if err != nil {
 		return err
 	}

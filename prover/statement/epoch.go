@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"strings"
 
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 
@@ -180,6 +181,30 @@ func (e *Epoch) Public(symbols []string) []NamedInput {
 	c := e.Compliance.Public(symbols)
 	out := append([]NamedInput{c[0], c[1], c[2], {"liabilitiesRoot", Hex(e.Solvency.Root())}}, c[3:]...)
 	return append(out, NamedInput{PublicHashName, Hex(e.PublicHash())})
+}
+
+// HashNamed returns the epoch circuit's one public input for named statement
+// values, in the order an epoch proof file writes them before publicHash
+// (package epochhash: the per-asset names give the asset symbols).
+func HashNamed(named []NamedInput) (*big.Int, error) {
+	names := make([]string, len(named))
+	vals := make([]*big.Int, len(named))
+	var symbols []string
+	for i, in := range named {
+		e, err := ParseElement(in.Value)
+		if err != nil {
+			return nil, fmt.Errorf("public input %s = %q: %w", in.Name, in.Value, err)
+		}
+		names[i], vals[i] = in.Name, e.BigInt(new(big.Int))
+		if sym, ok := strings.CutPrefix(in.Name, "price."); ok {
+			symbols = append(symbols, sym)
+		}
+	}
+	v, err := epochhash.FromNamed(names, vals, symbols)
+	if err != nil {
+		return nil, err
+	}
+	return v.Hash()
 }
 
 // PublicHashName names the epoch circuit's one public input in proof files.

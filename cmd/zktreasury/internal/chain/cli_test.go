@@ -19,7 +19,6 @@ import (
 	"github.com/zktreasury/zktreasury/contracts"
 	"github.com/zktreasury/zktreasury/prover/prooffile"
 	"github.com/zktreasury/zktreasury/prover/statement"
-	"github.com/zktreasury/zktreasury/prover/statement/epochhash"
 )
 
 const (
@@ -87,24 +86,7 @@ func claimInputs(e *statement.Epoch, start, end uint64) []statement.NamedInput {
 // rehash sets the last named value, publicHash, to the hash of the others, as anyone can.
 func rehash(t *testing.T, pub []statement.NamedInput) []statement.NamedInput {
 	t.Helper()
-	names := make([]string, len(pub)-1)
-	vals := make([]*big.Int, len(pub)-1)
-	var symbols []string
-	for i, in := range pub[:len(pub)-1] {
-		v, ok := new(big.Int).SetString(strings.TrimPrefix(in.Value, "0x"), 16)
-		if !ok {
-			t.Fatalf("%s = %q", in.Name, in.Value)
-		}
-		names[i], vals[i] = in.Name, v
-		if sym, ok := strings.CutPrefix(in.Name, "price."); ok {
-			symbols = append(symbols, sym)
-		}
-	}
-	v, err := epochhash.FromNamed(names, vals, symbols)
-	if err != nil {
-		t.Fatal(err)
-	}
-	h, err := v.Hash()
+	h, err := statement.HashNamed(pub[:len(pub)-1])
 	if err != nil {
 		t.Fatal(err)
 	}
