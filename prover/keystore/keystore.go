@@ -148,7 +148,7 @@ func (s Store) LoadVerifyingKey(b zk.Backend, circuit, digest string) (io.Writer
 		return nil, nil, err
 	}
 	_, vkPath, _ := s.Paths(circuit, b.Name(), digest)
-	vk, err := load(vkPath, m.VerifyingKeyDigest, b.NewVerifyingKey())
+	vk, err := load(vkPath, m.VerifyingKeyDigest, b.NewVerifyingKey(), false)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -170,11 +170,11 @@ func (s Store) LoadProvingKey(b zk.Backend, circuit string, ccs constraint.Const
 		return nil, nil, fmt.Errorf("%w: metadata says %d constraints, circuit has %d", ErrKeyMismatch, m.Constraints, ccs.GetNbConstraints())
 	}
 	pkPath, _, _ := s.Paths(circuit, b.Name(), digest)
-	pk, err := load(pkPath, m.ProvingKeyDigest, rawReader{b.NewProvingKey()})
+	pk, err := load(pkPath, m.ProvingKeyDigest, b.NewProvingKey(), true)
 	if err != nil {
 		return nil, nil, err
 	}
-	return pk.(rawReader).ReaderFrom.(io.WriterTo), m, nil
+	return pk, m, nil
 }
 
 // rawWriter and unsafeReader are the raw (uncompressed) serialization gnark's
@@ -202,23 +202,13 @@ func provingKeyBytes(pk io.WriterTo) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// rawReader decodes a proving key without the point checks, in either
-// serialization. That is sound: the file's SHA-256 has already matched the
-// metadata written at setup, and a proving key can only make proofs, every one
-// of which is verified with the fully checked verifying key before it is kept
-// (prover.Prove). Verifying keys are always decoded with every check.
-type rawReader struct{ io.ReaderFrom }
-
-func (r rawReader) ReadFrom(src io.Reader) (int64, error) {
-	if u, ok := r.ReaderFrom.(unsafeReader); ok {
-		return u.UnsafeReadFrom(src)
-	}
-	return r.ReaderFrom.ReadFrom(src)
-}
-
-func (r rawReader) WriteTo(w io.Writer) (int64, error) { return r.ReaderFrom.(io.WriterTo).WriteTo(w) }
-
-func load(path, wantDigest string, into io.ReaderFrom) (io.WriterTo, error) {
+// load reads a key whose file must have wantDigest. unchecked decodes it without
+// the point checks where the key type can (proving keys, in either serialization).
+// That is sound: the file's SHA-256 has matched the metadata written at setup, and
+// a proving key can only make proofs, every one of which is verified with the
+// fully checked verifying key before it is kept (prover.Prove). Verifying keys
+// are always decoded with every check.
+func load(path, wantDigest string, into io.ReaderFrom, unchecked bool) (io.WriterTo, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("read key %s: %w", path, err)
@@ -226,7 +216,11 @@ func load(path, wantDigest string, into io.ReaderFrom) (io.WriterTo, error) {
 	if got := sum(data); got != wantDigest {
 		return nil, fmt.Errorf("%w: %s has digest %s, metadata says %s", ErrKeyMismatch, path, got[:16], wantDigest[:16])
 	}
-	if _, err := into.ReadFrom(bytes.NewReader(data)); err != nil {
+	decode := into.ReadFrom
+	if u, ok := into.(unsafeReader); ok && unchecked {
+		decode = u.UnsafeReadFrom
+	}
+	if _, err := decode(bytes.NewReader(data)); err != nil {
 		return nil, fmt.Errorf("decode key %s: %w", path, err)
 	}
 	w, ok := into.(io.WriterTo)
