@@ -15,8 +15,9 @@
 //
 // Hashing is Poseidon2 of width 2 over BLS12-377 with gnark-crypto's default
 // parameters: compression C(x, y) = P(x, y)[1] + y. A leaf is the chain
-// s = C(TagLeaf, userHash), s = C(s, p_j) over the balances packed three per
-// element (as circuits/solvency packs them); a node is C(left, right). With
+// s = userHash, s = C(s, p_j) over the balances packed three per element (as
+// circuits/solvency packs them) with the leaf tag in the last element's high
+// bits (Leaf); a node is C(left, right). With
 // Hash = GKR the same compressions are proven by gnark's GKR Poseidon2, which
 // costs a fraction of a direct permutation once a circuit holds ~2^15 of them.
 // prover/batch is the native twin.
@@ -203,16 +204,25 @@ func (c *Circuit) Define(api frontend.API) error {
 	return nil
 }
 
-// Leaf returns a leaf: s = C(TagLeaf, userHash), then s = C(s, p_j) for each
-// element of the balances packed three per element (lowest asset in the lowest
-// bits). The caller range-checks each balance to 64 bits, which makes the
-// packing injective.
+// TagShift is the bit position of the leaf tag inside a leaf's last packed
+// element: above the three 64-bit balances an element packs.
+const TagShift = solvency.PackPerElement * solvency.AmountBits
+
+// Leaf returns a leaf: the balances packed three per element (lowest asset in
+// the lowest bits), TagLeaf added at bit TagShift of the last element, and the
+// chain s = userHash, s = C(s, p_j) over the elements, so a leaf of up to three
+// assets is one compression and one of four to six is two. The caller
+// range-checks each balance to 64 bits, which makes the packing injective
+// (each element is below 2^(TagShift+32) < r).
 func Leaf(api frontend.API, h hash.Compressor, userHash frontend.Variable, balances []frontend.Variable) frontend.Variable {
-	s := h.Compress(poseidon.TagLeaf, userHash)
+	s := userHash
 	for j := 0; j < len(balances); j += solvency.PackPerElement {
 		packed := balances[j]
 		for k := j + 1; k < j+solvency.PackPerElement && k < len(balances); k++ {
 			packed = api.Add(packed, api.Mul(balances[k], new(big.Int).Lsh(big.NewInt(1), uint(solvency.AmountBits*(k-j)))))
+		}
+		if j+solvency.PackPerElement >= len(balances) {
+			packed = api.Add(packed, new(big.Int).Lsh(new(big.Int).SetUint64(poseidon.TagLeaf), TagShift))
 		}
 		s = h.Compress(s, packed)
 	}

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/consensys/gnark-crypto/ecc"
-	fb "github.com/consensys/gnark-crypto/ecc/bls12-377/fr"
 	fa "github.com/consensys/gnark-crypto/ecc/bw6-761/fr"
 	"github.com/consensys/gnark/backend/groth16"
 	"github.com/consensys/gnark/test"
@@ -148,11 +147,13 @@ func TestPathsReachRoot(t *testing.T) {
 	if VerifyPath(lower, p, root, l.K, l.M) == nil {
 		t.Fatal("lowered balance accepted")
 	}
-	// A node presented as a leaf one level down: C_b(TagLeaf, x) as a node.
-	fake := Path{Index: 0, Lower: append([]fb.Element{{}}, p.Lower[1:]...), Upper: p.Upper}
-	fake.Lower[0] = u.Hash
-	if VerifyPath(leafTag, fake, root, l.K, l.M) == nil {
-		t.Fatal("tag-as-left-input accepted")
+	// An internal node passed off as a leaf: the level-1 node over leaves 4
+	// and 5 with the rest of leaf 4's path is one level short, whatever index.
+	p4, _ := l.Tree.Path(4)
+	node := l.Tree.Lower[1][2]
+	short := Path{Index: 2, Lower: p4.Lower[1:], Upper: p4.Upper}
+	if VerifyPath(node, short, root, l.K, l.M) == nil {
+		t.Fatal("node accepted as a leaf")
 	}
 	var zero fa.Element
 	if VerifyPath(leaf, p, zero, l.K, l.M) == nil {

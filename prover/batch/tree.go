@@ -24,6 +24,7 @@ import (
 	fa "github.com/consensys/gnark-crypto/ecc/bw6-761/fr"
 	pa "github.com/consensys/gnark-crypto/ecc/bw6-761/fr/poseidon2"
 
+	circuit "github.com/zktreasury/zktreasury/circuits/batch"
 	"github.com/zktreasury/zktreasury/circuits/gadget/poseidon"
 	"github.com/zktreasury/zktreasury/circuits/solvency"
 )
@@ -96,22 +97,25 @@ func UserHash(userID string, salt fb.Element) fb.Element {
 	return HashB(poseidon.TagUser, FromString(userID), salt)
 }
 
-var leafTag = func() fb.Element { var e fb.Element; e.SetUint64(poseidon.TagLeaf); return e }()
+var leafTagShifted = new(big.Int).Lsh(new(big.Int).SetUint64(poseidon.TagLeaf), circuit.TagShift)
 
 // Leaf returns the leaf of a user hash and balances (circuit-scale units, in
-// asset order): s = C_b(TagLeaf, userHash), then s = C_b(s, p_j) over the
-// balances packed three per element, lowest asset in the lowest bits. An empty
-// leaf is Leaf(0, zeros).
+// asset order), the twin of circuits/batch.Leaf: the balances packed three per
+// element, lowest asset in the lowest bits, TagLeaf at bit TagShift of the last
+// element, chained with C_b from the user hash. An empty leaf is Leaf(0, zeros).
 func Leaf(userHash fb.Element, balances []uint64) (fb.Element, error) {
 	if len(balances) < 1 || len(balances) > solvency.MaxAssets {
 		return fb.Element{}, fmt.Errorf("leaf: %d balances, want 1..%d", len(balances), solvency.MaxAssets)
 	}
-	s := CompressB(leafTag, userHash)
+	s := userHash
 	for j := 0; j < len(balances); j += solvency.PackPerElement {
 		packed := new(big.Int)
 		for k := min(j+solvency.PackPerElement, len(balances)) - 1; k >= j; k-- {
 			packed.Lsh(packed, solvency.AmountBits)
 			packed.Or(packed, new(big.Int).SetUint64(balances[k]))
+		}
+		if j+solvency.PackPerElement >= len(balances) {
+			packed.Or(packed, leafTagShifted)
 		}
 		var p fb.Element
 		p.SetBigInt(packed)
@@ -235,8 +239,9 @@ func (t *Tree) Path(i int) (Path, error) {
 // VerifyPath recomputes the root from a leaf and its path. k and m are the batch
 // capacity and the number of batches the root was proven with, which the
 // caller takes from the proof, never from whoever hands over the path: they fix
-// the path's shape. A node whose left input is the leaf tag is refused, so a
-// leaf cannot pass for a node.
+// the path's shape, so a leaf (always at the fixed depth) cannot pass for a
+// node nor a node for a leaf; the tag in the leaf's last element separates the
+// two domains besides.
 func VerifyPath(leaf fb.Element, p Path, root fa.Element, k, m int) error {
 	if !powerOf2(k) || k < 2 || !powerOf2(m) {
 		return fmt.Errorf("batched tree of %d batches of %d: %w", m, k, ErrNotIncluded)
@@ -250,13 +255,10 @@ func VerifyPath(leaf fb.Element, p Path, root fa.Element, k, m int) error {
 	}
 	node := leaf
 	idx := p.Index
-	for l, sib := range p.Lower {
+	for _, sib := range p.Lower {
 		left, right := node, sib
 		if idx&1 == 1 {
 			left, right = sib, node
-		}
-		if left.Equal(&leafTag) {
-			return fmt.Errorf("level %d: the node's left input is the leaf tag: %w", l, ErrNotIncluded)
 		}
 		node = CompressB(left, right)
 		idx >>= 1
