@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/big"
 	"sort"
+	"sync"
 
 	fb "github.com/consensys/gnark-crypto/ecc/bls12-377/fr"
 
@@ -77,9 +78,13 @@ func BuildLedger(pol *treasury.Policy, led *treasury.Ledger, key [32]byte, k, m 
 			}
 			bal[a] = x
 		}
-		salt := UserSalt(kb, u.ID)
-		l.Users[i] = User{ID: u.ID, Salt: salt, Hash: UserHash(u.ID, salt), Balances: bal}
+		l.Users[i] = User{ID: u.ID, Balances: bal}
 	}
+	parallel(len(l.Users), func(i int) {
+		u := &l.Users[i]
+		u.Salt = UserSalt(kb, u.ID)
+		u.Hash = UserHash(u.ID, u.Salt)
+	})
 	sort.Slice(l.Users, func(i, j int) bool {
 		bi, bj := l.Users[i].Hash.Bytes(), l.Users[j].Hash.Bytes()
 		return bytes.Compare(bi[:], bj[:]) < 0
@@ -92,13 +97,15 @@ func BuildLedger(pol *treasury.Policy, led *treasury.Ledger, key [32]byte, k, m 
 	for i := range leaves {
 		leaves[i] = empty
 	}
+	var mu sync.Mutex
 	var leafErr error
-	var once bool
 	parallel(len(l.Users), func(i int) {
 		l.Users[i].Index = i
 		lf, err := Leaf(l.Users[i].Hash, l.Users[i].Balances)
-		if err != nil && !once {
-			once, leafErr = true, err
+		if err != nil {
+			mu.Lock()
+			leafErr = err
+			mu.Unlock()
 		}
 		leaves[i] = lf
 	})
