@@ -22,7 +22,6 @@ import (
 	"github.com/zktreasury/zktreasury/treasury"
 )
 
-
 // inclusionFiles writes every user's inclusion file for the epoch (idempotent: the files are a
 // function of the case directory).
 func (r *run) inclusionFiles(dir string, ep *statement.Epoch, rep *EpochReport) error {
