@@ -19,7 +19,6 @@ import (
 
 	"github.com/zktreasury/zktreasury/prover/batch"
 	"github.com/zktreasury/zktreasury/treasury"
-	"github.com/zktreasury/zktreasury/treasury/fixed"
 )
 
 // FormatBatched identifies the inclusion file of a batched liabilities tree
@@ -312,37 +311,13 @@ func VerifyBatched(f *BatchedFile, pol *treasury.Policy, p ProvenBatched) ([]Bal
 	if f.BatchSize != p.BatchSize || f.Batches != p.Batches {
 		return nil, fmt.Errorf("%w: the file claims %d batches of %d leaves, the proof's tree has %d of %d", ErrNotIncluded, f.Batches, f.BatchSize, p.Batches, p.BatchSize)
 	}
-	if len(f.Assets) != len(pol.Assets) {
-		return nil, fmt.Errorf("%w: the file lists %d assets, the policy %d", ErrNotIncluded, len(f.Assets), len(pol.Assets))
-	}
 	salt, err := ParseB(f.Salt)
 	if err != nil {
 		return nil, fmt.Errorf("%w: salt %q: %v", ErrNotIncluded, f.Salt, err)
 	}
-	units := make([]uint64, len(f.Assets))
-	out := make([]Balance, len(f.Assets))
-	for i, a := range f.Assets {
-		ap := pol.Assets[i]
-		if a.Symbol != ap.Symbol {
-			return nil, fmt.Errorf("%w: assets[%d] is %q, the policy's asset %d is %q", ErrNotIncluded, i, a.Symbol, i, ap.Symbol)
-		}
-		if a.CircuitDecimals != ap.CircuitDecimals {
-			return nil, fmt.Errorf("%w: assets[%d] (%s) claims %d circuit decimals, the policy %d", ErrNotIncluded, i, a.Symbol, a.CircuitDecimals, ap.CircuitDecimals)
-		}
-		want, err := treasury.ParseAmount(a.Balance, 36)
-		if err != nil {
-			return nil, fmt.Errorf("%w: assets[%d].balance %q: %v", ErrNotIncluded, i, a.Balance, err)
-		}
-		least, err := fixed.Units(want, ap.CircuitDecimals, fixed.Up)
-		if err != nil {
-			return nil, fmt.Errorf("%w: assets[%d].balance %q: %v", ErrNotIncluded, i, a.Balance, err)
-		}
-		counted := fixed.ToDecimal(a.Units, ap.CircuitDecimals)
-		if a.Units < least {
-			return nil, fmt.Errorf("%w: %s counted as %s, less than the ledger balance %s", ErrNotIncluded, ap.Symbol, counted, want)
-		}
-		units[i] = a.Units
-		out[i] = Balance{Symbol: ap.Symbol, Counted: counted, Units: a.Units, CircuitDecimals: ap.CircuitDecimals, Ledger: want}
+	units, out, err := counted(f.Assets, pol)
+	if err != nil {
+		return nil, err
 	}
 	leaf, err := batch.Leaf(batch.UserHash(f.UserID, salt), units)
 	if err != nil {
