@@ -9,12 +9,13 @@ import (
 	"strings"
 )
 
-// BytesPerConstraint is the measured peak of proving one batch, in bytes of
-// heap per R1CS constraint, over the working set the proving key and
-// constraint system (loaded once, shared by the workers) already hold. Measured
-// with `go test ./prover/batchrun -run XXX -bench ProvePeak -benchtime 1x`
-// (README, "Batched proving at scale"); rounded up.
-const BytesPerConstraint = 1200
+// BytesPerConstraint is the measured peak of proving one batch, in bytes per
+// R1CS constraint that the Go runtime maps on top of the proving key and
+// constraint system (loaded once, shared by the workers): 2129 at K = 64
+// (65,193 constraints), 2023 at K = 256 (261,033), direct hashing, bits range
+// checks, GOGC=100, measured with
+// `go test ./prover/batchrun -run XXX -bench ProvePeak -benchtime 3x`; rounded up.
+const BytesPerConstraint = 2200
 
 // Memory is the memory available to new work, and where the figure came from.
 type Memory struct {
