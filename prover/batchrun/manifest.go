@@ -181,7 +181,9 @@ func (m *Manifest) validate(path string) error {
 	if len(m.BatchList) != m.Batches {
 		return bad("batchList", fmt.Sprint(len(m.BatchList)), fmt.Sprintf("want %d batches", m.Batches))
 	}
+	users := 0
 	for i, b := range m.BatchList {
+		users += b.Users
 		f := fmt.Sprintf("batchList[%d]", i)
 		if b.Index != i {
 			return bad(f+".index", fmt.Sprint(b.Index), fmt.Sprintf("want %d", i))
@@ -198,6 +200,9 @@ func (m *Manifest) validate(path string) error {
 		if !isHexDigest(b.StatementDigest) {
 			return bad(f+".statementDigest", b.StatementDigest, "want a hex SHA-256")
 		}
+	}
+	if users != m.Users {
+		return bad("users", fmt.Sprint(m.Users), fmt.Sprintf("the batches hold %d", users))
 	}
 	return nil
 }

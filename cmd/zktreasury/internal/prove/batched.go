@@ -89,6 +89,12 @@ func (b *BatchOptions) resolve(cmd *cobra.Command) error {
 		if !fl.Changed("batch-size") {
 			return cmdutil.Usagef("--plan needs --batch-size K (leaves per batch, a power of 2)")
 		}
+		if k := b.BatchSize; k < 2 || k > circuit.MaxUsers || k&(k-1) != 0 {
+			return cmdutil.Usagef("--batch-size %d: want a power of 2 in [2, %d]", k, circuit.MaxUsers)
+		}
+		if m := b.Batches; m < 0 || m&(m-1) != 0 {
+			return cmdutil.Usagef("--batches %d: want a power of 2, or 0 for the fewest that hold the ledger", m)
+		}
 		if _, err := circuit.ParseHashMode(b.Hash); err != nil {
 			return cmdutil.Usagef("--hash: %v", err)
 		}

@@ -335,6 +335,8 @@ func TestBatchedRefusals(t *testing.T) {
 			{[]string{"--case", c, "--plan", run}, "--batch-size"},
 			{[]string{"--case", c, "--shard", "0/2"}, "--shard"},
 			{append(planArgs(c, run, 4)[2:], "--hash", "sha"), `"sha"`},
+			{append(planArgs(c, run, 4)[2:], "--batch-size", "6"), "--batch-size 6"},
+			{append(planArgs(c, run, 4)[2:], "--batches", "3"), "--batches 3"},
 			{append(planArgs(c, run, 4)[2:], "--out", "x"), "--out"},
 		} {
 			code, _, errs := zkt(t, nil, append([]string{"prove", "solvency"}, tc.args...)...)
