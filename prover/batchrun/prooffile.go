@@ -109,6 +109,9 @@ func (f *ProofFile) check(dir string, m *Manifest, b int, vk groth16.VerifyingKe
 	if f.Index != b {
 		return fail("it is batch %d's proof", f.Index)
 	}
+	if f.VerifyingKeyDigest != m.Keys.VerifyingKeyDigest {
+		return fail("made for the batch key %s, the manifest's is %s", f.VerifyingKeyDigest, m.Keys.VerifyingKeyDigest)
+	}
 	if len(f.Totals) != len(m.Assets) {
 		return fail("%d totals, the manifest has %d assets", len(f.Totals), len(m.Assets))
 	}

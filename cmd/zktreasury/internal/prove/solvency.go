@@ -39,7 +39,14 @@ func NewCmdSolvency(f *cmdutil.Factory, runF func(*SolvencyOptions) error) *cobr
 		Short: "Prove that the reserves cover the liabilities at the policy's ratio",
 		Long: `Load the policy, prices, positions, liabilities and secrets; check solvency
 natively (exit 3 without a proof if insolvent); prove with the stored keys; check
-the proof; and write the proof file atomically.`,
+the proof; and write the proof file atomically.
+
+Batched mode, for ledgers beyond one circuit: --plan DIR (with --batch-size K)
+cuts the ledger into batches, makes the batch keys once and writes DIR's
+manifest; --manifest DIR [--shard I/N] proves the batches of a shard that have
+no valid proof yet (rerun it after a crash); --manifest DIR --join checks every
+batch proof and writes DIR/joined.json. The solvency comparison with the
+reserves is made later, on the joined totals.`,
 		Example: `  zktreasury prove solvency --case testdata/solvency/solvent --out out/solvency.proof.json
 
   # batched: plan once, prove the batches (any shard, anywhere), join
