@@ -182,12 +182,18 @@ func TestProveJoin(t *testing.T) {
 	if _, err := Join(JoinOptions{Dir: run}); err == nil || !strings.Contains(err.Error(), "batches 0, 2") {
 		t.Fatalf("join with batches 0 and 2 missing: %v", err)
 	}
-	res, err = Prove(ProveOptions{Dir: run, Workers: 1})
+	// Memory for one batch and a half: one in flight although 4 workers are asked.
+	mem := &Memory{Bytes: PeakPerBatch(man.Circuit.Constraints) * 3 / 2, Source: "test"}
+	res, err = Prove(ProveOptions{Dir: run, Workers: 4, Memory: mem})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Proved != 2 || res.Skipped != 2 {
+	if res.Proved != 2 || res.Skipped != 2 || res.InFlight != 1 || res.Warning != "" {
 		t.Fatalf("resume: %+v", res)
+	}
+	res, err = Prove(ProveOptions{Dir: run, Workers: 4, Memory: &Memory{Bytes: 1, Source: "test"}})
+	if err != nil || res.Skipped != 4 || !strings.Contains(res.Warning, "one at a time") {
+		t.Fatalf("all proven, no memory: %+v, %v", res, err)
 	}
 	j, err := Join(JoinOptions{Dir: run})
 	if err != nil {

@@ -230,11 +230,17 @@ func Prove(opts ProveOptions) (*ProveResult, error) {
 	if opts.Memory != nil {
 		res.Memory = *opts.Memory
 	} else if res.Memory, err = AvailableMemory(); err != nil {
-		return nil, err
+		res.Memory = Memory{Source: "unknown"}
+		res.Warning = fmt.Sprintf("available memory unknown (%v): batches in flight not bounded by memory", err)
 	}
-	res.InFlight = InFlight(opts.Workers, runtime.NumCPU(), res.Memory.Bytes, res.PeakPerBatch)
-	if res.PeakPerBatch > res.Memory.Bytes {
-		res.Warning = fmt.Sprintf("one batch needs about %d MiB, %d MiB are available (%s): proving one at a time", res.PeakPerBatch>>20, res.Memory.Bytes>>20, res.Memory.Source)
+	switch {
+	case res.Memory.Source == "unknown":
+		res.InFlight = InFlight(opts.Workers, runtime.NumCPU(), 0, 0)
+	default:
+		res.InFlight = InFlight(opts.Workers, runtime.NumCPU(), res.Memory.Bytes, res.PeakPerBatch)
+		if res.PeakPerBatch > res.Memory.Bytes {
+			res.Warning = fmt.Sprintf("one batch needs about %d MiB, %d MiB are available (%s): proving one at a time", res.PeakPerBatch>>20, res.Memory.Bytes>>20, res.Memory.Source)
+		}
 	}
 	res.InFlight = min(res.InFlight, max(len(todo), 1))
 
