@@ -10,7 +10,7 @@ import (
 	"github.com/zktreasury/zktreasury/prover/statement"
 )
 
-// WriteFixture writes a 4-asset case with n users into dir and returns its
+// writeFixture writes a 4-asset case with n users into dir and returns its
 // files (policy, prices and positions of testdata/engine, the secrets of
 // testdata/solvency/solvent).
 func writeFixture(t testing.TB, dir string, n int) statement.SolvencyFiles {
