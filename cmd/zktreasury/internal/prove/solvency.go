@@ -26,6 +26,9 @@ type SolvencyOptions struct {
 	KeysDir string
 	Out     string
 	JSON    bool
+	// Batch holds the batched mode's flags (--batch-size with --plan, or
+	// --manifest); Batch.Mode() is batchNone for the single circuit.
+	Batch BatchOptions
 }
 
 // NewCmdSolvency returns `prove solvency`.
@@ -36,10 +39,37 @@ func NewCmdSolvency(f *cmdutil.Factory, runF func(*SolvencyOptions) error) *cobr
 		Short: "Prove that the reserves cover the liabilities at the policy's ratio",
 		Long: `Load the policy, prices, positions, liabilities and secrets; check solvency
 natively (exit 3 without a proof if insolvent); prove with the stored keys; check
-the proof; and write the proof file atomically.`,
-		Example: "  zktreasury prove solvency --case testdata/solvency/solvent --out out/solvency.proof.json",
-		Args:    cobra.NoArgs,
+the proof; and write the proof file atomically.
+
+Batched mode, for ledgers beyond one circuit: --plan DIR (with --batch-size K)
+cuts the ledger into batches, makes the batch keys once and writes DIR's
+manifest; --manifest DIR [--shard I/N] proves the batches of a shard that have
+no valid proof yet (rerun it after a crash); --manifest DIR --join checks every
+batch proof and writes DIR/joined.json. The solvency comparison with the
+reserves is made later, on the joined totals.`,
+		Example: `  zktreasury prove solvency --case testdata/solvency/solvent --out out/solvency.proof.json
+
+  # batched: plan once, prove the batches (any shard, anywhere), join
+  zktreasury prove solvency --case testdata/solvency/solvent --batch-size 4 --plan run/
+  zktreasury prove solvency --manifest run/ --shard 0/2 --workers 2
+  zktreasury prove solvency --manifest run/ --shard 1/2
+  zktreasury prove solvency --manifest run/ --join`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := opts.Batch.resolve(cmd); err != nil {
+				return err
+			}
+			if opts.Batch.mode != batchNone {
+				if opts.Batch.mode == batchPlan {
+					if err := opts.Inputs.Resolve(cmd, true); err != nil {
+						return err
+					}
+				}
+				if runF != nil {
+					return runF(opts)
+				}
+				return batchedRun(opts)
+			}
 			if _, err := zk.ByName(opts.Backend); err != nil {
 				return cmdutil.Usagef("--backend: %v", err)
 			}
@@ -58,6 +88,7 @@ the proof; and write the proof file atomically.`,
 	fl.StringVar(&opts.Out, "out", "solvency.proof.json", "proof file to write")
 	fl.BoolVar(&opts.JSON, "json", false, "print the result as JSON")
 	opts.Inputs.Register(cmd, true)
+	opts.Batch.register(cmd)
 	return cmd
 }
 

@@ -1,0 +1,90 @@
+package batchrun
+
+import (
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	circuit "github.com/zktreasury/zktreasury/circuits/batch"
+	"github.com/zktreasury/zktreasury/circuits/gadget/bound"
+	"github.com/zktreasury/zktreasury/prover/batch"
+)
+
+// mappedBytes is the memory the Go runtime holds from the OS (its share of
+// the resident set): everything mapped less what it has released.
+func mappedBytes() uint64 {
+	s := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64() - s[1].Value.Uint64()
+}
+
+// BenchmarkProvePeak measures the memory one batch proof adds over the loaded
+// proving key and constraint system, per constraint: the figure behind
+// BytesPerConstraint. Run: go test ./prover/batchrun -run XXX -bench ProvePeak -benchtime 1x
+func BenchmarkProvePeak(b *testing.B) {
+	for _, k := range []int{64, 256} {
+		b.Run(fmt.Sprintf("k%d", k), func(b *testing.B) {
+			dir := b.TempDir()
+			files := writeFixture(b, dir, k)
+			run := filepath.Join(dir, "run")
+			if _, err := Plan(PlanConfig{Dir: run, Files: files, Epoch: 1, BatchSize: k, Batches: 1, Hash: circuit.Direct, RangeCheck: bound.Bits}); err != nil {
+				b.Fatal(err)
+			}
+			pr, err := openProver(run)
+			if err != nil {
+				b.Fatal(err)
+			}
+			a, err := pr.ld.ledger.Assignment(1, 0, pr.params)
+			if err != nil {
+				b.Fatal(err)
+			}
+			var worst uint64
+			var secs float64
+			for range b.N {
+				runtime.GC()
+				debug.FreeOSMemory()
+				base := mappedBytes()
+				var peak atomic.Uint64
+				stop := make(chan struct{})
+				done := make(chan struct{})
+				go func() {
+					defer close(done)
+					t := time.NewTicker(2 * time.Millisecond)
+					defer t.Stop()
+					for {
+						if m := mappedBytes(); m > peak.Load() {
+							peak.Store(m)
+						}
+						select {
+						case <-stop:
+							return
+						case <-t.C:
+						}
+					}
+				}()
+				t0 := time.Now()
+				if _, err := batch.Prove(pr.ccs, pr.pk, a); err != nil {
+					b.Fatal(err)
+				}
+				secs += time.Since(t0).Seconds()
+				close(stop)
+				<-done
+				if p := peak.Load(); p > base && p-base > worst {
+					worst = p - base
+				}
+			}
+			c := pr.ccs.GetNbConstraints()
+			b.ReportMetric(float64(c), "constraints")
+			b.ReportMetric(float64(worst)/float64(c), "peakB/constraint")
+			b.ReportMetric(secs/float64(b.N)*1e6/float64(k), "µs/user")
+			if worst > PeakPerBatch(c) {
+				b.Errorf("measured peak %d B over the key, BytesPerConstraint predicts %d B: raise it", worst, PeakPerBatch(c))
+			}
+		})
+	}
+}
