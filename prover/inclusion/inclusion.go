@@ -205,37 +205,13 @@ func Verify(f *File, pol *treasury.Policy, p Proven) ([]Balance, error) {
 	if f.LeafIndex < 0 || f.LeafIndex >= p.Shape.Capacity {
 		return nil, fmt.Errorf("%w: leafIndex %d is outside the proof's tree [0, %d)", ErrNotIncluded, f.LeafIndex, p.Shape.Capacity)
 	}
-	if len(f.Assets) != len(pol.Assets) {
-		return nil, fmt.Errorf("%w: the file lists %d assets, the policy %d", ErrNotIncluded, len(f.Assets), len(pol.Assets))
-	}
 	salt, err := statement.ParseElement(f.Salt)
 	if err != nil {
 		return nil, fmt.Errorf("%w: salt %q: %v", ErrNotIncluded, f.Salt, err)
 	}
-	units := make([]uint64, len(f.Assets))
-	out := make([]Balance, len(f.Assets))
-	for i, a := range f.Assets {
-		ap := pol.Assets[i]
-		if a.Symbol != ap.Symbol {
-			return nil, fmt.Errorf("%w: assets[%d] is %q, the policy's asset %d is %q", ErrNotIncluded, i, a.Symbol, i, ap.Symbol)
-		}
-		if a.CircuitDecimals != ap.CircuitDecimals {
-			return nil, fmt.Errorf("%w: assets[%d] (%s) claims %d circuit decimals, the policy %d", ErrNotIncluded, i, a.Symbol, a.CircuitDecimals, ap.CircuitDecimals)
-		}
-		want, err := treasury.ParseAmount(a.Balance, 36)
-		if err != nil {
-			return nil, fmt.Errorf("%w: assets[%d].balance %q: %v", ErrNotIncluded, i, a.Balance, err)
-		}
-		min, err := fixed.Units(want, ap.CircuitDecimals, fixed.Up)
-		if err != nil {
-			return nil, fmt.Errorf("%w: assets[%d].balance %q: %v", ErrNotIncluded, i, a.Balance, err)
-		}
-		counted := fixed.ToDecimal(a.Units, ap.CircuitDecimals)
-		if a.Units < min {
-			return nil, fmt.Errorf("%w: %s counted as %s, less than the ledger balance %s", ErrNotIncluded, ap.Symbol, counted, want)
-		}
-		units[i] = a.Units
-		out[i] = Balance{Symbol: ap.Symbol, Counted: counted, Units: a.Units, CircuitDecimals: ap.CircuitDecimals, Ledger: want}
+	units, out, err := counted(f.Assets, pol)
+	if err != nil {
+		return nil, err
 	}
 	leaf, err := liabtree.Leaf(liabtree.UserHash(f.UserID, salt), units)
 	if err != nil {
@@ -255,4 +231,39 @@ func Verify(f *File, pol *treasury.Policy, p Proven) ([]Balance, error) {
 		return nil, fmt.Errorf("%w: %v", ErrNotIncluded, err)
 	}
 	return out, nil
+}
+
+// counted checks a file's assets against the policy (symbol and circuit
+// decimals, in order) and each counted balance against the ledger balance the
+// file states, rounded up, and returns the counted units and balances.
+func counted(assets []Asset, pol *treasury.Policy) ([]uint64, []Balance, error) {
+	if len(assets) != len(pol.Assets) {
+		return nil, nil, fmt.Errorf("%w: the file lists %d assets, the policy %d", ErrNotIncluded, len(assets), len(pol.Assets))
+	}
+	units := make([]uint64, len(assets))
+	out := make([]Balance, len(assets))
+	for i, a := range assets {
+		ap := pol.Assets[i]
+		if a.Symbol != ap.Symbol {
+			return nil, nil, fmt.Errorf("%w: assets[%d] is %q, the policy's asset %d is %q", ErrNotIncluded, i, a.Symbol, i, ap.Symbol)
+		}
+		if a.CircuitDecimals != ap.CircuitDecimals {
+			return nil, nil, fmt.Errorf("%w: assets[%d] (%s) claims %d circuit decimals, the policy %d", ErrNotIncluded, i, a.Symbol, a.CircuitDecimals, ap.CircuitDecimals)
+		}
+		want, err := treasury.ParseAmount(a.Balance, 36)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%w: assets[%d].balance %q: %v", ErrNotIncluded, i, a.Balance, err)
+		}
+		least, err := fixed.Units(want, ap.CircuitDecimals, fixed.Up)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%w: assets[%d].balance %q: %v", ErrNotIncluded, i, a.Balance, err)
+		}
+		c := fixed.ToDecimal(a.Units, ap.CircuitDecimals)
+		if a.Units < least {
+			return nil, nil, fmt.Errorf("%w: %s counted as %s, less than the ledger balance %s", ErrNotIncluded, ap.Symbol, c, want)
+		}
+		units[i] = a.Units
+		out[i] = Balance{Symbol: ap.Symbol, Counted: c, Units: a.Units, CircuitDecimals: ap.CircuitDecimals, Ledger: want}
+	}
+	return units, out, nil
 }

@@ -20,6 +20,10 @@ type ExportOptions struct {
 	User   string
 	Out    string
 	JSON   bool
+	// BatchSize cuts the tree into batches of this many leaves (a batched
+	// tree, prover/batch); All writes every user's file into the Out directory.
+	BatchSize int
+	All       bool
 }
 
 // NewCmdExport returns `inclusion export`.
@@ -35,8 +39,11 @@ the salt is what hides their balance from everyone else.`,
 		Example: "  zktreasury inclusion export --case testdata/solvency/solvent --user acct-1000 --out out/acct-1000.inclusion.json",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if opts.User == "" {
-				return cmdutil.Usagef("--user is required")
+			if opts.All && (opts.User != "" || opts.BatchSize == 0 || opts.Out == "") {
+				return cmdutil.Usagef("--all writes every user's file of a batched tree: pass --batch-size and --out DIR, not --user")
+			}
+			if !opts.All && opts.User == "" {
+				return cmdutil.Usagef("--user is required (or --all with --batch-size)")
 			}
 			if err := opts.Inputs.Resolve(cmd, true); err != nil {
 				return err
@@ -44,12 +51,17 @@ the salt is what hides their balance from everyone else.`,
 			if runF != nil {
 				return runF(opts)
 			}
+			if opts.BatchSize != 0 {
+				return exportBatchedRun(opts)
+			}
 			return exportRun(opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.User, "user", "", "user id, as in the liabilities ledger")
 	cmd.Flags().StringVar(&opts.Out, "out", "", "file to write (default: print to stdout)")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the result as JSON")
+	cmd.Flags().IntVar(&opts.BatchSize, "batch-size", 0, "leaves per batch: export from the batched tree (a power of 2)")
+	cmd.Flags().BoolVar(&opts.All, "all", false, "write every user's inclusion file into --out DIR, one subdirectory per batch (with --batch-size)")
 	opts.Inputs.Register(cmd, true)
 	return cmd
 }

@@ -35,6 +35,10 @@ type VerifyOptions struct {
 	Root     string
 	Epoch    uint64
 	Capacity int
+	// BatchSize and Batches state the shape of a batched tree by hand (with
+	// --root, for a batched inclusion file).
+	BatchSize int
+	Batches   int
 	// RPC and Registry read the root and policy commitment the registry
 	// recorded for the file's epoch (or Epoch); Capacity gives the tree shape.
 	RPC      string
@@ -96,6 +100,17 @@ that epoch.`,
 			if opts.Registry != "" && opts.Policy == "" {
 				return cmdutil.Usagef("with --registry, pass --policy (the policy file you trust)")
 			}
+			if batched, err := isBatched(opts.File); err != nil {
+				return err
+			} else if batched {
+				if runF != nil {
+					return runF(opts)
+				}
+				return verifyBatchedRun(opts, fl.Changed("epoch"))
+			}
+			if fl.Changed("batch-size") || fl.Changed("batches") {
+				return cmdutil.Usagef("--batch-size and --batches are for a batched tree's inclusion file (format %s)", inclusion.FormatBatched)
+			}
 			if opts.Root != "" && (opts.Policy == "" || !fl.Changed("capacity")) {
 				return cmdutil.Usagef("with --root, pass --policy (the policy file you trust) and --capacity (the proof's tree capacity)")
 			}
@@ -114,6 +129,8 @@ that epoch.`,
 	cmd.Flags().StringVar(&opts.Root, "root", "", "liabilities root (0x-prefixed hex), with --epoch, --capacity and --policy")
 	cmd.Flags().Uint64Var(&opts.Epoch, "epoch", 0, "epoch of the root (with --root; with --registry, default the file's)")
 	cmd.Flags().IntVar(&opts.Capacity, "capacity", 0, "the proof's liabilities tree capacity (with --root)")
+	cmd.Flags().IntVar(&opts.BatchSize, "batch-size", 0, "leaves per batch of a batched tree (with --root)")
+	cmd.Flags().IntVar(&opts.Batches, "batches", 0, "number of batches of a batched tree (with --root)")
 	cmd.Flags().StringVar(&opts.RPC, "rpc", "", "JSON-RPC URL of a node, to read the root from the registry (with --registry)")
 	cmd.Flags().StringVar(&opts.Registry, "registry", "", "address of the epoch registry whose recorded root to use (with --rpc)")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the result as JSON")

@@ -4,6 +4,7 @@ package inputs
 
 import (
 	"fmt"
+	"github.com/zktreasury/zktreasury/prover/batch"
 
 	"github.com/spf13/cobra"
 
@@ -128,6 +129,21 @@ func (s *Solvency) Build() (*statement.Solvency, *treasury.Policy, error) {
 		return nil, nil, fmt.Errorf("build solvency statement: %w", err)
 	}
 	return st, in.Policy, nil
+}
+
+// BuildBatched loads every file and cuts the ledger into batches of k users
+// (prover/batch). It returns the batched ledger, the policy and the decimal
+// ledger it was built from.
+func (s *Solvency) BuildBatched(k int) (*batch.Ledger, *treasury.Policy, *treasury.Ledger, error) {
+	in, err := statement.LoadSolvencyInputs(s.Files)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	l, err := batch.BuildLedger(in.Policy, in.Ledger, in.Secrets.UserSaltKey.Bytes(), k, 0)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("build batched ledger from %s: %w", s.Files.Liabilities, err)
+	}
+	return l, in.Policy, in.Ledger, nil
 }
 
 // Epoch are the flags naming an epoch's inputs: the solvency inputs (positions

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"math/big"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/ethereum/go-ethereum"
@@ -22,8 +21,6 @@ import (
 	"github.com/zktreasury/zktreasury/prover/statement"
 	"github.com/zktreasury/zktreasury/treasury"
 )
-
-var safeName = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
 
 // inclusionFiles writes every user's inclusion file for the epoch (idempotent: the files are a
 // function of the case directory).
@@ -50,27 +47,8 @@ func (r *run) inclusionFiles(dir string, ep *statement.Epoch, rep *EpochReport) 
 	return nil
 }
 
-// inclusionNames are the users' inclusion file names, in ledger order: the user id when it is
-// a safe file name, else user-N (N its 1-based row). Two users whose names would be the same
-// file (ignoring case, for case-insensitive file systems) are refused: one user's file would
-// silently replace the other's.
-func inclusionNames(l *treasury.Ledger) ([]string, error) {
-	names := make([]string, len(l.Users))
-	seen := map[string]string{}
-	for i, u := range l.Users {
-		name := u.ID
-		if !safeName.MatchString(name) {
-			name = fmt.Sprintf("user-%d", i+1)
-		}
-		names[i] = name + ".inclusion.json"
-		key := strings.ToLower(names[i])
-		if other, ok := seen[key]; ok {
-			return nil, fmt.Errorf("users %q and %q would both get the inclusion file %s: rename one", other, u.ID, names[i])
-		}
-		seen[key] = u.ID
-	}
-	return names, nil
-}
+// inclusionNames are the users' inclusion file names (inclusion.FileNames).
+func inclusionNames(l *treasury.Ledger) ([]string, error) { return inclusion.FileNames(l) }
 
 // pushRounds adds epoch n's round to every mock feed, updated at the epoch's end, unless the
 // feed already has it (a crash after pushing); an existing round must answer the series' price.

@@ -1,0 +1,102 @@
+package batch
+
+import (
+	"errors"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/consensys/gnark/backend/groth16"
+
+	circuit "github.com/zktreasury/zktreasury/circuits/batch"
+	"github.com/zktreasury/zktreasury/circuits/gadget/bound"
+)
+
+// BenchmarkBatchProve proves one full batch of 4-asset users and reports the
+// prove time, users per second and the Go heap's peak while proving (setup
+// excluded; it is done once per batch shape and cached):
+// go test ./prover/batch -run '^$' -bench BatchProve -benchtime 1x -timeout 60m
+func BenchmarkBatchProve(b *testing.B) {
+	for _, k := range []int{1 << 12, 1 << 14} {
+		for _, h := range []circuit.HashMode{circuit.Direct, circuit.GKR} {
+			p := circuit.Params{Users: k, Assets: 4, Hash: h, RangeCheck: bound.Lookup}
+			b.Run(p.String(), func(b *testing.B) {
+				_, l := fixture(b, k, k, 1)
+				ccs, err := Compile(p)
+				if err != nil {
+					b.Fatal(err)
+				}
+				t0 := time.Now()
+				pk, vk, err := groth16.Setup(ccs)
+				if err != nil {
+					b.Fatal(err)
+				}
+				setup := time.Since(t0)
+				a, err := l.Assignment(1, 0, p)
+				if err != nil {
+					b.Fatal(err)
+				}
+				runtime.GC()
+				stop := make(chan struct{})
+				peak := make(chan uint64)
+				go func() {
+					var m runtime.MemStats
+					var max uint64
+					for {
+						select {
+						case <-stop:
+							peak <- max
+							return
+						case <-time.After(100 * time.Millisecond):
+							runtime.ReadMemStats(&m)
+							if m.HeapAlloc > max {
+								max = m.HeapAlloc
+							}
+						}
+					}
+				}()
+				b.ResetTimer()
+				for range b.N {
+					proof, err := Prove(ccs, pk, a)
+					if err != nil {
+						b.Fatal(err)
+					}
+					b.StopTimer()
+					if err := Verify(proof, vk, l.Public(1, 0)); err != nil {
+						b.Fatal(err)
+					}
+					b.StartTimer()
+				}
+				b.StopTimer()
+				close(stop)
+				perProve := b.Elapsed().Seconds() / float64(b.N)
+				b.ReportMetric(float64(ccs.GetNbConstraints()), "constraints")
+				b.ReportMetric(perProve, "s/prove")
+				b.ReportMetric(float64(k)/perProve, "users/s")
+				b.ReportMetric(float64(<-peak)/(1<<30), "GiB-heap-peak")
+				b.ReportMetric(setup.Seconds(), "s-setup")
+				if hwm, err := peakRSS(); err == nil {
+					b.ReportMetric(float64(hwm)/(1<<30), "GiB-rss-peak-incl-setup")
+				}
+			})
+		}
+	}
+}
+
+// peakRSS reads the process's peak resident set size (VmHWM) in bytes.
+func peakRSS() (uint64, error) {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0, err
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, err := strconv.ParseUint(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
+			return kb << 10, err
+		}
+	}
+	return 0, errors.New("no VmHWM in /proc/self/status")
+}

@@ -1,0 +1,345 @@
+package inclusion
+
+import (
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/big"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	fb "github.com/consensys/gnark-crypto/ecc/bls12-377/fr"
+	fa "github.com/consensys/gnark-crypto/ecc/bw6-761/fr"
+
+	"github.com/zktreasury/zktreasury/prover/batch"
+	"github.com/zktreasury/zktreasury/treasury"
+)
+
+// FormatBatched identifies the inclusion file of a batched liabilities tree
+// (prover/batch): its path runs through the user's batch (BLS12-377 hashes)
+// and then the batch roots (BW6-761 hashes).
+const FormatBatched = "zktreasury-inclusion/3"
+
+// BatchedFile is a user's inclusion file in a batched tree. BatchSize and
+// Batches restate the tree's shape, which a verifier takes from the joined
+// proof; Verify refuses a file where they differ.
+type BatchedFile struct {
+	Format          string          `json:"format"`
+	UserID          string          `json:"userId"`
+	Salt            string          `json:"salt"`
+	Epoch           uint64          `json:"epoch"`
+	Policy          json.RawMessage `json:"policy"`
+	Assets          []Asset         `json:"assets"`
+	LeafIndex       int             `json:"leafIndex"`
+	BatchSize       int             `json:"batchSize"`
+	Batches         int             `json:"batches"`
+	BatchSiblings   []string        `json:"batchSiblings"`
+	TopSiblings     []string        `json:"topSiblings"`
+	LiabilitiesRoot string          `json:"liabilitiesRoot"`
+}
+
+// ProvenBatched is what a joined proof of a batched tree states.
+type ProvenBatched struct {
+	Root      fa.Element
+	Epoch     uint64
+	BatchSize int
+	Batches   int
+	Assets    int
+}
+
+// HexB formats a BLS12-377 scalar as 0x-prefixed 64-digit hex.
+func HexB(e fb.Element) string {
+	b := e.Bytes()
+	return "0x" + hex.EncodeToString(b[:])
+}
+
+// HexA formats a BW6-761 scalar as 0x-prefixed 96-digit hex.
+func HexA(e fa.Element) string {
+	b := e.Bytes()
+	return "0x" + hex.EncodeToString(b[:])
+}
+
+func parseHex(s string, modulus *big.Int) (*big.Int, error) {
+	rest, ok := strings.CutPrefix(s, "0x")
+	if !ok || rest == "" {
+		return nil, errors.New("not 0x-prefixed hex")
+	}
+	if _, err := hex.DecodeString(strings.Repeat("0", len(rest)%2) + rest); err != nil {
+		return nil, errors.New("not hex")
+	}
+	v, _ := new(big.Int).SetString(rest, 16)
+	if v.Cmp(modulus) >= 0 {
+		return nil, errors.New("not below the field modulus")
+	}
+	return v, nil
+}
+
+// ParseB parses a canonical BLS12-377 scalar in 0x-prefixed hex.
+func ParseB(s string) (fb.Element, error) {
+	v, err := parseHex(s, fb.Modulus())
+	if err != nil {
+		return fb.Element{}, err
+	}
+	var e fb.Element
+	e.SetBigInt(v)
+	return e, nil
+}
+
+// ParseA parses a canonical BW6-761 scalar in 0x-prefixed hex.
+func ParseA(s string) (fa.Element, error) {
+	v, err := parseHex(s, fa.Modulus())
+	if err != nil {
+		return fa.Element{}, err
+	}
+	var e fa.Element
+	e.SetBigInt(v)
+	return e, nil
+}
+
+// ExportBatched builds the inclusion file of the user at leaf position i of l;
+// led is the decimal ledger l was built from (for the balances as written) and
+// pj the policy JSON.
+func ExportBatched(l *batch.Ledger, pol *treasury.Policy, pj json.RawMessage, ledgerBalance map[string][]string, epoch uint64, i int) (*BatchedFile, error) {
+	if i < 0 || i >= len(l.Users) {
+		return nil, fmt.Errorf("leaf %d holds no user (%d users)", i, len(l.Users))
+	}
+	u := l.Users[i]
+	path, err := l.Tree.Path(u.Index)
+	if err != nil {
+		return nil, err
+	}
+	f := &BatchedFile{Format: FormatBatched, UserID: u.ID, Salt: HexB(u.Salt), Epoch: epoch, Policy: pj,
+		LeafIndex: u.Index, BatchSize: l.K, Batches: l.M, LiabilitiesRoot: HexA(l.Tree.Root())}
+	bal := ledgerBalance[u.ID]
+	for a, ap := range pol.Assets {
+		f.Assets = append(f.Assets, Asset{Symbol: ap.Symbol, Balance: bal[a], CircuitDecimals: ap.CircuitDecimals, Units: u.Balances[a]})
+	}
+	f.BatchSiblings = make([]string, len(path.Lower))
+	for j, s := range path.Lower {
+		f.BatchSiblings[j] = HexB(s)
+	}
+	f.TopSiblings = make([]string, len(path.Upper))
+	for j, s := range path.Upper {
+		f.TopSiblings[j] = HexA(s)
+	}
+	return f, nil
+}
+
+var safeName = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
+
+// FileNames are the users' inclusion file names, in ledger order: the user id
+// when it is a safe file name, else user-N (N its 1-based row). Two users whose
+// names would be the same file (ignoring case, for case-insensitive file
+// systems) are refused: one user's file would silently replace the other's.
+func FileNames(l *treasury.Ledger) ([]string, error) {
+	names := make([]string, len(l.Users))
+	seen := make(map[string]string, len(l.Users))
+	for i, u := range l.Users {
+		name := u.ID
+		if !safeName.MatchString(name) {
+			name = fmt.Sprintf("user-%d", i+1)
+		}
+		names[i] = name + ".inclusion.json"
+		key := strings.ToLower(names[i])
+		if other, ok := seen[key]; ok {
+			return nil, fmt.Errorf("users %q and %q would both get the inclusion file %s: rename one", other, u.ID, names[i])
+		}
+		seen[key] = u.ID
+	}
+	return names, nil
+}
+
+// ExportAllReport says what ExportAll wrote.
+type ExportAllReport struct {
+	Dir   string `json:"dir"`
+	Files int    `json:"files"`
+	Bytes int64  `json:"bytes"`
+}
+
+// ExportAll writes every user's inclusion file into dir, one subdirectory per
+// batch (dir/<batch>/<name>.inclusion.json), on every CPU. The files are
+// written into a fresh sibling directory which replaces dir only once every
+// file is written and synced, so a crash leaves either the old directory or
+// the new one, never a mix. progress, if not nil, is called with the number
+// of files written so far (at most every 1% and at the end).
+func ExportAll(dir string, l *batch.Ledger, pol *treasury.Policy, led *treasury.Ledger, epoch uint64, progress func(done, total int)) (*ExportAllReport, error) {
+	names, err := FileNames(led)
+	if err != nil {
+		return nil, err
+	}
+	pj, err := json.Marshal(pol)
+	if err != nil {
+		return nil, fmt.Errorf("encode the policy: %w", err)
+	}
+	byID := make(map[string]int, len(led.Users))
+	balances := make(map[string][]string, len(led.Users))
+	for i, u := range led.Users {
+		byID[u.ID] = i
+		s := make([]string, len(u.Balance))
+		for a, b := range u.Balance {
+			s[a] = b.String()
+		}
+		balances[u.ID] = s
+	}
+	parent := filepath.Dir(filepath.Clean(dir))
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("inclusion files: %w", err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".tmp-")
+	if err != nil {
+		return nil, fmt.Errorf("inclusion files: %w", err)
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			os.RemoveAll(tmp)
+		}
+	}()
+	for b := range l.M {
+		if err := os.Mkdir(filepath.Join(tmp, fmt.Sprint(b)), 0o755); err != nil {
+			return nil, fmt.Errorf("inclusion files: %w", err)
+		}
+	}
+	total := len(l.Users)
+	var done, size atomic.Int64
+	var firstErr error
+	var errOnce sync.Once
+	step := max(total/100, 1)
+	work := make(chan int, 1024)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				f, err := ExportBatched(l, pol, pj, balances, epoch, i)
+				if err == nil {
+					var data []byte
+					if data, err = json.Marshal(f); err == nil {
+						name := filepath.Join(tmp, fmt.Sprint(i/l.K), names[byID[f.UserID]])
+						err = os.WriteFile(name, append(data, '\n'), 0o600)
+						size.Add(int64(len(data) + 1))
+					}
+				}
+				if err != nil {
+					errOnce.Do(func() { firstErr = fmt.Errorf("inclusion file of leaf %d: %w", i, err) })
+					continue
+				}
+				if n := done.Add(1); progress != nil && (n%int64(step) == 0) {
+					progress(int(n), total)
+				}
+			}
+		}()
+	}
+	for i := range total {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	if err := syncTree(tmp); err != nil {
+		return nil, fmt.Errorf("inclusion files: %w", err)
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		return nil, fmt.Errorf("inclusion files: replace %s: %w", dir, err)
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		return nil, fmt.Errorf("inclusion files: %w", err)
+	}
+	committed = true
+	if progress != nil {
+		progress(total, total)
+	}
+	return &ExportAllReport{Dir: dir, Files: total, Bytes: size.Load()}, nil
+}
+
+// ReadBatched reads a batched inclusion file.
+func ReadBatched(path string) (*BatchedFile, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read inclusion %s: %w", path, err)
+	}
+	var f BatchedFile
+	if err := treasury.DecodeStrictJSON(path, data, &f); err != nil {
+		return nil, err
+	}
+	if f.Format != FormatBatched {
+		return nil, &treasury.InputError{File: path, Field: "format", Value: f.Format, Msg: "want " + FormatBatched}
+	}
+	return &f, nil
+}
+
+// FormatOf returns the format field of an inclusion file, so a caller can
+// dispatch between Read and ReadBatched.
+func FormatOf(path string) (string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", fmt.Errorf("read inclusion %s: %w", path, err)
+	}
+	var head struct {
+		Format string `json:"format"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return "", &treasury.InputError{File: path, Msg: "not JSON: " + err.Error()}
+	}
+	return head.Format, nil
+}
+
+// VerifyBatched checks a batched inclusion file against what a joined proof
+// states, as Verify does for a single tree: the file's epoch and shape must be
+// the proof's, the symbols and circuit decimals the policy's (pol is the
+// policy the user trusts: the joined proof does not carry a policy commitment
+// yet), every counted balance at least the ledger balance rounded up, and the
+// leaf recomputed from the user's id, salt and counted units must lie under
+// the root along a path of exactly the proof's shape. Every refusal wraps
+// ErrNotIncluded.
+func VerifyBatched(f *BatchedFile, pol *treasury.Policy, p ProvenBatched) ([]Balance, error) {
+	if p.Assets != len(pol.Assets) {
+		return nil, fmt.Errorf("%w: the proof's tree has %d assets per leaf, the policy %d", ErrNotIncluded, p.Assets, len(pol.Assets))
+	}
+	if f.Epoch != p.Epoch {
+		return nil, fmt.Errorf("%w: the file is for epoch %d, the proof for epoch %d", ErrNotIncluded, f.Epoch, p.Epoch)
+	}
+	if f.BatchSize != p.BatchSize || f.Batches != p.Batches {
+		return nil, fmt.Errorf("%w: the file claims %d batches of %d leaves, the proof's tree has %d of %d", ErrNotIncluded, f.Batches, f.BatchSize, p.Batches, p.BatchSize)
+	}
+	salt, err := ParseB(f.Salt)
+	if err != nil {
+		return nil, fmt.Errorf("%w: salt %q: %v", ErrNotIncluded, f.Salt, err)
+	}
+	units, out, err := counted(f.Assets, pol)
+	if err != nil {
+		return nil, err
+	}
+	leaf, err := batch.Leaf(batch.UserHash(f.UserID, salt), units)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNotIncluded, err)
+	}
+	path := batch.Path{Index: f.LeafIndex}
+	for j, h := range f.BatchSiblings {
+		s, err := ParseB(h)
+		if err != nil {
+			return nil, fmt.Errorf("%w: batchSiblings[%d] %q: %v", ErrNotIncluded, j, h, err)
+		}
+		path.Lower = append(path.Lower, s)
+	}
+	for j, h := range f.TopSiblings {
+		s, err := ParseA(h)
+		if err != nil {
+			return nil, fmt.Errorf("%w: topSiblings[%d] %q: %v", ErrNotIncluded, j, h, err)
+		}
+		path.Upper = append(path.Upper, s)
+	}
+	if err := batch.VerifyPath(leaf, path, p.Root, p.BatchSize, p.Batches); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNotIncluded, err)
+	}
+	return out, nil
+}
