@@ -278,6 +278,12 @@ func BenchmarkBN254Prove(b *testing.B) {
 	proveRate(b, ecc.BN254, rateWork)
 }
 
+// BenchmarkBW6Prove: the Groth16 prove rate on BW6-761 on the same stand-in
+// (the aggregator's curve; same domain as the two above).
+func BenchmarkBW6Prove(b *testing.B) {
+	proveRate(b, ecc.BW6_761, rateWork)
+}
+
 // stubKeys compiles the stub with n public inputs over the curve and makes its keys.
 func stubKeys(b *testing.B, curve ecc.ID, n int) (constraint.ConstraintSystem, groth16.VerifyingKey) {
 	b.Helper()
