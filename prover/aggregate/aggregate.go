@@ -35,8 +35,15 @@ import (
 	"github.com/zktreasury/zktreasury/prover/zk"
 )
 
-// Curve is the curve of the joined proof.
-var Curve = ecc.BW6_761
+// Curve is the curve of the joined proof; Wrap the curve of the circuit that
+// will verify it for the EVM. The aggregation circuit holds one BSB22
+// commitment (from the emulated-field range checks), so the joined proof is
+// made with the hash-to-field a Wrap circuit recomputes (stdgroth16's native
+// prover options), and verified with the matching options.
+var (
+	Curve = ecc.BW6_761
+	Wrap  = ecc.BN254
+)
 
 // Name is the circuit name in proof files.
 const Name = "aggregate"
@@ -259,7 +266,7 @@ func Prove(ccs constraint.ConstraintSystem, pk groth16.ProvingKey, vk groth16.Ve
 	if err != nil {
 		return nil, fmt.Errorf("aggregate witness: %w", err)
 	}
-	proof, err := groth16.Prove(ccs, pk, w)
+	proof, err := groth16.Prove(ccs, pk, w, stdgroth16.GetNativeProverOptions(Wrap.ScalarField(), Curve.ScalarField()))
 	if err != nil {
 		return nil, fmt.Errorf("prove aggregate: %w", err)
 	}
@@ -275,7 +282,7 @@ func Verify(proof groth16.Proof, vk groth16.VerifyingKey, st *Statement) error {
 	if err != nil {
 		return err
 	}
-	if err := groth16.Verify(proof, vk, w); err != nil {
+	if err := groth16.Verify(proof, vk, w, stdgroth16.GetNativeVerifierOptions(Wrap.ScalarField(), Curve.ScalarField())); err != nil {
 		return fmt.Errorf("joined proof of epoch %d: %w: %w", st.Epoch, zk.ErrProofRejected, err)
 	}
 	return nil

@@ -3,14 +3,18 @@ package aggregate
 import (
 	"fmt"
 	"math/big"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	bls12377 "github.com/consensys/gnark-crypto/ecc/bls12-377"
 	fa "github.com/consensys/gnark-crypto/ecc/bw6-761/fr"
 	"github.com/consensys/gnark/backend/groth16"
+	groth16bls "github.com/consensys/gnark/backend/groth16/bls12-377"
 	"github.com/consensys/gnark/constraint"
+	"github.com/consensys/gnark/test"
 	"github.com/shopspring/decimal"
 
 	circuit "github.com/zktreasury/zktreasury/circuits/aggregate"
@@ -211,5 +215,43 @@ func TestProveVerifyFile(t *testing.T) {
 		if _, err := VerifyFile(&h, p, vk); err == nil {
 			t.Errorf("%s: file accepted", name)
 		}
+	}
+}
+
+// TestGKRBatches joins batch proofs whose compressions are proven by GKR (one
+// BSB22 commitment per proof): the honest join solves, and one batch's
+// commitment moved fails. The GKR batch circuit has ~726k R1CS even at K = 4
+// (GKR's fixed cost), so this runs only with ZKT_GKR=1.
+func TestGKRBatches(t *testing.T) {
+	if os.Getenv("ZKT_GKR") != "1" {
+		t.Skip("set ZKT_GKR=1: two proofs of a 726k-constraint BLS12-377 circuit")
+	}
+	l := ledger(t, 7, 4, 2)
+	bp := l.Params(batchcircuit.GKR, bound.Bits)
+	start := time.Now()
+	bvk, bccs, proofs, stmts := batches(t, l, bp, 2)
+	t.Logf("GKR batch %s: %d R1CS, %d commitments; setup and two proofs %s", bp, bccs.GetNbConstraints(),
+		len(bccs.GetCommitments().(constraint.Groth16Commitments)), time.Since(start).Round(time.Second))
+	p := circuit.Params{Batches: 2, Batch: bp}
+	shape, err := circuit.NewCircuit(p, bvk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _, err := Assignment(p, 2, proofs, stmts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := test.IsSolved(shape, a, Curve.ScalarField()); err != nil {
+		t.Fatalf("honest GKR batches refused: %v", err)
+	}
+	bad := *(proofs[1].(*groth16bls.Proof))
+	bad.Commitments = append([]bls12377.G1Affine(nil), bad.Commitments...)
+	_, _, g1, _ := bls12377.Generators()
+	bad.Commitments[0].Add(&bad.Commitments[0], &g1)
+	if a.Proofs[1], a.Publics[1], err = Slot(&bad, stmts[1]); err != nil {
+		t.Fatal(err)
+	}
+	if test.IsSolved(shape, a, Curve.ScalarField()) == nil {
+		t.Fatal("GKR batch with a moved commitment accepted")
 	}
 }
