@@ -21,6 +21,7 @@ package aggregate
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/consensys/gnark/backend/groth16"
 	"github.com/consensys/gnark/frontend"
@@ -31,6 +32,7 @@ import (
 	stdgroth16 "github.com/consensys/gnark/std/recursion/groth16"
 
 	"github.com/zktreasury/zktreasury/circuits/batch"
+	"github.com/zktreasury/zktreasury/circuits/gadget/bound"
 )
 
 // MaxBatches bounds M; with batch.MaxUsers it keeps every total below 2^104.
@@ -195,4 +197,33 @@ func (c *Circuit) Define(api frontend.API) error {
 		api.AssertIsEqual(totals[a], c.Totals[a])
 	}
 	return nil
+}
+
+// ParseParams is the inverse of Params.String, e.g. "m2-k4-a4-direct-bits".
+func ParseParams(s string) (Params, error) {
+	var m, k, a int
+	var rest string
+	if n, err := fmt.Sscanf(s, "m%d-k%d-a%d-%s", &m, &k, &a, &rest); n != 4 || err != nil {
+		return Params{}, fmt.Errorf("aggregate params %q: want m<M>-k<K>-a<A>-<hash>-<range check>", s)
+	}
+	hash, rc, ok := strings.Cut(rest, "-")
+	if !ok {
+		return Params{}, fmt.Errorf("aggregate params %q: no range-check mode", s)
+	}
+	h, err := batch.ParseHashMode(hash)
+	if err != nil {
+		return Params{}, fmt.Errorf("aggregate params %q: %w", s, err)
+	}
+	mode, err := bound.ParseMode(rc)
+	if err != nil {
+		return Params{}, fmt.Errorf("aggregate params %q: %w", s, err)
+	}
+	p := Params{Batches: m, Batch: batch.Params{Users: k, Assets: a, Hash: h, RangeCheck: mode}}
+	if err := p.Validate(); err != nil {
+		return Params{}, err
+	}
+	if p.String() != s {
+		return Params{}, fmt.Errorf("aggregate params %q: not in canonical form (%q)", s, p.String())
+	}
+	return p, nil
 }

@@ -511,3 +511,17 @@ func TestNewCircuitRefuses(t *testing.T) {
 		}
 	}
 }
+
+func TestParseParams(t *testing.T) {
+	for _, s := range []string{"m2-k4-a4-direct-bits", "m64-k16384-a4-gkr-lookup", "m1-k2-a1-direct-lookup"} {
+		p, err := agg.ParseParams(s)
+		if err != nil || p.String() != s {
+			t.Errorf("%s: %v, %v", s, p, err)
+		}
+	}
+	for _, s := range []string{"", "m3-k4-a4-direct-bits", "m2-k4-a4-direct", "m2-k4-a4-fast-bits", "m2-k4-a0-direct-bits", "m02-k4-a4-direct-bits", "m2-k4-a4-direct-bits-x"} {
+		if _, err := agg.ParseParams(s); err == nil {
+			t.Errorf("%q accepted", s)
+		}
+	}
+}

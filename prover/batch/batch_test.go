@@ -17,8 +17,14 @@ import (
 )
 
 func fixture(t testing.TB, users, k, m int) (*treasury.Policy, *Ledger) {
+	return fixtureFrom(t, "../../testdata/solvency/solvent/policy.json", users, k, m)
+}
+
+// fixtureFrom builds a ledger of users with distinct balances under a policy
+// file, cut into m batches of k (m = 0: the fewest).
+func fixtureFrom(t testing.TB, policy string, users, k, m int) (*treasury.Policy, *Ledger) {
 	t.Helper()
-	pol, err := treasury.LoadPolicy("../../testdata/solvency/solvent/policy.json")
+	pol, err := treasury.LoadPolicy(policy)
 	if err != nil {
 		t.Fatal(err)
 	}

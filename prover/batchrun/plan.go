@@ -1,6 +1,7 @@
 package batchrun
 
 import (
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"math/big"
@@ -94,10 +95,11 @@ func liabilitiesRoot(roots []*big.Int) (fa.Element, error) {
 	return level[0], nil
 }
 
-func elementHex(e interface{ BigInt(*big.Int) *big.Int }) string {
-	var b big.Int
-	e.BigInt(&b)
-	return hex0x(&b)
+// elementHex formats a BW6-761 scalar (the liabilities root) as 0x and 96 hex
+// digits, as the joined proof file and the inclusion files write it.
+func elementHex(e *fa.Element) string {
+	b := e.Bytes()
+	return "0x" + hex.EncodeToString(b[:])
 }
 
 // statementsOf returns the public statement of every batch and its digest.
@@ -159,7 +161,7 @@ func Plan(cfg PlanConfig) (*Manifest, error) {
 		Format: ManifestFormat, Epoch: cfg.Epoch, BatchSize: l.K, Batches: l.M, Users: len(l.Users),
 		Hash: cfg.Hash.String(), RangeCheck: cfg.RangeCheck.String(), Inputs: inputs,
 		Circuit: CircuitInfo{Params: p.String(), Curve: batch.Curve.String(), Digest: digest,
-			Constraints: ccs.GetNbConstraints(), PublicInputs: Backend{}.NbPublicInputs(ccs)},
+			Constraints: ccs.GetNbConstraints(), PublicInputs: BatchBackend.NbPublicInputs(ccs)},
 		Keys: KeysInfo{Backend: BackendName, Insecure: meta.Insecure,
 			ProvingKeyDigest: meta.ProvingKeyDigest, VerifyingKeyDigest: meta.VerifyingKeyDigest},
 	}
@@ -204,13 +206,13 @@ func Plan(cfg PlanConfig) (*Manifest, error) {
 // development only) and returns their metadata. Only the plan calls it: shards
 // never run a setup, since keys from two setups would not join.
 func setupKeys(dir string, p circuit.Params, ccs constraint.ConstraintSystem, digest string) (*keystore.Meta, error) {
-	keys, err := Backend{}.SetupInsecure(ccs)
+	keys, err := BatchBackend.SetupInsecure(ccs)
 	if err != nil {
 		return nil, err
 	}
 	store := keystore.Store{Dir: dir}
 	meta := keystore.Meta{Circuit: CircuitName, Params: p.String(), Backend: BackendName, CircuitDigest: digest,
-		Constraints: ccs.GetNbConstraints(), PublicInputs: Backend{}.NbPublicInputs(ccs), Insecure: true, Created: time.Now().UTC()}
+		Constraints: ccs.GetNbConstraints(), PublicInputs: BatchBackend.NbPublicInputs(ccs), Insecure: true, Created: time.Now().UTC()}
 	if err := store.Save(meta, keys); err != nil {
 		return nil, fmt.Errorf("save batch keys: %w", err)
 	}

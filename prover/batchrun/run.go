@@ -96,7 +96,7 @@ type prover struct {
 // metadata and the manifest.
 func loadVerifyingKey(dir string, m *Manifest) (groth16.VerifyingKey, error) {
 	store := keystore.Store{Dir: keysDir(dir)}
-	vk, meta, err := store.LoadVerifyingKey(Backend{}, CircuitName, m.Circuit.Digest)
+	vk, meta, err := store.LoadVerifyingKey(BatchBackend, CircuitName, m.Circuit.Digest)
 	if err != nil {
 		return nil, fmt.Errorf("batch verifying key: %w", err)
 	}
@@ -149,7 +149,7 @@ func openProver(dir string) (*prover, error) {
 	} else if got != m.Circuit.Digest {
 		return nil, fmt.Errorf("batch circuit %s compiles to digest %s, the manifest's is %s (another zktreasury version?); plan a new run", params, got, m.Circuit.Digest)
 	}
-	pk, meta, err := keystore.Store{Dir: keysDir(dir)}.LoadProvingKey(Backend{}, CircuitName, ccs)
+	pk, meta, err := keystore.Store{Dir: keysDir(dir)}.LoadProvingKey(BatchBackend, CircuitName, ccs)
 	if err != nil {
 		return nil, fmt.Errorf("batch proving key: %w", err)
 	}

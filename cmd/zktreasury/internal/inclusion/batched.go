@@ -4,6 +4,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/consensys/gnark/backend/groth16"
+	aggcircuit "github.com/zktreasury/zktreasury/circuits/aggregate"
+	"github.com/zktreasury/zktreasury/prover/aggregate"
+	"github.com/zktreasury/zktreasury/prover/batchrun"
+	"github.com/zktreasury/zktreasury/prover/keystore"
+	"github.com/zktreasury/zktreasury/prover/prooffile"
+	"github.com/zktreasury/zktreasury/prover/zk"
 	"os"
 
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/cmdutil"
@@ -25,15 +32,22 @@ func isBatched(path string) (bool, error) {
 }
 
 // verifyBatchedRun checks a batched tree's inclusion file. The statement
-// comes from --root with --epoch, --batch-size and --batches as given; the
-// policy must be the user's own (--policy): a batched joined proof does not
-// carry a policy commitment yet.
+// comes from a joined proof file (--proof, verified with --keys) or from
+// --root with --epoch, --batch-size and --batches as given; the policy must be
+// the user's own (--policy): a joined proof does not carry a policy
+// commitment yet.
 func verifyBatchedRun(opts *VerifyOptions, epochSet bool) error {
-	if opts.Root == "" || opts.Proof != "" || opts.Registry != "" {
-		return cmdutil.Usagef("a batched tree's inclusion file is checked with --root, --epoch, --batch-size, --batches and --policy (joined proofs and the registry do not record batched epochs yet)")
+	if opts.Registry != "" {
+		return cmdutil.Usagef("the registry does not record batched epochs yet: check a batched tree's inclusion file with --proof (the joined proof) or --root")
 	}
-	if opts.Policy == "" || !epochSet || opts.BatchSize == 0 || opts.Batches == 0 {
-		return cmdutil.Usagef("with a batched tree's inclusion file, pass --policy (the policy file you trust), --epoch, --batch-size and --batches")
+	if opts.Policy == "" {
+		return cmdutil.Usagef("with a batched tree's inclusion file, pass --policy (the policy file you trust): the joined proof does not commit to a policy yet")
+	}
+	if opts.Root != "" && (!epochSet || opts.BatchSize == 0 || opts.Batches == 0) {
+		return cmdutil.Usagef("with --root and a batched tree's inclusion file, pass --epoch, --batch-size and --batches")
+	}
+	if opts.Proof != "" && (opts.BatchSize != 0 || opts.Batches != 0) {
+		return cmdutil.Usagef("with --proof, the tree's shape is the joined proof's: drop --batch-size and --batches")
 	}
 	f, err := inclusion.ReadBatched(opts.File)
 	if err != nil {
@@ -43,15 +57,26 @@ func verifyBatchedRun(opts *VerifyOptions, epochSet bool) error {
 	if err != nil {
 		return err
 	}
-	root, err := inclusion.ParseA(opts.Root)
-	if err != nil {
-		return cmdutil.Usagef("--root %q: %v", opts.Root, err)
+	var proven inclusion.ProvenBatched
+	source, verified := "", false
+	if opts.Proof != "" {
+		if proven, verified, err = fromJoinedProof(opts); err != nil {
+			return err
+		}
+		source = opts.Proof
+	} else {
+		root, err := inclusion.ParseA(opts.Root)
+		if err != nil {
+			return cmdutil.Usagef("--root %q: %v", opts.Root, err)
+		}
+		proven = inclusion.ProvenBatched{Root: root, Epoch: opts.Epoch, BatchSize: opts.BatchSize, Batches: opts.Batches}
+		source = fmt.Sprintf("--root, --epoch, --batch-size %d and --batches %d as given", opts.BatchSize, opts.Batches)
 	}
-	proven := inclusion.ProvenBatched{Root: root, Epoch: opts.Epoch, BatchSize: opts.BatchSize, Batches: opts.Batches, Assets: len(pol.Assets)}
+	proven.Assets = len(pol.Assets)
 	res := VerifyResult{Included: true, UserID: f.UserID, Epoch: proven.Epoch, Balances: map[string]string{},
-		LiabilitiesRoot: inclusion.HexA(root), Capacity: opts.BatchSize * opts.Batches,
+		LiabilitiesRoot: inclusion.HexA(proven.Root), Capacity: proven.BatchSize * proven.Batches,
 		PolicySource: opts.Policy + " (taken as is: a batched root states no policy commitment)",
-		Source:       fmt.Sprintf("--root, --epoch, --batch-size %d and --batches %d as given", opts.BatchSize, opts.Batches)}
+		Source:       source, ProofVerified: verified}
 	balances, err := inclusion.VerifyBatched(f, pol, proven)
 	if err != nil {
 		if !errors.Is(err, inclusion.ErrNotIncluded) {
@@ -140,4 +165,43 @@ func exportBatchedRun(opts *ExportOptions) error {
 	}
 	fmt.Fprintf(opts.F.Out, "wrote %s (user %s, leaf %d, root %s)\n", opts.Out, f.UserID, f.LeafIndex, f.LiabilitiesRoot)
 	return nil
+}
+
+// fromJoinedProof reads a joined proof file's statement; with --keys it
+// verifies the proof with the aggregation verifying key of the key store (the
+// one the proof file's circuit digest names, whose metadata must give the
+// file's parameters), without it only the file's own statement is used.
+func fromJoinedProof(opts *VerifyOptions) (inclusion.ProvenBatched, bool, error) {
+	var p inclusion.ProvenBatched
+	pf, err := prooffile.Read(opts.Proof)
+	if err != nil {
+		return p, false, err
+	}
+	if pf.Circuit != aggregate.Name {
+		return p, false, fmt.Errorf("%s is a %s proof: a batched tree's inclusion file is checked against a joined (%s) proof", opts.Proof, pf.Circuit, aggregate.Name)
+	}
+	params, err := aggcircuit.ParseParams(pf.Params)
+	if err != nil {
+		return p, false, &treasury.InputError{File: opts.Proof, Field: "params", Value: pf.Params, Msg: err.Error()}
+	}
+	st, err := aggregate.ParseNamed(pf.PublicInputs, params.Batch.Assets)
+	if err != nil {
+		return p, false, &treasury.InputError{File: opts.Proof, Field: "publicInputs", Msg: err.Error()}
+	}
+	verified := false
+	if opts.Keys != "" {
+		store := keystore.Store{Dir: opts.Keys}
+		vk, meta, err := store.LoadVerifyingKey(batchrun.AggregateBackend, batchrun.AggregateCircuitName, pf.CircuitDigest)
+		if err != nil {
+			return p, false, fmt.Errorf("the joined proof's verifying key: %w", err)
+		}
+		if meta.Params != pf.Params {
+			return p, false, fmt.Errorf("%w: the key store's aggregation key is for %s, the proof file says %s", zk.ErrProofRejected, meta.Params, pf.Params)
+		}
+		if st, err = aggregate.VerifyFile(pf, params, vk.(groth16.VerifyingKey)); err != nil {
+			return p, false, &cmdutil.NoError{Reason: fmt.Sprintf("%s: %v", opts.Proof, err)}
+		}
+		verified = true
+	}
+	return inclusion.ProvenBatched{Root: st.Root, Epoch: st.Epoch, BatchSize: params.Batch.Users, Batches: params.Batches}, verified, nil
 }

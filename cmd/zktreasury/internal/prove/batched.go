@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -43,6 +44,8 @@ type BatchOptions struct {
 	Shard     string
 	Workers   int
 	Join      bool
+	// Aggregate, with Join, proves the joined statement (one BW6-761 proof).
+	Aggregate bool
 
 	mode          batchMode
 	shard         batchrun.Shard
@@ -59,6 +62,7 @@ func (b *BatchOptions) register(cmd *cobra.Command) {
 	fl.StringVar(&b.Shard, "shard", "0/1", "with --manifest: prove shard I of N, the batches b with b mod N = I")
 	fl.IntVar(&b.Workers, "workers", 0, "with --manifest: batches proven at once, at most (default: the CPUs; fewer if memory is short)")
 	fl.BoolVar(&b.Join, "join", false, "with --manifest: check every batch proof and write the joined statement")
+	fl.BoolVar(&b.Aggregate, "aggregate", false, "with --join: also prove the joined statement (one BW6-761 proof of every batch proof, joined.proof.json)")
 }
 
 // singleOnly are the flags of the single circuit, refused in batched mode.
@@ -83,7 +87,7 @@ func (b *BatchOptions) resolve(cmd *cobra.Command) error {
 		return cmdutil.Usagef("--plan and --manifest: plan a run, or prove one, not both")
 	case b.Plan != "":
 		b.mode = batchPlan
-		if f := changed("shard", "workers", "join"); f != "" {
+		if f := changed("shard", "workers", "join", "aggregate"); f != "" {
 			return cmdutil.Usagef("%s goes with --manifest, not --plan", f)
 		}
 		if !fl.Changed("batch-size") {
@@ -100,6 +104,9 @@ func (b *BatchOptions) resolve(cmd *cobra.Command) error {
 		}
 	case b.Manifest != "":
 		b.mode = batchProve
+		if b.Aggregate && !b.Join {
+			return cmdutil.Usagef("--aggregate proves the joined statement: add --join")
+		}
 		if b.Join {
 			b.mode = batchJoin
 			if f := changed("shard", "workers"); f != "" {
@@ -118,7 +125,7 @@ func (b *BatchOptions) resolve(cmd *cobra.Command) error {
 			return cmdutil.Usagef("--workers %d: want 0 (the CPUs) or more", b.Workers)
 		}
 	default:
-		if f := changed("batch-size", "batches", "hash", "shard", "workers", "join"); f != "" {
+		if f := changed("batch-size", "batches", "hash", "shard", "workers", "join", "aggregate"); f != "" {
 			return cmdutil.Usagef("%s is for the batched mode: add --plan DIR (with --batch-size) or --manifest DIR", f)
 		}
 		return nil
@@ -237,7 +244,11 @@ func shardRun(opts *SolvencyOptions, prog *cmdutil.Progress) error {
 func joinRun(opts *SolvencyOptions, prog *cmdutil.Progress) error {
 	b := &opts.Batch
 	prog.Step("joining %s", b.Manifest)
-	j, err := batchrun.Join(batchrun.JoinOptions{Dir: b.Manifest})
+	jo := batchrun.JoinOptions{Dir: b.Manifest}
+	if b.Aggregate {
+		jo.Aggregate = batchrun.ProofAggregator{Step: prog.Step}
+	}
+	j, err := batchrun.Join(jo)
 	if errors.Is(err, batchrun.ErrBatchRejected) {
 		// The check ran and the answer is no: exit 3, the reason on stderr.
 		fmt.Fprintln(opts.F.Err, "error:", err)
@@ -248,6 +259,12 @@ func joinRun(opts *SolvencyOptions, prog *cmdutil.Progress) error {
 	}
 	prog.Step("wrote %s/%s", b.Manifest, batchrun.JoinedFile)
 	if opts.JSON {
+		if b.Aggregate {
+			return cmdutil.PrintJSON(opts.F.Out, struct {
+				*batchrun.Joined
+				JoinedProof string `json:"joinedProof"`
+			}{j, filepath.Join(b.Manifest, batchrun.JoinedProofFile)})
+		}
 		return cmdutil.PrintJSON(opts.F.Out, j)
 	}
 	w := tabwriter.NewWriter(opts.F.Out, 0, 2, 2, ' ', 0)
@@ -258,5 +275,10 @@ func joinRun(opts *SolvencyOptions, prog *cmdutil.Progress) error {
 		fmt.Fprintf(w, "liabilities %s\t%s\n", t.Symbol, t.Amount.String())
 	}
 	fmt.Fprintf(w, "joined\t%s/%s\n", b.Manifest, batchrun.JoinedFile)
+	if b.Aggregate {
+		fmt.Fprintf(w, "joined proof\t%s (BW6-761 Groth16, development keys: INSECURE)\n", filepath.Join(b.Manifest, batchrun.JoinedProofFile))
+	} else {
+		fmt.Fprintf(w, "joined proof\tnone: the batch proofs were checked natively (add --aggregate to prove the join)\n")
+	}
 	return w.Flush()
 }
