@@ -28,13 +28,15 @@ const FormatBatched = "zktreasury-inclusion/3"
 
 // BatchedFile is a user's inclusion file in a batched tree. BatchSize and
 // Batches restate the tree's shape, which a verifier takes from the joined
-// proof; Verify refuses a file where they differ.
+// proof; Verify refuses a file where they differ. Unlike the single tree's
+// file it carries no policy: the joined proof does not commit to one, so the
+// user verifies with a policy file of their own, and a million copies of the
+// policy would be a third of the bytes written.
 type BatchedFile struct {
 	Format          string          `json:"format"`
 	UserID          string          `json:"userId"`
 	Salt            string          `json:"salt"`
 	Epoch           uint64          `json:"epoch"`
-	Policy          json.RawMessage `json:"policy"`
 	Assets          []Asset         `json:"assets"`
 	LeafIndex       int             `json:"leafIndex"`
 	BatchSize       int             `json:"batchSize"`
@@ -103,9 +105,8 @@ func ParseA(s string) (fa.Element, error) {
 }
 
 // ExportBatched builds the inclusion file of the user at leaf position i of l;
-// led is the decimal ledger l was built from (for the balances as written) and
-// pj the policy JSON.
-func ExportBatched(l *batch.Ledger, pol *treasury.Policy, pj json.RawMessage, ledgerBalance map[string][]string, epoch uint64, i int) (*BatchedFile, error) {
+// ledgerBalance gives each user's balances as the decimal ledger writes them.
+func ExportBatched(l *batch.Ledger, pol *treasury.Policy, ledgerBalance map[string][]string, epoch uint64, i int) (*BatchedFile, error) {
 	if i < 0 || i >= len(l.Users) {
 		return nil, fmt.Errorf("leaf %d holds no user (%d users)", i, len(l.Users))
 	}
@@ -114,7 +115,7 @@ func ExportBatched(l *batch.Ledger, pol *treasury.Policy, pj json.RawMessage, le
 	if err != nil {
 		return nil, err
 	}
-	f := &BatchedFile{Format: FormatBatched, UserID: u.ID, Salt: HexB(u.Salt), Epoch: epoch, Policy: pj,
+	f := &BatchedFile{Format: FormatBatched, UserID: u.ID, Salt: HexB(u.Salt), Epoch: epoch,
 		LeafIndex: u.Index, BatchSize: l.K, Batches: l.M, LiabilitiesRoot: HexA(l.Tree.Root())}
 	bal := ledgerBalance[u.ID]
 	for a, ap := range pol.Assets {
@@ -173,10 +174,6 @@ func ExportAll(dir string, l *batch.Ledger, pol *treasury.Policy, led *treasury.
 	if err != nil {
 		return nil, err
 	}
-	pj, err := json.Marshal(pol)
-	if err != nil {
-		return nil, fmt.Errorf("encode the policy: %w", err)
-	}
 	byID := make(map[string]int, len(led.Users))
 	balances := make(map[string][]string, len(led.Users))
 	for i, u := range led.Users {
@@ -218,7 +215,7 @@ func ExportAll(dir string, l *batch.Ledger, pol *treasury.Policy, led *treasury.
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				f, err := ExportBatched(l, pol, pj, balances, epoch, i)
+				f, err := ExportBatched(l, pol, balances, epoch, i)
 				if err == nil {
 					var data []byte
 					if data, err = json.Marshal(f); err == nil {

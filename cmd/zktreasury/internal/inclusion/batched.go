@@ -132,10 +132,6 @@ func exportBatchedRun(opts *ExportOptions) error {
 	if idx < 0 {
 		return fmt.Errorf("%w: %q (in %s)", inclusion.ErrUnknownUser, opts.User, opts.Inputs.Files.Liabilities)
 	}
-	pj, err := json.Marshal(pol)
-	if err != nil {
-		return err
-	}
 	bal := map[string][]string{}
 	for _, u := range led.Users {
 		if u.ID == opts.User {
@@ -144,7 +140,7 @@ func exportBatchedRun(opts *ExportOptions) error {
 			}
 		}
 	}
-	f, err := inclusion.ExportBatched(l, pol, pj, bal, epoch, idx)
+	f, err := inclusion.ExportBatched(l, pol, bal, epoch, idx)
 	if err != nil {
 		return err
 	}
