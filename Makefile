@@ -61,6 +61,11 @@ bench: deps
 	$(GO) test ./prover -run '^$$' -bench 'ComplianceConstraints' -benchtime 1x -timeout 30m
 	$(GO) test ./circuits/epoch -run '^$$' -bench 'PublicHashConstraints' -benchtime 1x -timeout 30m
 	$(GO) test ./contracts/ -run '^$$' -bench SubmitEpochGas -benchtime 3x
+	$(GO) test ./circuits/batch -run '^$$' -bench Constraints -benchtime 1x -timeout 30m
+	$(GO) test ./prover/batch -run '^$$' -bench BatchProve -benchtime 1x -timeout 60m
+	$(GO) test ./prover/aggregate -run '^$$' -bench Aggregate -benchtime 1x -timeout 60m
+	$(GO) test ./prover/inclusion -run '^$$' -bench InclusionAll -benchtime 1x -timeout 30m
+	GOGC=50 $(GO) test ./prover/recursionbench -run '^$$' -bench . -benchtime 1x -timeout 90m
 
 # The main job end to end on the built-in fixtures: `zktreasury run` plans, executes, logs,
 # proves, verifies and submits four chained epochs of testdata/run to a real geth --dev, then a

@@ -33,17 +33,17 @@ const FormatBatched = "zktreasury-inclusion/3"
 // user verifies with a policy file of their own, and a million copies of the
 // policy would be a third of the bytes written.
 type BatchedFile struct {
-	Format          string          `json:"format"`
-	UserID          string          `json:"userId"`
-	Salt            string          `json:"salt"`
-	Epoch           uint64          `json:"epoch"`
-	Assets          []Asset         `json:"assets"`
-	LeafIndex       int             `json:"leafIndex"`
-	BatchSize       int             `json:"batchSize"`
-	Batches         int             `json:"batches"`
-	BatchSiblings   []string        `json:"batchSiblings"`
-	TopSiblings     []string        `json:"topSiblings"`
-	LiabilitiesRoot string          `json:"liabilitiesRoot"`
+	Format          string   `json:"format"`
+	UserID          string   `json:"userId"`
+	Salt            string   `json:"salt"`
+	Epoch           uint64   `json:"epoch"`
+	Assets          []Asset  `json:"assets"`
+	LeafIndex       int      `json:"leafIndex"`
+	BatchSize       int      `json:"batchSize"`
+	Batches         int      `json:"batches"`
+	BatchSiblings   []string `json:"batchSiblings"`
+	TopSiblings     []string `json:"topSiblings"`
+	LiabilitiesRoot string   `json:"liabilitiesRoot"`
 }
 
 // ProvenBatched is what a joined proof of a batched tree states.

@@ -12,7 +12,6 @@ import (
 	"github.com/consensys/gnark-crypto/ecc"
 	"github.com/consensys/gnark/backend"
 	"github.com/consensys/gnark/backend/groth16"
-	"github.com/consensys/gnark/backend/witness"
 	"github.com/consensys/gnark/constraint"
 	"github.com/consensys/gnark/frontend"
 	"github.com/consensys/gnark/frontend/cs/r1cs"
@@ -101,116 +100,6 @@ func compileR1CS(b *testing.B, field *big.Int, c frontend.Circuit) compiled {
 		b.Fatal(err)
 	}
 	return compiled{ccs: ccs, seconds: secs, heapMB: heap}
-}
-
-// BenchmarkAggregateConstraints compiles the BW6-761 aggregator of n = 1, 2, 4
-// stand-in batch proofs (7 public inputs each, fixed key) and reports its
-// constraints, the slope per proof and the fixed part: "plain" without subgroup
-// checks of the proof points, "subgroup" with them, "subgroup-commit" with them
-// and a BSB22 commitment in the batch proof (GKR hashing or lookups).
-func BenchmarkAggregateConstraints(b *testing.B) {
-	logger.Disable()
-	for _, v := range []struct {
-		name             string
-		subgroup, commit bool
-	}{{"plain", false, false}, {"subgroup", true, false}, {"subgroup-commit", true, true}} {
-		b.Run(v.name, func(b *testing.B) {
-			ccs, _, vk := innerKeys(b, 2, v.commit)
-			for b.Loop() {
-				var n1, n4 int
-				for _, n := range []int{1, 2, 4} {
-					circuit, err := NewAggregator(n, ccs, vk, v.subgroup)
-					if err != nil {
-						b.Fatal(err)
-					}
-					c := compileR1CS(b, ecc.BW6_761.ScalarField(), circuit)
-					got := c.ccs.GetNbConstraints()
-					b.ReportMetric(float64(got), fmt.Sprintf("R1CS-n%d", n))
-					switch n {
-					case 1:
-						n1 = got
-					case 4:
-						n4 = got
-						b.ReportMetric(c.seconds, "compile-s-n4")
-						b.ReportMetric(c.heapMB, "heap-MB-n4")
-					}
-				}
-				slope := float64(n4-n1) / 3
-				b.ReportMetric(slope, "R1CS/proof")
-				b.ReportMetric(float64(n1)-slope, "R1CS-fixed")
-			}
-		})
-	}
-}
-
-// BenchmarkAggregateProve sets up and proves (real Groth16 on BW6-761) the
-// aggregator of two stand-in batch proofs, with subgroup checks, and verifies
-// the proof natively.
-func BenchmarkAggregateProve(b *testing.B) {
-	logger.Disable()
-	const work, epoch = 2, 1
-	ccs, pk, vk := innerKeys(b, work, false)
-	r := ecc.BLS12_377.ScalarField()
-	batches := []*Inner{
-		InnerAssignment(r, work, epoch, 0, 3, [Assets]uint64{1, 2, 3, 4}),
-		InnerAssignment(r, work, epoch, 1, 5, [Assets]uint64{5, 6, 7, 8}),
-	}
-	proofs := make([]groth16.Proof, len(batches))
-	publics := make([]witness.Witness, len(batches))
-	for i, a := range batches {
-		p := proveInner(b, ccs, pk, vk, a)
-		proofs[i], publics[i] = p.proof, p.public
-	}
-	root, totals := joined(b, batches)
-	assignment, err := AggregatorAssignment(proofs, publics, epoch, root, totals)
-	if err != nil {
-		b.Fatal(err)
-	}
-	circuit, err := NewAggregator(len(batches), ccs, vk, true)
-	if err != nil {
-		b.Fatal(err)
-	}
-	field := ecc.BW6_761.ScalarField()
-	for b.Loop() {
-		c := compileR1CS(b, field, circuit)
-		start := time.Now()
-		opk, ovk, err := groth16.Setup(c.ccs)
-		if err != nil {
-			b.Fatal(err)
-		}
-		setup := time.Since(start).Seconds()
-		w, err := frontend.NewWitness(assignment, field)
-		if err != nil {
-			b.Fatal(err)
-		}
-		h := startHeapPeak()
-		cpu0 := cpuSeconds(b)
-		start = time.Now()
-		proof, err := groth16.Prove(c.ccs, opk, w)
-		prove := time.Since(start).Seconds()
-		cpu := cpuSeconds(b) - cpu0
-		heap := h.MB()
-		if err != nil {
-			b.Fatal(err)
-		}
-		public, err := w.Public()
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := groth16.Verify(proof, ovk, public); err != nil {
-			b.Fatal(err)
-		}
-		n := c.ccs.GetNbConstraints()
-		b.ReportMetric(float64(n), "R1CS")
-		b.ReportMetric(c.seconds, "compile-s")
-		b.ReportMetric(setup, "setup-s")
-		b.ReportMetric(prove, "prove-s")
-		b.ReportMetric(float64(n)/prove, "R1CS/s")
-		b.ReportMetric(cpu, "prove-cpu-s")
-		b.ReportMetric(float64(n)/cpu, "R1CS/cpu-s")
-		b.ReportMetric(heap, "prove-heap-MB")
-		b.ReportMetric(heap*1e6/float64(n), "heap-B/R1CS")
-	}
 }
 
 // proveRate sets up and proves the stand-in batch with work squarings over the
