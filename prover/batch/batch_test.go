@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/consensys/gnark-crypto/ecc"
+	fb "github.com/consensys/gnark-crypto/ecc/bls12-377/fr"
 	fa "github.com/consensys/gnark-crypto/ecc/bw6-761/fr"
 	"github.com/consensys/gnark/backend/groth16"
 	"github.com/consensys/gnark/test"
@@ -13,6 +14,7 @@ import (
 
 	circuit "github.com/zktreasury/zktreasury/circuits/batch"
 	"github.com/zktreasury/zktreasury/circuits/gadget/bound"
+	"github.com/zktreasury/zktreasury/circuits/solvency"
 	"github.com/zktreasury/zktreasury/treasury"
 )
 
@@ -67,7 +69,6 @@ func TestTreeMatchesCircuit(t *testing.T) {
 func TestBatchCheats(t *testing.T) {
 	_, l := fixture(t, 7, 4, 2)
 	p := l.Params(circuit.Direct, bound.Bits)
-	r := new(big.Int).Set(ecc.BLS12_377.ScalarField())
 	cheats := map[string]func(c *circuit.Circuit){
 		"total off by one": func(c *circuit.Circuit) {
 			c.Totals[1] = new(big.Int).Sub(c.Totals[1].(*big.Int), big.NewInt(1))
@@ -75,14 +76,6 @@ func TestBatchCheats(t *testing.T) {
 		"balance lowered, totals and root recomputed but not the leaf": func(c *circuit.Circuit) {
 			c.Balances[0][0] = uint64(0)
 			c.Totals[0] = new(big.Int).Sub(c.Totals[0].(*big.Int), big.NewInt(1))
-		},
-		// A "negative" balance: r - 1 is -1 in the field; the totals then hide
-		// one unit, and the packed leaf is what the range check protects.
-		"negative balance": func(c *circuit.Circuit) {
-			c.Balances[3][0] = new(big.Int).Sub(r, big.NewInt(1))
-		},
-		"balance of 2^64": func(c *circuit.Circuit) {
-			c.Balances[3][0] = new(big.Int).Lsh(big.NewInt(1), 64)
 		},
 		"root tampered": func(c *circuit.Circuit) {
 			c.Root = new(big.Int).Add(c.Root.(*big.Int), big.NewInt(1))
@@ -114,6 +107,91 @@ func TestBatchCheats(t *testing.T) {
 				t.Fatal("cheat accepted")
 			}
 		})
+	}
+}
+
+// TestBalanceOutOfRange: a balance outside [0, 2^64) with the leaf, the batch
+// root and the totals all recomputed in the field to match it, so that only
+// the range check can refuse it: a "negative" balance r - 1 (it lowers the
+// total by one unit, hiding a liability), 2^64 (it would spill into the next
+// balance's bits of the packed leaf), and r - 2^64 + 5.
+func TestBalanceOutOfRange(t *testing.T) {
+	_, l := fixture(t, 7, 4, 2)
+	p := l.Params(circuit.Direct, bound.Bits)
+	r := ecc.BLS12_377.ScalarField()
+	for name, v := range map[string]*big.Int{
+		"negative":     new(big.Int).Sub(r, big.NewInt(1)),
+		"2^64":         new(big.Int).Lsh(big.NewInt(1), 64),
+		"r - 2^64 + 5": new(big.Int).Add(new(big.Int).Sub(r, new(big.Int).Lsh(big.NewInt(1), 64)), big.NewInt(5)),
+	} {
+		t.Run(name, func(t *testing.T) {
+			a, err := l.Assignment(3, 0, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			const user, asset = 3, 0
+			old := new(big.Int).SetUint64(l.Users[user].Balances[asset])
+			bal := make([]*big.Int, l.Assets)
+			for k := range bal {
+				bal[k] = new(big.Int).SetUint64(l.Users[user].Balances[k])
+			}
+			bal[asset] = v
+			a.Balances[user][asset] = v
+			tot := new(big.Int).Sub(l.BatchTotals[0][asset], old)
+			tot.Add(tot, v).Mod(tot, r)
+			a.Totals[asset] = tot
+			leaves := append([]fb.Element(nil), l.Tree.Lower[0][:l.K]...)
+			leaves[user] = fieldLeaf(l.Users[user].Hash, bal)
+			for len(leaves) > 1 {
+				next := make([]fb.Element, len(leaves)/2)
+				for i := range next {
+					next[i] = CompressB(leaves[2*i], leaves[2*i+1])
+				}
+				leaves = next
+			}
+			a.Root = leaves[0]
+			c, _ := circuit.NewCircuit(p)
+			if err := test.IsSolved(c, a, ecc.BLS12_377.ScalarField()); err == nil {
+				t.Fatal("out-of-range balance accepted")
+			}
+		})
+	}
+}
+
+// fieldLeaf is Leaf with the packing done in F_b, so that it accepts any field
+// element as a balance (as the circuit computes it).
+func fieldLeaf(userHash fb.Element, balances []*big.Int) fb.Element {
+	s := userHash
+	for j := 0; j < len(balances); j += solvency.PackPerElement {
+		var packed fb.Element
+		for k := j; k < min(j+solvency.PackPerElement, len(balances)); k++ {
+			var x, sh fb.Element
+			x.SetBigInt(balances[k])
+			sh.SetBigInt(new(big.Int).Lsh(big.NewInt(1), uint(solvency.AmountBits*(k-j))))
+			x.Mul(&x, &sh)
+			packed.Add(&packed, &x)
+		}
+		if j+solvency.PackPerElement >= len(balances) {
+			var tag fb.Element
+			tag.SetBigInt(leafTagShifted)
+			packed.Add(&packed, &tag)
+		}
+		s = CompressB(s, packed)
+	}
+	return s
+}
+
+// TestFieldLeafIsLeaf: the test's field packing is Leaf's on in-range values.
+func TestFieldLeafIsLeaf(t *testing.T) {
+	_, l := fixture(t, 3, 4, 1)
+	u := l.Users[1]
+	bal := make([]*big.Int, len(u.Balances))
+	for k, x := range u.Balances {
+		bal[k] = new(big.Int).SetUint64(x)
+	}
+	want, _ := Leaf(u.Hash, u.Balances)
+	if got := fieldLeaf(u.Hash, bal); !got.Equal(&want) {
+		t.Fatal("fieldLeaf differs from Leaf")
 	}
 }
 
