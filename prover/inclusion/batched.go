@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	fb "github.com/consensys/gnark-crypto/ecc/bls12-377/fr"
 	fa "github.com/consensys/gnark-crypto/ecc/bw6-761/fr"
@@ -161,6 +162,10 @@ type ExportAllReport struct {
 	Dir   string `json:"dir"`
 	Files int    `json:"files"`
 	Bytes int64  `json:"bytes"`
+	// WriteSeconds is the time to write every file (into the page cache),
+	// SyncSeconds the time until the file system had them on disk.
+	WriteSeconds float64 `json:"writeSeconds"`
+	SyncSeconds  float64 `json:"syncSeconds"`
 }
 
 // ExportAll writes every user's inclusion file into dir, one subdirectory per
@@ -204,6 +209,7 @@ func ExportAll(dir string, l *batch.Ledger, pol *treasury.Policy, led *treasury.
 		}
 	}
 	total := len(l.Users)
+	start := time.Now()
 	var done, size atomic.Int64
 	var firstErr error
 	var errOnce sync.Once
@@ -242,9 +248,11 @@ func ExportAll(dir string, l *batch.Ledger, pol *treasury.Policy, led *treasury.
 	if firstErr != nil {
 		return nil, firstErr
 	}
+	written := time.Now()
 	if err := syncTree(tmp); err != nil {
 		return nil, fmt.Errorf("inclusion files: %w", err)
 	}
+	synced := time.Now()
 	if err := os.RemoveAll(dir); err != nil {
 		return nil, fmt.Errorf("inclusion files: replace %s: %w", dir, err)
 	}
@@ -255,7 +263,8 @@ func ExportAll(dir string, l *batch.Ledger, pol *treasury.Policy, led *treasury.
 	if progress != nil {
 		progress(total, total)
 	}
-	return &ExportAllReport{Dir: dir, Files: total, Bytes: size.Load()}, nil
+	return &ExportAllReport{Dir: dir, Files: total, Bytes: size.Load(),
+		WriteSeconds: written.Sub(start).Seconds(), SyncSeconds: synced.Sub(written).Seconds()}, nil
 }
 
 // ReadBatched reads a batched inclusion file.

@@ -174,6 +174,8 @@ func BenchmarkInclusionAll(b *testing.B) {
 				b.ReportMetric(float64(rep.Bytes)/float64(n), "bytes/file")
 				b.ReportMetric(tree.Seconds(), "s-tree")
 				b.ReportMetric(time.Since(t0).Seconds()-tree.Seconds(), "s-files")
+				b.ReportMetric(rep.WriteSeconds, "s-write")
+				b.ReportMetric(rep.SyncSeconds, "s-sync")
 				os.RemoveAll(dir)
 				b.StartTimer()
 			}
