@@ -69,10 +69,10 @@ func verifyBatchedRun(opts *VerifyOptions, epochSet bool) error {
 		if err != nil {
 			return cmdutil.Usagef("--root %q: %v", opts.Root, err)
 		}
-		proven = inclusion.ProvenBatched{Root: root, Epoch: opts.Epoch, BatchSize: opts.BatchSize, Batches: opts.Batches}
+		// --root states no asset count: the user's policy gives it.
+		proven = inclusion.ProvenBatched{Root: root, Epoch: opts.Epoch, BatchSize: opts.BatchSize, Batches: opts.Batches, Assets: len(pol.Assets)}
 		source = fmt.Sprintf("--root, --epoch, --batch-size %d and --batches %d as given", opts.BatchSize, opts.Batches)
 	}
-	proven.Assets = len(pol.Assets)
 	res := VerifyResult{Included: true, UserID: f.UserID, Epoch: proven.Epoch, Balances: map[string]string{},
 		LiabilitiesRoot: inclusion.HexA(proven.Root), Capacity: proven.BatchSize * proven.Batches,
 		PolicySource: opts.Policy + " (taken as is: a batched root states no policy commitment)",
@@ -199,5 +199,9 @@ func fromJoinedProof(opts *VerifyOptions) (inclusion.ProvenBatched, bool, error)
 		}
 		verified = true
 	}
-	return inclusion.ProvenBatched{Root: st.Root, Epoch: st.Epoch, BatchSize: params.Batch.Users, Batches: params.Batches}, verified, nil
+	// The asset count is the proof's, never the policy's: a leaf of six assets
+	// chained from a user hash can be a three-asset leaf (VerifyBatched refuses
+	// a policy of another count).
+	return inclusion.ProvenBatched{Root: st.Root, Epoch: st.Epoch, BatchSize: params.Batch.Users, Batches: params.Batches,
+		Assets: params.Batch.Assets}, verified, nil
 }

@@ -1,0 +1,118 @@
+package inclusion_test
+
+import (
+	"encoding/json"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	fb "github.com/consensys/gnark-crypto/ecc/bls12-377/fr"
+
+	"github.com/zktreasury/zktreasury/circuits/gadget/poseidon"
+	"github.com/zktreasury/zktreasury/prover/aggregate"
+	"github.com/zktreasury/zktreasury/prover/batch"
+	"github.com/zktreasury/zktreasury/prover/inclusion"
+	"github.com/zktreasury/zktreasury/prover/prooffile"
+	"github.com/zktreasury/zktreasury/treasury"
+)
+
+// TestBatchedProofOfOtherAssetCount (red13): a joined proof of a tree of six
+// assets per leaf, checked by a user of the three-asset policy. The operator
+// gives the user the salt 1, which a user cannot check, and proves the leaf
+// Leaf(H(TagUser, id), [1, 0, 0, b0, b1, b2]): its first compression is the
+// user's hash H(TagUser, id, 1), so the leaf is also the user's three-asset
+// leaf Leaf(H(TagUser, id, 1), [b0, b1, b2]). The user's balances are counted
+// in the proof's assets 3..5, none in its USDC, WETH or WBTC totals. The file,
+// the epoch, the shape and the root are all the proof's: only the asset count
+// of the proof's params can refuse it. (The CLI used to overwrite the proof's
+// asset count with the policy's, which made that check vacuous.)
+func TestBatchedProofOfOtherAssetCount(t *testing.T) {
+	pol, err := treasury.LoadPolicy(filepath.Join(solventCase, "policy.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const id, epoch, k, m = "victim", uint64(7), 4, 2
+	ledger := []string{"12.5", "0.5", "0.01"}
+	units := []uint64{12_500_000, 500_000, 1_000_000}
+	var salt fb.Element
+	salt.SetOne()
+	// The six-asset leaf: user hash H(TagUser, id), balances [1, 0, 0, units...].
+	forged, err := batch.Leaf(batch.HashB(poseidon.TagUser, batch.FromString(id)), append([]uint64{1, 0, 0}, units...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mine, err := batch.Leaf(batch.UserHash(id, salt), units)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !forged.Equal(&mine) {
+		t.Fatal("the six-asset leaf is not the user's three-asset leaf: the attack's premise fails")
+	}
+	empty, err := batch.Leaf(fb.Element{}, make([]uint64, 6))
+	if err != nil {
+		t.Fatal(err)
+	}
+	leaves := make([]fb.Element, k*m)
+	for i := range leaves {
+		leaves[i] = empty
+	}
+	leaves[0] = forged
+	tree, err := batch.Build(leaves, k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path, err := tree.Path(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &inclusion.BatchedFile{Format: inclusion.FormatBatched, UserID: id, Salt: inclusion.HexB(salt), Epoch: epoch,
+		BatchSize: k, Batches: m, LiabilitiesRoot: inclusion.HexA(tree.Root())}
+	for a, ap := range pol.Assets {
+		f.Assets = append(f.Assets, inclusion.Asset{Symbol: ap.Symbol, Balance: ledger[a], CircuitDecimals: ap.CircuitDecimals, Units: units[a]})
+	}
+	for _, s := range path.Lower {
+		f.BatchSiblings = append(f.BatchSiblings, inclusion.HexB(s))
+	}
+	for _, s := range path.Upper {
+		f.TopSiblings = append(f.TopSiblings, inclusion.HexA(s))
+	}
+	dir := t.TempDir()
+	incl := filepath.Join(dir, "victim.inclusion.json")
+	data, err := json.Marshal(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(incl, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// The joined statement of the six-asset tree: totals 1 (the salt) in
+	// asset 0, the user's units in assets 3..5.
+	st := &aggregate.Statement{Epoch: epoch, Root: tree.Root(), Totals: []*big.Int{big.NewInt(1), new(big.Int), new(big.Int)}}
+	for _, u := range units {
+		st.Totals = append(st.Totals, new(big.Int).SetUint64(u))
+	}
+	digest := strings.Repeat("ab", 32)
+	proof := filepath.Join(dir, "joined.proof.json")
+	if err := prooffile.Write(proof, &prooffile.File{Circuit: aggregate.Name, Params: "m2-k4-a6-direct-bits", Backend: aggregate.Backend, CircuitDigest: digest, VerifyingKeyDigest: digest,
+		PublicInputs: st.Named(), Proof: "0x00"}); err != nil {
+		t.Fatal(err)
+	}
+	policy := filepath.Join(solventCase, "policy.json")
+	// Control: the same file against a three-asset proof of the same root is
+	// included, so the refusal below is the asset count's alone.
+	ok := filepath.Join(dir, "three.proof.json")
+	st3 := &aggregate.Statement{Epoch: epoch, Root: tree.Root(), Totals: st.Totals[:3]}
+	if err := prooffile.Write(ok, &prooffile.File{Circuit: aggregate.Name, Params: "m2-k4-a3-direct-bits", Backend: aggregate.Backend, CircuitDigest: digest, VerifyingKeyDigest: digest,
+		PublicInputs: st3.Named(), Proof: "0x00"}); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, stderr := run(t, "inclusion", "verify", incl, "--proof", ok, "--policy", policy); code != 0 || !strings.Contains(out, "INCLUDED") {
+		t.Fatalf("control (three-asset proof): exit %d: %s%s", code, out, stderr)
+	}
+	code, out, stderr := run(t, "inclusion", "verify", incl, "--proof", proof, "--policy", policy)
+	if code != 3 || !strings.Contains(out, "NOT INCLUDED") || !strings.Contains(out, "6 assets") {
+		t.Fatalf("six-asset proof, three-asset policy: exit %d (want 3, NOT INCLUDED naming 6 assets): %s%s", code, out, stderr)
+	}
+}
