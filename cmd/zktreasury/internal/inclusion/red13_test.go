@@ -110,6 +110,8 @@ func TestBatchedProofOfOtherAssetCount(t *testing.T) {
 	}
 	if code, out, stderr := run(t, "inclusion", "verify", incl, "--proof", ok, "--policy", policy); code != 0 || !strings.Contains(out, "INCLUDED") {
 		t.Fatalf("control (three-asset proof): exit %d: %s%s", code, out, stderr)
+	} else if strings.Contains(out, "matching the proof's commitment") {
+		t.Fatalf("a joined proof commits to no policy, the output says it matches one: %s", out)
 	}
 	code, out, stderr := run(t, "inclusion", "verify", incl, "--proof", proof, "--policy", policy)
 	if code != 3 || !strings.Contains(out, "NOT INCLUDED") || !strings.Contains(out, "6 assets") {
