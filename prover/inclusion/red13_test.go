@@ -106,3 +106,42 @@ func TestBatchedPathShapeAttacks(t *testing.T) {
 		t.Error("epoch 2^64: read")
 	}
 }
+
+// TestExportAllKeepsForeignDirectory (red13): `inclusion export --all --out
+// DIR` replaces DIR as a whole; pointed at a directory that is not an earlier
+// export (here a run directory holding a manifest), it used to delete it
+// recursively. It must refuse and leave every file in place.
+func TestExportAllKeepsForeignDirectory(t *testing.T) {
+	pol, led, l := batchedFixture(t, 6, 4)
+	dir := t.TempDir()
+	keep := filepath.Join(dir, "manifest.json")
+	if err := os.WriteFile(keep, []byte("{}"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "0"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	_, err := ExportAll(dir, l, pol, led, 1, nil)
+	if err == nil || !strings.Contains(err.Error(), "manifest.json") {
+		t.Fatalf("export over a foreign directory: %v, want a refusal naming manifest.json", err)
+	}
+	if _, err := os.Stat(keep); err != nil {
+		t.Fatalf("the foreign directory lost its file: %v", err)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(dir))
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".tmp-") {
+			t.Fatalf("temporary %s left behind", e.Name())
+		}
+	}
+	// An empty directory, and an earlier export, are replaced.
+	empty := filepath.Join(t.TempDir(), "out")
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if _, err := ExportAll(empty, l, pol, led, 1, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
