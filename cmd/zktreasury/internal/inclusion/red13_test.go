@@ -146,7 +146,8 @@ func (c *standIn) Define(api frontend.API) error {
 // The key here is a stand-in circuit's with the joined proof's public
 // interface, filed under the aggregation circuit's name and params: the key
 // store is the verifier's whole trust anchor (it is not recompiled), so only
-// its insecure mark can warn. The batched path used to drop that mark.
+// its insecure mark can warn. The batched path used to drop that mark. Then
+// the file's params restated as another shape: refused by the key's params.
 func TestBatchedInsecureKeysSaid(t *testing.T) {
 	pol, err := treasury.LoadPolicy(filepath.Join(solventCase, "policy.json"))
 	if err != nil {
@@ -242,5 +243,17 @@ func TestBatchedInsecureKeysSaid(t *testing.T) {
 	}
 	if err := json.Unmarshal([]byte(out), &res); code != 0 || err != nil || !res.Verified || !res.Insecure {
 		t.Fatalf("--json: exit %d, %+v (%v): %s", code, res, err, out)
+	}
+	// The same proof file restating its params as another shape of the same
+	// capacity and public inputs (4 batches of 2): the key it names was made
+	// for m2-k4, and only the key store's params can refuse it.
+	pf.Params = "m4-k2-a3-direct-bits"
+	other := filepath.Join(dir, "reshaped.proof.json")
+	if err := prooffile.Write(other, pf); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr = run(t, "inclusion", "verify", incl, "--proof", other, "--keys", store.Dir, "--policy", policy)
+	if code == 0 || !strings.Contains(stderr+out, "the key store's aggregation key is for m2-k4-a3-direct-bits") {
+		t.Fatalf("params restated as m4-k2: exit %d: %s%s", code, out, stderr)
 	}
 }
