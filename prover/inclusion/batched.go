@@ -167,7 +167,9 @@ type ExportAllReport struct {
 // batch (dir/<batch>/<name>.inclusion.json), on every CPU. The files are
 // written into a fresh sibling directory which replaces dir only once every
 // file is written and synced, so a crash leaves either the old directory or
-// the new one, never a mix; an existing dir that holds anything but batch
+// the new one, never a mix (under dir's name where the two can be exchanged
+// atomically, replaceDir; else a crash between removing the old and renaming
+// the new leaves the new under its temporary name); an existing dir that holds anything but batch
 // subdirectories is refused, never deleted. progress, if not nil, is called
 // with the number of files written so far (at most every 1% and at the end).
 func ExportAll(dir string, l *batch.Ledger, pol *treasury.Policy, led *treasury.Ledger, epoch uint64, progress func(done, total int)) (*ExportAllReport, error) {
@@ -249,17 +251,22 @@ func ExportAll(dir string, l *batch.Ledger, pol *treasury.Policy, led *treasury.
 	if err := syncTree(tmp); err != nil {
 		return nil, fmt.Errorf("inclusion files: %w", err)
 	}
-	if err := os.RemoveAll(dir); err != nil {
+	if _, err := replaceDir(tmp, dir); err != nil {
 		return nil, fmt.Errorf("inclusion files: replace %s: %w", dir, err)
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		return nil, fmt.Errorf("inclusion files: %w", err)
 	}
 	committed = true
 	if progress != nil {
 		progress(total, total)
 	}
 	return &ExportAllReport{Dir: dir, Files: total, Bytes: size.Load()}, nil
+}
+
+// replaceDirNonAtomic removes dir, then renames tmp to it.
+func replaceDirNonAtomic(tmp, dir string) error {
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
+	return os.Rename(tmp, dir)
 }
 
 var batchDirName = regexp.MustCompile(`^[0-9]{1,9}$`)

@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -143,5 +144,38 @@ func TestExportAllKeepsForeignDirectory(t *testing.T) {
 		if _, err := ExportAll(empty, l, pol, led, 1, nil); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestReplaceDirExchanges (red13): replacing an earlier export removed it
+// before renaming the new set into place, so a crash in between left no
+// directory under the export's name. On Linux the two are now exchanged in
+// one renameat2 where the file system supports it (the temp directory's here).
+func TestReplaceDirExchanges(t *testing.T) {
+	base := t.TempDir()
+	dir, tmp := filepath.Join(base, "incl"), filepath.Join(base, ".incl.tmp-1")
+	for _, d := range []string{dir, tmp} {
+		if err := os.MkdirAll(filepath.Join(d, "0"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(d, "0", filepath.Base(d)), nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	atomic, err := replaceDir(tmp, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "0", ".incl.tmp-1")); err != nil {
+		t.Fatalf("the new set is not in place: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "0", "incl")); !os.IsNotExist(err) {
+		t.Fatal("the old set survived in place")
+	}
+	if _, err := os.Stat(tmp); !os.IsNotExist(err) {
+		t.Fatal("the old set survived at the temporary name")
+	}
+	if runtime.GOOS == "linux" && !atomic {
+		t.Log("the file system of the temp directory has no RENAME_EXCHANGE: replaced by remove + rename")
 	}
 }
