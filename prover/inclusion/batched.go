@@ -172,8 +172,11 @@ type ExportAllReport struct {
 // batch (dir/<batch>/<name>.inclusion.json), on every CPU. The files are
 // written into a fresh sibling directory which replaces dir only once every
 // file is written and synced, so a crash leaves either the old directory or
-// the new one, never a mix. progress, if not nil, is called with the number
-// of files written so far (at most every 1% and at the end).
+// the new one, never a mix (under dir's name where the two can be exchanged
+// atomically, replaceDir; else a crash between removing the old and renaming
+// the new leaves the new under its temporary name); an existing dir that holds anything but batch
+// subdirectories is refused, never deleted. progress, if not nil, is called
+// with the number of files written so far (at most every 1% and at the end).
 func ExportAll(dir string, l *batch.Ledger, pol *treasury.Policy, led *treasury.Ledger, epoch uint64, progress func(done, total int)) (*ExportAllReport, error) {
 	names, err := FileNames(led)
 	if err != nil {
@@ -188,6 +191,9 @@ func ExportAll(dir string, l *batch.Ledger, pol *treasury.Policy, led *treasury.
 			s[a] = b.String()
 		}
 		balances[u.ID] = s
+	}
+	if err := replaceable(dir); err != nil {
+		return nil, err
 	}
 	parent := filepath.Dir(filepath.Clean(dir))
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -253,11 +259,8 @@ func ExportAll(dir string, l *batch.Ledger, pol *treasury.Policy, led *treasury.
 		return nil, fmt.Errorf("inclusion files: %w", err)
 	}
 	synced := time.Now()
-	if err := os.RemoveAll(dir); err != nil {
+	if _, err := replaceDir(tmp, dir); err != nil {
 		return nil, fmt.Errorf("inclusion files: replace %s: %w", dir, err)
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		return nil, fmt.Errorf("inclusion files: %w", err)
 	}
 	committed = true
 	if progress != nil {
@@ -265,6 +268,37 @@ func ExportAll(dir string, l *batch.Ledger, pol *treasury.Policy, led *treasury.
 	}
 	return &ExportAllReport{Dir: dir, Files: total, Bytes: size.Load(),
 		WriteSeconds: written.Sub(start).Seconds(), SyncSeconds: synced.Sub(written).Seconds()}, nil
+}
+
+// replaceDirNonAtomic removes dir, then renames tmp to it.
+func replaceDirNonAtomic(tmp, dir string) error {
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
+	return os.Rename(tmp, dir)
+}
+
+var batchDirName = regexp.MustCompile(`^[0-9]{1,9}$`)
+
+// replaceable refuses a dir that ExportAll may not replace: one that exists
+// and holds anything but batch subdirectories (as an earlier export does),
+// such as the current directory, a run directory or a home directory, which
+// the replacement would delete recursively.
+func replaceable(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("inclusion files: %w", err)
+	}
+	for _, e := range entries {
+		if !e.IsDir() || !batchDirName.MatchString(e.Name()) {
+			return fmt.Errorf("inclusion files: %s holds %s, which is not a batch directory of an earlier export: "+
+				"it would be deleted with the directory; give --out a new or empty directory", dir, e.Name())
+		}
+	}
+	return nil
 }
 
 // ReadBatched reads a batched inclusion file.

@@ -16,3 +16,19 @@ func syncTree(dir string) error {
 	defer f.Close()
 	return unix.Syncfs(int(f.Fd()))
 }
+
+// replaceDir puts the directory tmp in dir's place. Where dir exists and the
+// file system supports it, the two are exchanged in one renameat2
+// (RENAME_EXCHANGE), so a crash leaves either the old dir or the new one
+// under dir's name, never neither; the old set, now at tmp, is then removed.
+// It reports whether the swap was that atomic exchange.
+func replaceDir(tmp, dir string) (bool, error) {
+	err := unix.Renameat2(unix.AT_FDCWD, tmp, unix.AT_FDCWD, dir, unix.RENAME_EXCHANGE)
+	if err == nil {
+		return true, os.RemoveAll(tmp)
+	}
+	if err != unix.ENOENT && err != unix.EINVAL && err != unix.ENOSYS && err != unix.ENOTSUP {
+		return false, err
+	}
+	return false, replaceDirNonAtomic(tmp, dir)
+}

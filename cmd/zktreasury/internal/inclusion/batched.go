@@ -58,9 +58,9 @@ func verifyBatchedRun(opts *VerifyOptions, epochSet bool) error {
 		return err
 	}
 	var proven inclusion.ProvenBatched
-	source, verified := "", false
+	source, verified, insecure := "", false, false
 	if opts.Proof != "" {
-		if proven, verified, err = fromJoinedProof(opts); err != nil {
+		if proven, verified, insecure, err = fromJoinedProof(opts); err != nil {
 			return err
 		}
 		source = opts.Proof
@@ -69,14 +69,14 @@ func verifyBatchedRun(opts *VerifyOptions, epochSet bool) error {
 		if err != nil {
 			return cmdutil.Usagef("--root %q: %v", opts.Root, err)
 		}
-		proven = inclusion.ProvenBatched{Root: root, Epoch: opts.Epoch, BatchSize: opts.BatchSize, Batches: opts.Batches}
+		// --root states no asset count: the user's policy gives it.
+		proven = inclusion.ProvenBatched{Root: root, Epoch: opts.Epoch, BatchSize: opts.BatchSize, Batches: opts.Batches, Assets: len(pol.Assets)}
 		source = fmt.Sprintf("--root, --epoch, --batch-size %d and --batches %d as given", opts.BatchSize, opts.Batches)
 	}
-	proven.Assets = len(pol.Assets)
 	res := VerifyResult{Included: true, UserID: f.UserID, Epoch: proven.Epoch, Balances: map[string]string{},
 		LiabilitiesRoot: inclusion.HexA(proven.Root), Capacity: proven.BatchSize * proven.Batches,
 		PolicySource: opts.Policy + " (taken as is: a batched root states no policy commitment)",
-		Source:       source, ProofVerified: verified}
+		Source:       source, ProofVerified: verified, InsecureSetup: insecure}
 	balances, err := inclusion.VerifyBatched(f, pol, proven)
 	if err != nil {
 		if !errors.Is(err, inclusion.ErrNotIncluded) {
@@ -166,38 +166,44 @@ func exportBatchedRun(opts *ExportOptions) error {
 // fromJoinedProof reads a joined proof file's statement; with --keys it
 // verifies the proof with the aggregation verifying key of the key store (the
 // one the proof file's circuit digest names, whose metadata must give the
-// file's parameters), without it only the file's own statement is used.
-func fromJoinedProof(opts *VerifyOptions) (inclusion.ProvenBatched, bool, error) {
+// file's parameters), without it only the file's own statement is used. It
+// says whether the proof was verified, and whether with the keys of an
+// insecure single-party setup (whose maker can prove anything).
+func fromJoinedProof(opts *VerifyOptions) (inclusion.ProvenBatched, bool, bool, error) {
 	var p inclusion.ProvenBatched
 	pf, err := prooffile.Read(opts.Proof)
 	if err != nil {
-		return p, false, err
+		return p, false, false, err
 	}
 	if pf.Circuit != aggregate.Name {
-		return p, false, fmt.Errorf("%s is a %s proof: a batched tree's inclusion file is checked against a joined (%s) proof", opts.Proof, pf.Circuit, aggregate.Name)
+		return p, false, false, fmt.Errorf("%s is a %s proof: a batched tree's inclusion file is checked against a joined (%s) proof", opts.Proof, pf.Circuit, aggregate.Name)
 	}
 	params, err := aggcircuit.ParseParams(pf.Params)
 	if err != nil {
-		return p, false, &treasury.InputError{File: opts.Proof, Field: "params", Value: pf.Params, Msg: err.Error()}
+		return p, false, false, &treasury.InputError{File: opts.Proof, Field: "params", Value: pf.Params, Msg: err.Error()}
 	}
 	st, err := aggregate.ParseNamed(pf.PublicInputs, params.Batch.Assets)
 	if err != nil {
-		return p, false, &treasury.InputError{File: opts.Proof, Field: "publicInputs", Msg: err.Error()}
+		return p, false, false, &treasury.InputError{File: opts.Proof, Field: "publicInputs", Msg: err.Error()}
 	}
-	verified := false
+	verified, insecure := false, false
 	if opts.Keys != "" {
 		store := keystore.Store{Dir: opts.Keys}
 		vk, meta, err := store.LoadVerifyingKey(batchrun.AggregateBackend, batchrun.AggregateCircuitName, pf.CircuitDigest)
 		if err != nil {
-			return p, false, fmt.Errorf("the joined proof's verifying key: %w", err)
+			return p, false, false, fmt.Errorf("the joined proof's verifying key: %w", err)
 		}
 		if meta.Params != pf.Params {
-			return p, false, fmt.Errorf("%w: the key store's aggregation key is for %s, the proof file says %s", zk.ErrProofRejected, meta.Params, pf.Params)
+			return p, false, false, fmt.Errorf("%w: the key store's aggregation key is for %s, the proof file says %s", zk.ErrProofRejected, meta.Params, pf.Params)
 		}
 		if st, err = aggregate.VerifyFile(pf, params, vk.(groth16.VerifyingKey)); err != nil {
-			return p, false, &cmdutil.NoError{Reason: fmt.Sprintf("%s: %v", opts.Proof, err)}
+			return p, false, false, &cmdutil.NoError{Reason: fmt.Sprintf("%s: %v", opts.Proof, err)}
 		}
-		verified = true
+		verified, insecure = true, meta.Insecure
 	}
-	return inclusion.ProvenBatched{Root: st.Root, Epoch: st.Epoch, BatchSize: params.Batch.Users, Batches: params.Batches}, verified, nil
+	// The asset count is the proof's, never the policy's: a leaf of six assets
+	// chained from a user hash can be a three-asset leaf (VerifyBatched refuses
+	// a policy of another count).
+	return inclusion.ProvenBatched{Root: st.Root, Epoch: st.Epoch, BatchSize: params.Batch.Users, Batches: params.Batches,
+		Assets: params.Batch.Assets}, verified, insecure, nil
 }

@@ -252,7 +252,7 @@ func printVerify(opts *VerifyOptions, res *VerifyResult, balances []inclusion.Ba
 	default:
 		fmt.Fprintf(w, "source\t%s\n", res.Source)
 	}
-	if res.Included && opts.Root == "" {
+	if res.Included && opts.Root == "" && res.PolicyCommitment != "" {
 		fmt.Fprintf(w, "policy\t%s, matching the proof's commitment\n", res.PolicySource)
 	} else {
 		fmt.Fprintf(w, "policy\t%s\n", res.PolicySource)
