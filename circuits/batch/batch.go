@@ -210,12 +210,23 @@ func (c *Circuit) Define(api frontend.API) error {
 // element: above the three 64-bit balances an element packs.
 const TagShift = solvency.PackPerElement * solvency.AmountBits
 
+// LeafTag is the constant a leaf of nAssets balances adds to its last packed
+// element: (TagLeaf + nAssets·2^32)·2^TagShift, below 2^230. The asset count
+// keeps leaves of different widths apart: the leaf chain continues the user
+// hash's chain, so without it a leaf of six balances whose first three pack
+// a salt would be a leaf of three under another user hash.
+func LeafTag(nAssets int) *big.Int {
+	t := new(big.Int).Lsh(big.NewInt(int64(nAssets)), 32)
+	t.Add(t, new(big.Int).SetUint64(poseidon.TagLeaf))
+	return t.Lsh(t, TagShift)
+}
+
 // Leaf returns a leaf: the balances packed three per element (lowest asset in
-// the lowest bits), TagLeaf added at bit TagShift of the last element, and the
+// the lowest bits), LeafTag added to the last element, and the
 // chain s = userHash, s = C(s, p_j) over the elements, so a leaf of up to three
 // assets is one compression and one of four to six is two. The caller
 // range-checks each balance to 64 bits, which makes the packing injective
-// (each element is below 2^(TagShift+32) < r).
+// (each element is below 2^230 < r).
 func Leaf(api frontend.API, h hash.Compressor, userHash frontend.Variable, balances []frontend.Variable) frontend.Variable {
 	s := userHash
 	for j := 0; j < len(balances); j += solvency.PackPerElement {
@@ -224,7 +235,7 @@ func Leaf(api frontend.API, h hash.Compressor, userHash frontend.Variable, balan
 			packed = api.Add(packed, api.Mul(balances[k], new(big.Int).Lsh(big.NewInt(1), uint(solvency.AmountBits*(k-j)))))
 		}
 		if j+solvency.PackPerElement >= len(balances) {
-			packed = api.Add(packed, new(big.Int).Lsh(new(big.Int).SetUint64(poseidon.TagLeaf), TagShift))
+			packed = api.Add(packed, LeafTag(len(balances)))
 		}
 		s = h.Compress(s, packed)
 	}

@@ -173,7 +173,7 @@ func fieldLeaf(userHash fb.Element, balances []*big.Int) fb.Element {
 		}
 		if j+solvency.PackPerElement >= len(balances) {
 			var tag fb.Element
-			tag.SetBigInt(leafTagShifted)
+			tag.SetBigInt(circuit.LeafTag(len(balances)))
 			packed.Add(&packed, &tag)
 		}
 		s = CompressB(s, packed)
@@ -192,6 +192,31 @@ func TestFieldLeafIsLeaf(t *testing.T) {
 	want, _ := Leaf(u.Hash, u.Balances)
 	if got := fieldLeaf(u.Hash, bal); !got.Equal(&want) {
 		t.Fatal("fieldLeaf differs from Leaf")
+	}
+}
+
+// TestLeafWidthsApart: the leaf chain continues the user hash's chain, so a
+// leaf of six balances whose first three pack a salt s would, without the asset
+// count in the tag, be the leaf of three balances under u = C_b(u', s) (the
+// red team's attack: a six-asset proof telling a three-asset user INCLUDED).
+func TestLeafWidthsApart(t *testing.T) {
+	var prefix fb.Element
+	prefix.SetUint64(12345) // u', a user-hash chain before its salt
+	s := []uint64{7, 8, 9}
+	var packedSalt fb.Element
+	packedSalt.SetBigInt(new(big.Int).Add(new(big.Int).Lsh(new(big.Int).Add(new(big.Int).Lsh(big.NewInt(9), 64), big.NewInt(8)), 64), big.NewInt(7)))
+	u := CompressB(prefix, packedSalt)
+	b := []uint64{100, 200, 300}
+	three, err := Leaf(u, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	six, err := Leaf(prefix, append(append([]uint64(nil), s...), b...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if three.Equal(&six) {
+		t.Fatal("a six-asset leaf equals a three-asset leaf")
 	}
 }
 

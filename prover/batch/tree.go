@@ -97,12 +97,10 @@ func UserHash(userID string, salt fb.Element) fb.Element {
 	return HashB(poseidon.TagUser, FromString(userID), salt)
 }
 
-var leafTagShifted = new(big.Int).Lsh(new(big.Int).SetUint64(poseidon.TagLeaf), circuit.TagShift)
-
 // Leaf returns the leaf of a user hash and balances (circuit-scale units, in
 // asset order), the twin of circuits/batch.Leaf: the balances packed three per
-// element, lowest asset in the lowest bits, TagLeaf at bit TagShift of the last
-// element, chained with C_b from the user hash. An empty leaf is Leaf(0, zeros).
+// element, lowest asset in the lowest bits, circuits/batch.LeafTag added to the
+// last element, chained with C_b from the user hash. An empty leaf is Leaf(0, zeros).
 func Leaf(userHash fb.Element, balances []uint64) (fb.Element, error) {
 	if len(balances) < 1 || len(balances) > solvency.MaxAssets {
 		return fb.Element{}, fmt.Errorf("leaf: %d balances, want 1..%d", len(balances), solvency.MaxAssets)
@@ -115,7 +113,7 @@ func Leaf(userHash fb.Element, balances []uint64) (fb.Element, error) {
 			packed.Or(packed, new(big.Int).SetUint64(balances[k]))
 		}
 		if j+solvency.PackPerElement >= len(balances) {
-			packed.Or(packed, leafTagShifted)
+			packed.Add(packed, circuit.LeafTag(len(balances)))
 		}
 		var p fb.Element
 		p.SetBigInt(packed)
