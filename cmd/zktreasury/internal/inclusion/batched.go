@@ -1,7 +1,6 @@
 package inclusion
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"github.com/consensys/gnark/backend/groth16"
@@ -144,23 +143,7 @@ func exportBatchedRun(opts *ExportOptions) error {
 	if err != nil {
 		return err
 	}
-	data, err := json.MarshalIndent(f, "", "  ")
-	if err != nil {
-		return err
-	}
-	data = append(data, '\n')
-	if opts.Out == "" {
-		_, err := opts.F.Out.Write(data)
-		return err
-	}
-	if err := cmdutil.WriteFileAtomic(opts.Out, data, 0o600); err != nil {
-		return err
-	}
-	if opts.JSON {
-		return cmdutil.PrintJSON(opts.F.Out, map[string]any{"file": opts.Out, "userId": f.UserID, "leafIndex": f.LeafIndex, "liabilitiesRoot": f.LiabilitiesRoot})
-	}
-	fmt.Fprintf(opts.F.Out, "wrote %s (user %s, leaf %d, root %s)\n", opts.Out, f.UserID, f.LeafIndex, f.LiabilitiesRoot)
-	return nil
+	return writeInclusion(opts, f, f.UserID, f.LeafIndex, f.LiabilitiesRoot)
 }
 
 // fromJoinedProof reads a joined proof file's statement; with --keys it

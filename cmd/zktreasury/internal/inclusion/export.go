@@ -82,6 +82,12 @@ func exportRun(opts *ExportOptions) error {
 	if err != nil {
 		return err
 	}
+	return writeInclusion(opts, f, f.UserID, f.LeafIndex, f.LiabilitiesRoot)
+}
+
+// writeInclusion writes an inclusion file (either format) to --out
+// atomically, or to stdout, and says what it wrote.
+func writeInclusion(opts *ExportOptions, f any, userID string, leafIndex int, root string) error {
 	data, err := json.MarshalIndent(f, "", "  ")
 	if err != nil {
 		return err
@@ -95,8 +101,8 @@ func exportRun(opts *ExportOptions) error {
 		return err
 	}
 	if opts.JSON {
-		return cmdutil.PrintJSON(opts.F.Out, map[string]any{"file": opts.Out, "userId": f.UserID, "leafIndex": f.LeafIndex, "liabilitiesRoot": f.LiabilitiesRoot})
+		return cmdutil.PrintJSON(opts.F.Out, map[string]any{"file": opts.Out, "userId": userID, "leafIndex": leafIndex, "liabilitiesRoot": root})
 	}
-	fmt.Fprintf(opts.F.Out, "wrote %s (user %s, leaf %d, root %s)\n", opts.Out, f.UserID, f.LeafIndex, f.LiabilitiesRoot)
+	fmt.Fprintf(opts.F.Out, "wrote %s (user %s, leaf %d, root %s)\n", opts.Out, userID, leafIndex, root)
 	return nil
 }
