@@ -111,7 +111,7 @@ func Join(p circuit.Params, epoch uint64, statements []batch.Public) (*Statement
 	}
 	// A batch total is a sum of K balances below 2^64.
 	maxTotal := new(big.Int).Lsh(big.NewInt(1), uint(p.Batch.TotalBits()))
-	level := make([]fa.Element, p.Batches)
+	roots := make([]*big.Int, p.Batches)
 	for i, s := range statements {
 		if s.Epoch != epoch {
 			return nil, fmt.Errorf("join: batch statement %d is for epoch %d, not %d", i, s.Epoch, epoch)
@@ -131,18 +131,13 @@ func Join(p circuit.Params, epoch uint64, statements []batch.Public) (*Statement
 			}
 			st.Totals[a].Add(st.Totals[a], t)
 		}
-		var r fb.Element
-		r.SetBigInt(s.Root)
-		level[i] = batch.Embed(r)
+		roots[i] = s.Root
 	}
-	for len(level) > 1 {
-		next := make([]fa.Element, len(level)/2)
-		for i := range next {
-			next[i] = batch.CompressA(level[2*i], level[2*i+1])
-		}
-		level = next
+	root, err := batch.TopRoot(roots)
+	if err != nil {
+		return nil, fmt.Errorf("join: %w", err)
 	}
-	st.Root = level[0]
+	st.Root = root
 	return st, nil
 }
 

@@ -165,14 +165,39 @@ func Build(leaves []fb.Element, k int) (*Tree, error) {
 	for i := range top {
 		top[i] = Embed(level[i])
 	}
-	t.Upper = [][]fa.Element{top}
+	t.Upper = upperLevels(top)
+	return t, nil
+}
+
+// upperLevels hashes the embedded batch roots (a power of 2 of them) into the
+// levels of the top tree, from the roots to the liabilities root.
+func upperLevels(top []fa.Element) [][]fa.Element {
+	levels := [][]fa.Element{top}
 	for len(top) > 1 {
 		next := make([]fa.Element, len(top)/2)
 		parallel(len(next), func(i int) { next[i] = CompressA(top[2*i], top[2*i+1]) })
-		t.Upper = append(t.Upper, next)
+		levels = append(levels, next)
 		top = next
 	}
-	return t, nil
+	return levels
+}
+
+// TopRoot returns the liabilities root over batch roots given as integers
+// (each below r_b), in batch order: the top of Build's tree, for a caller that
+// holds the batch roots only (the join, the aggregation witness).
+func TopRoot(roots []*big.Int) (fa.Element, error) {
+	if !powerOf2(len(roots)) {
+		return fa.Element{}, fmt.Errorf("%d batch roots: want a power of 2", len(roots))
+	}
+	top := make([]fa.Element, len(roots))
+	for i, r := range roots {
+		if r == nil || r.Sign() < 0 || r.Cmp(fb.Modulus()) >= 0 {
+			return fa.Element{}, fmt.Errorf("batch root %d = %v is not below the BLS12-377 scalar modulus", i, r)
+		}
+		top[i].SetBigInt(r)
+	}
+	levels := upperLevels(top)
+	return levels[len(levels)-1][0], nil
 }
 
 // parallel runs f(0..n-1) over every CPU in contiguous chunks.

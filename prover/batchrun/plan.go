@@ -77,23 +77,7 @@ func filesOf(m *Manifest) (statement.SolvencyFiles, error) {
 
 // liabilitiesRoot hashes the batch roots (F_b integers, embedded unchanged in
 // F_a) into the liabilities root with C_a, as the aggregation circuit does.
-func liabilitiesRoot(roots []*big.Int) (fa.Element, error) {
-	if len(roots) < 1 || len(roots)&(len(roots)-1) != 0 {
-		return fa.Element{}, fmt.Errorf("%d batch roots: want a power of 2", len(roots))
-	}
-	level := make([]fa.Element, len(roots))
-	for i, r := range roots {
-		level[i].SetBigInt(r)
-	}
-	for len(level) > 1 {
-		next := make([]fa.Element, len(level)/2)
-		for i := range next {
-			next[i] = batch.CompressA(level[2*i], level[2*i+1])
-		}
-		level = next
-	}
-	return level[0], nil
-}
+func liabilitiesRoot(roots []*big.Int) (fa.Element, error) { return batch.TopRoot(roots) }
 
 // elementHex formats a BW6-761 scalar (the liabilities root) as 0x and 96 hex
 // digits, as the joined proof file and the inclusion files write it.
