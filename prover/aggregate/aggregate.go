@@ -214,8 +214,7 @@ func (s *Statement) Named() []statement.NamedInput {
 func hexA(v *big.Int) string {
 	var e fa.Element
 	e.SetBigInt(v)
-	b := e.Bytes()
-	return "0x" + hex.EncodeToString(b[:])
+	return batch.HexA(e)
 }
 
 // ParseNamed is the inverse of Named for a statement of nAssets assets: it

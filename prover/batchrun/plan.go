@@ -1,7 +1,6 @@
 package batchrun
 
 import (
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"math/big"
@@ -79,12 +78,9 @@ func filesOf(m *Manifest) (statement.SolvencyFiles, error) {
 // F_a) into the liabilities root with C_a, as the aggregation circuit does.
 func liabilitiesRoot(roots []*big.Int) (fa.Element, error) { return batch.TopRoot(roots) }
 
-// elementHex formats a BW6-761 scalar (the liabilities root) as 0x and 96 hex
-// digits, as the joined proof file and the inclusion files write it.
-func elementHex(e *fa.Element) string {
-	b := e.Bytes()
-	return "0x" + hex.EncodeToString(b[:])
-}
+// elementHex formats the liabilities root as the joined proof file and the
+// inclusion files write it.
+func elementHex(e *fa.Element) string { return batch.HexA(*e) }
 
 // statementsOf returns the public statement of every batch and its digest.
 func statementsOf(l *batch.Ledger, epoch uint64) ([]batch.Public, []string, error) {

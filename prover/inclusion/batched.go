@@ -1,11 +1,9 @@
 package inclusion
 
 import (
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math/big"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -15,7 +13,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	fb "github.com/consensys/gnark-crypto/ecc/bls12-377/fr"
 	fa "github.com/consensys/gnark-crypto/ecc/bw6-761/fr"
 
 	"github.com/zktreasury/zktreasury/prover/batch"
@@ -56,55 +53,6 @@ type ProvenBatched struct {
 	Assets    int
 }
 
-// HexB formats a BLS12-377 scalar as 0x-prefixed 64-digit hex.
-func HexB(e fb.Element) string {
-	b := e.Bytes()
-	return "0x" + hex.EncodeToString(b[:])
-}
-
-// HexA formats a BW6-761 scalar as 0x-prefixed 96-digit hex.
-func HexA(e fa.Element) string {
-	b := e.Bytes()
-	return "0x" + hex.EncodeToString(b[:])
-}
-
-func parseHex(s string, modulus *big.Int) (*big.Int, error) {
-	rest, ok := strings.CutPrefix(s, "0x")
-	if !ok || rest == "" {
-		return nil, errors.New("not 0x-prefixed hex")
-	}
-	if _, err := hex.DecodeString(strings.Repeat("0", len(rest)%2) + rest); err != nil {
-		return nil, errors.New("not hex")
-	}
-	v, _ := new(big.Int).SetString(rest, 16)
-	if v.Cmp(modulus) >= 0 {
-		return nil, errors.New("not below the field modulus")
-	}
-	return v, nil
-}
-
-// ParseB parses a canonical BLS12-377 scalar in 0x-prefixed hex.
-func ParseB(s string) (fb.Element, error) {
-	v, err := parseHex(s, fb.Modulus())
-	if err != nil {
-		return fb.Element{}, err
-	}
-	var e fb.Element
-	e.SetBigInt(v)
-	return e, nil
-}
-
-// ParseA parses a canonical BW6-761 scalar in 0x-prefixed hex.
-func ParseA(s string) (fa.Element, error) {
-	v, err := parseHex(s, fa.Modulus())
-	if err != nil {
-		return fa.Element{}, err
-	}
-	var e fa.Element
-	e.SetBigInt(v)
-	return e, nil
-}
-
 // ExportBatched builds the inclusion file of the user at leaf position i of l;
 // ledgerBalance gives each user's balances as the decimal ledger writes them.
 func ExportBatched(l *batch.Ledger, pol *treasury.Policy, ledgerBalance map[string][]string, epoch uint64, i int) (*BatchedFile, error) {
@@ -116,19 +64,19 @@ func ExportBatched(l *batch.Ledger, pol *treasury.Policy, ledgerBalance map[stri
 	if err != nil {
 		return nil, err
 	}
-	f := &BatchedFile{Format: FormatBatched, UserID: u.ID, Salt: HexB(u.Salt), Epoch: epoch,
-		LeafIndex: u.Index, BatchSize: l.K, Batches: l.M, LiabilitiesRoot: HexA(l.Tree.Root())}
+	f := &BatchedFile{Format: FormatBatched, UserID: u.ID, Salt: batch.HexB(u.Salt), Epoch: epoch,
+		LeafIndex: u.Index, BatchSize: l.K, Batches: l.M, LiabilitiesRoot: batch.HexA(l.Tree.Root())}
 	bal := ledgerBalance[u.ID]
 	for a, ap := range pol.Assets {
 		f.Assets = append(f.Assets, Asset{Symbol: ap.Symbol, Balance: bal[a], CircuitDecimals: ap.CircuitDecimals, Units: u.Balances[a]})
 	}
 	f.BatchSiblings = make([]string, len(path.Lower))
 	for j, s := range path.Lower {
-		f.BatchSiblings[j] = HexB(s)
+		f.BatchSiblings[j] = batch.HexB(s)
 	}
 	f.TopSiblings = make([]string, len(path.Upper))
 	for j, s := range path.Upper {
-		f.TopSiblings[j] = HexA(s)
+		f.TopSiblings[j] = batch.HexA(s)
 	}
 	return f, nil
 }
@@ -351,7 +299,7 @@ func VerifyBatched(f *BatchedFile, pol *treasury.Policy, p ProvenBatched) ([]Bal
 	if f.BatchSize != p.BatchSize || f.Batches != p.Batches {
 		return nil, fmt.Errorf("%w: the file claims %d batches of %d leaves, the proof's tree has %d of %d", ErrNotIncluded, f.Batches, f.BatchSize, p.Batches, p.BatchSize)
 	}
-	salt, err := ParseB(f.Salt)
+	salt, err := batch.ParseB(f.Salt)
 	if err != nil {
 		return nil, fmt.Errorf("%w: salt %q: %v", ErrNotIncluded, f.Salt, err)
 	}
@@ -365,14 +313,14 @@ func VerifyBatched(f *BatchedFile, pol *treasury.Policy, p ProvenBatched) ([]Bal
 	}
 	path := batch.Path{Index: f.LeafIndex}
 	for j, h := range f.BatchSiblings {
-		s, err := ParseB(h)
+		s, err := batch.ParseB(h)
 		if err != nil {
 			return nil, fmt.Errorf("%w: batchSiblings[%d] %q: %v", ErrNotIncluded, j, h, err)
 		}
 		path.Lower = append(path.Lower, s)
 	}
 	for j, h := range f.TopSiblings {
-		s, err := ParseA(h)
+		s, err := batch.ParseA(h)
 		if err != nil {
 			return nil, fmt.Errorf("%w: topSiblings[%d] %q: %v", ErrNotIncluded, j, h, err)
 		}

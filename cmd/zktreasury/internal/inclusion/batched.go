@@ -6,6 +6,7 @@ import (
 	"github.com/consensys/gnark/backend/groth16"
 	aggcircuit "github.com/zktreasury/zktreasury/circuits/aggregate"
 	"github.com/zktreasury/zktreasury/prover/aggregate"
+	"github.com/zktreasury/zktreasury/prover/batch"
 	"github.com/zktreasury/zktreasury/prover/batchrun"
 	"github.com/zktreasury/zktreasury/prover/keystore"
 	"github.com/zktreasury/zktreasury/prover/prooffile"
@@ -64,7 +65,7 @@ func verifyBatchedRun(opts *VerifyOptions, epochSet bool) error {
 		}
 		source = opts.Proof
 	} else {
-		root, err := inclusion.ParseA(opts.Root)
+		root, err := batch.ParseA(opts.Root)
 		if err != nil {
 			return cmdutil.Usagef("--root %q: %v", opts.Root, err)
 		}
@@ -73,7 +74,7 @@ func verifyBatchedRun(opts *VerifyOptions, epochSet bool) error {
 		source = fmt.Sprintf("--root, --epoch, --batch-size %d and --batches %d as given", opts.BatchSize, opts.Batches)
 	}
 	res := VerifyResult{Included: true, UserID: f.UserID, Epoch: proven.Epoch, Balances: map[string]string{},
-		LiabilitiesRoot: inclusion.HexA(proven.Root), Capacity: proven.BatchSize * proven.Batches,
+		LiabilitiesRoot: batch.HexA(proven.Root), Capacity: proven.BatchSize * proven.Batches,
 		PolicySource: opts.Policy + " (taken as is: a batched root states no policy commitment)",
 		Source:       source, ProofVerified: verified, InsecureSetup: insecure}
 	balances, err := inclusion.VerifyBatched(f, pol, proven)
@@ -117,9 +118,9 @@ func exportBatchedRun(opts *ExportOptions) error {
 		}
 		if opts.JSON {
 			return cmdutil.PrintJSON(opts.F.Out, map[string]any{"dir": rep.Dir, "files": rep.Files, "bytes": rep.Bytes,
-				"batchSize": l.K, "batches": l.M, "liabilitiesRoot": inclusion.HexA(l.Tree.Root())})
+				"batchSize": l.K, "batches": l.M, "liabilitiesRoot": batch.HexA(l.Tree.Root())})
 		}
-		fmt.Fprintf(opts.F.Out, "wrote %d inclusion files into %s (%d batches of %d, root %s)\n", rep.Files, rep.Dir, l.M, l.K, inclusion.HexA(l.Tree.Root()))
+		fmt.Fprintf(opts.F.Out, "wrote %d inclusion files into %s (%d batches of %d, root %s)\n", rep.Files, rep.Dir, l.M, l.K, batch.HexA(l.Tree.Root()))
 		return nil
 	}
 	idx := -1

@@ -83,16 +83,16 @@ func TestBatchedProofOfOtherAssetCount(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := &inclusion.BatchedFile{Format: inclusion.FormatBatched, UserID: id, Salt: inclusion.HexB(salt), Epoch: epoch,
-		BatchSize: k, Batches: m, LiabilitiesRoot: inclusion.HexA(tree.Root())}
+	f := &inclusion.BatchedFile{Format: inclusion.FormatBatched, UserID: id, Salt: batch.HexB(salt), Epoch: epoch,
+		BatchSize: k, Batches: m, LiabilitiesRoot: batch.HexA(tree.Root())}
 	for a, ap := range pol.Assets {
 		f.Assets = append(f.Assets, inclusion.Asset{Symbol: ap.Symbol, Balance: ledger[a], CircuitDecimals: ap.CircuitDecimals, Units: units[a]})
 	}
 	for _, s := range path.Lower {
-		f.BatchSiblings = append(f.BatchSiblings, inclusion.HexB(s))
+		f.BatchSiblings = append(f.BatchSiblings, batch.HexB(s))
 	}
 	for _, s := range path.Upper {
-		f.TopSiblings = append(f.TopSiblings, inclusion.HexA(s))
+		f.TopSiblings = append(f.TopSiblings, batch.HexA(s))
 	}
 	dir := t.TempDir()
 	incl := filepath.Join(dir, "victim.inclusion.json")
@@ -172,16 +172,16 @@ func TestBatchedInsecureKeysSaid(t *testing.T) {
 		t.Fatal(err)
 	}
 	path, _ := tree.Path(0)
-	f := &inclusion.BatchedFile{Format: inclusion.FormatBatched, UserID: id, Salt: inclusion.HexB(salt), Epoch: epoch,
-		BatchSize: 4, Batches: 2, LiabilitiesRoot: inclusion.HexA(tree.Root())}
+	f := &inclusion.BatchedFile{Format: inclusion.FormatBatched, UserID: id, Salt: batch.HexB(salt), Epoch: epoch,
+		BatchSize: 4, Batches: 2, LiabilitiesRoot: batch.HexA(tree.Root())}
 	for a, ap := range pol.Assets {
 		f.Assets = append(f.Assets, inclusion.Asset{Symbol: ap.Symbol, Balance: "0", CircuitDecimals: ap.CircuitDecimals, Units: units[a]})
 	}
 	for _, s := range path.Lower {
-		f.BatchSiblings = append(f.BatchSiblings, inclusion.HexB(s))
+		f.BatchSiblings = append(f.BatchSiblings, batch.HexB(s))
 	}
 	for _, s := range path.Upper {
-		f.TopSiblings = append(f.TopSiblings, inclusion.HexA(s))
+		f.TopSiblings = append(f.TopSiblings, batch.HexA(s))
 	}
 	dir := t.TempDir()
 	incl := filepath.Join(dir, "victim.inclusion.json")
