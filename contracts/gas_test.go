@@ -96,6 +96,8 @@ var gasAssets = []int{1, 4, 8, 16}
 //   - standin/groth16/aN and standin/plonk/aN: the real gnark verifiers of the stand-in circuit
 //     of real_test.go, whose one public input is the epoch circuit's, so the verification costs
 //     what the epoch circuit's does at any asset count;
+//   - wrapshape/groth16/aN: a stand-in with one public input and one BSB22 commitment, the
+//     on-chain shape of circuits/wrap (a batched epoch of any number of users);
 //   - epoch/groth16 and epoch/plonk: the real epoch circuit (testdata/epoch, three assets) with
 //     fresh keys and its exported verifier, each iteration a fresh registry recording epoch 1.
 //
@@ -136,6 +138,18 @@ func BenchmarkSubmitEpochGas(b *testing.B) {
 					b.ReportMetric(float64(e.dep.VerifierGas), "gas/deploy-verifier")
 				})
 			}
+		}
+		for _, n := range gasAssets {
+			b.Run(fmt.Sprintf("wrapshape/groth16/a%d/%s", n, r), func(b *testing.B) {
+				e := newRealEnvN(b, r, realVerifiers(b).wrapGroth16, n)
+				var total, k uint64
+				for b.Loop() {
+					total += e.submitNext(b)
+					k++
+				}
+				b.ReportMetric(float64(total)/float64(k), "gas/epoch")
+				b.ReportMetric(float64(e.dep.VerifierGas), "gas/deploy-verifier")
+			})
 		}
 		for _, kind := range []contracts.VerifierKind{contracts.Groth16, contracts.Plonk} {
 			b.Run(fmt.Sprintf("epoch/%s/%s", kind, r), func(b *testing.B) {

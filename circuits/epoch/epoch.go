@@ -141,7 +141,7 @@ func (c *Circuit) Define(api frontend.API) error {
 	if err != nil {
 		return err
 	}
-	if err := c.checkPublicHash(api); err != nil {
+	if err := AssertPublicHash(api, c.PublicHash, c.hashed(), c.Params.Assets); err != nil {
 		return err
 	}
 	solv := &solvency.Circuit{
@@ -153,10 +153,32 @@ func (c *Circuit) Define(api frontend.API) error {
 	return solv.DefineWith(api, rc)
 }
 
-// checkPublicHash asserts PublicHash == SHA-256(encoding) mod 2^253. Building
-// the encoding range-checks every value: a field element is decomposed into its
-// 254 bits with the canonical (< r) check, an integer into 64 bits.
-func (c *Circuit) checkPublicHash(api frontend.API) error {
+// Hashed are the values an epoch statement's PublicHash binds, in encoding
+// order. circuits/wrap, the epoch statement of a batched epoch, hashes the same
+// values, so the registry checks both with one function.
+type Hashed struct {
+	// Fields are the policy, previous and new state commitments, the
+	// liabilities root and the actions commitment: field elements.
+	Fields [5]frontend.Variable
+	// Ints are the action count, epoch, start and end times, then the prices,
+	// inflows and outflows: uint64s.
+	Ints []frontend.Variable
+}
+
+func (c *Circuit) hashed() Hashed {
+	h := Hashed{Fields: [5]frontend.Variable{c.PolicyCommitment, c.PrevStateCommitment, c.NewStateCommitment, c.LiabilitiesRoot, c.ActionsCommitment}}
+	h.Ints = append(h.Ints, c.ActionCount, c.Epoch, c.StartTime, c.EndTime)
+	h.Ints = append(h.Ints, c.Prices...)
+	h.Ints = append(h.Ints, c.Inflows...)
+	h.Ints = append(h.Ints, c.Outflows...)
+	return h
+}
+
+// AssertPublicHash asserts publicHash == SHA-256(encoding of h) mod 2^253 for a
+// statement of nAssets assets. Building the encoding range-checks every value:
+// a field element is decomposed into its 254 bits with the canonical (< r)
+// check, an integer into 64 bits.
+func AssertPublicHash(api frontend.API, publicHash frontend.Variable, h Hashed, nAssets int) error {
 	var msg []frontend.Variable
 	// be appends n bits of a little-endian decomposition, most significant
 	// first, zero above its length.
@@ -169,29 +191,25 @@ func (c *Circuit) checkPublicHash(api frontend.API) error {
 			}
 		}
 	}
-	for _, x := range []frontend.Variable{c.PolicyCommitment, c.PrevStateCommitment, c.NewStateCommitment, c.LiabilitiesRoot, c.ActionsCommitment} {
+	for _, x := range h.Fields {
 		// All 254 bits of the field: ToBinary then checks they are x's canonical encoding.
 		be(bits.ToBinary(api, x, bits.WithNbDigits(api.Compiler().FieldBitLen())), 8*FieldBytes)
 	}
-	ints := []frontend.Variable{c.ActionCount, c.Epoch, c.StartTime, c.EndTime}
-	ints = append(ints, c.Prices...)
-	ints = append(ints, c.Inflows...)
-	ints = append(ints, c.Outflows...)
-	for _, x := range ints {
+	for _, x := range h.Ints {
 		be(api.ToBinary(x, 8*IntBytes), 8*IntBytes)
 	}
-	if len(msg) != 8*EncodingBytes(c.Params.Assets) {
-		return fmt.Errorf("epoch: encoding of %d bits, want %d", len(msg), 8*EncodingBytes(c.Params.Assets))
+	if len(msg) != 8*EncodingBytes(nAssets) {
+		return fmt.Errorf("epoch: encoding of %d bits, want %d", len(msg), 8*EncodingBytes(nAssets))
 	}
 	digest, err := sha256.Sum(api, msg)
 	if err != nil {
 		return err
 	}
 	// digest[0] is the most significant bit; drop the top 256 - HashBits.
-	var h frontend.Variable = 0
+	var hv frontend.Variable = 0
 	for _, b := range digest[256-HashBits:] {
-		h = api.Add(api.Mul(h, 2), b)
+		hv = api.Add(api.Mul(hv, 2), b)
 	}
-	api.AssertIsEqual(h, c.PublicHash)
+	api.AssertIsEqual(hv, publicHash)
 	return nil
 }

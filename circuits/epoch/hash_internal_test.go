@@ -32,7 +32,7 @@ func (h *hashOnly) Define(api frontend.API) error {
 		NewStateCommitment: h.NewStateCommitment, LiabilitiesRoot: h.LiabilitiesRoot, ActionsCommitment: h.ActionsCommitment,
 		ActionCount: h.ActionCount, Epoch: h.Epoch, StartTime: h.StartTime, EndTime: h.EndTime,
 		Prices: h.Prices, Inflows: h.Inflows, Outflows: h.Outflows, Params: Params{Assets: len(h.Prices)}}
-	return c.checkPublicHash(api)
+	return AssertPublicHash(api, c.PublicHash, c.hashed(), c.Params.Assets)
 }
 
 func hashShape(a int) *hashOnly {

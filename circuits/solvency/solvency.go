@@ -140,56 +140,11 @@ func (c *Circuit) DefineWith(api frontend.API, rc *bound.Checker) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-
-	// Public inputs are bounded so products cannot wrap; the epoch is range-checked
-	// so that it appears in a constraint and is bound to the proof.
-	for _, pr := range c.Prices {
-		rc.Check(pr, PriceBits)
-	}
-	rc.Check(c.Epoch, EpochBits)
-
-	// The committed policy: the parameters used below are the ones committed to.
-	pc, err := c.Policy.Commit(api)
+	r := &Reserves{StateCommitment: c.StateCommitment, PolicyCommitment: c.PolicyCommitment, Epoch: c.Epoch,
+		Prices: c.Prices, StateSalt: c.StateSalt, Positions: c.Positions, Policy: c.Policy}
+	valued, err := r.Value(api, rc)
 	if err != nil {
 		return err
-	}
-	api.AssertIsEqual(pc, c.PolicyCommitment)
-	// 10000 <= minRatioBps < 2^32: a ratio below 100% would call a deficit solvent.
-	rc.Check(c.Policy.MinRatioBps, RatioBits)
-	rc.Check(api.Sub(c.Policy.MinRatioBps, 10000), RatioBits)
-	for a := range p.Assets {
-		api.AssertIsBoolean(c.Policy.Assets[a].Coverage)
-	}
-
-	// The committed reserves state.
-	sh, err := poseidon.NewHasher(api, poseidon.TagState)
-	if err != nil {
-		return err
-	}
-	sh.Write(c.StateSalt)
-	for a := range p.Assets {
-		sh.Write(c.Positions[a]...)
-	}
-	api.AssertIsEqual(sh.Sum(), c.StateCommitment)
-
-	// Reserves, haircut: R = sum_{a,v} x[a][v] * price[a] * (10000 - haircut[a][v]),
-	// and per asset cover[a] = sum_v x[a][v] * (10000 - haircut[a][v]).
-	reserves := frontend.Variable(0)
-	cover := make([]frontend.Variable, p.Assets)
-	for a := range p.Assets {
-		cover[a] = frontend.Variable(0)
-		for v := range p.Venues {
-			x := c.Positions[a][v]
-			rc.Check(x, AmountBits)
-			h := c.Policy.HaircutBps[a][v]
-			keep := api.Sub(10000, h)
-			// 0 <= haircut <= 10000: both h and 10000-h fit 14 bits.
-			rc.Check(h, HaircutBits)
-			rc.Check(keep, HaircutBits)
-			kept := api.Mul(x, keep)
-			cover[a] = api.Add(cover[a], kept)
-			reserves = api.Add(reserves, api.Mul(kept, c.Prices[a]))
-		}
 	}
 
 	// Liabilities: every leaf of the capacity is hashed into the tree and summed.
@@ -220,24 +175,124 @@ func (c *Circuit) DefineWith(api frontend.API, rc *bound.Checker) error {
 	}
 	api.AssertIsEqual(root, c.LiabilitiesRoot)
 
-	// Totals are below 2^(64+log N); liabilities value below 2^(128+log N+log A).
-	totalBits := AmountBits + log2Ceil(p.Users)
-	liabValue := frontend.Variable(0)
-	for a := range p.Assets {
-		liabValue = api.Add(liabValue, api.Mul(totals[a], c.Prices[a]))
+	// Totals are below 2^(64+log N).
+	valued.AssertCovers(api, rc, totals, AmountBits+log2Ceil(p.Users))
+	return nil
+}
+
+// Reserves is the reserves side of the solvency statement: the committed
+// reserves state, valued at the public prices less the committed policy's
+// haircuts. Circuits whose liabilities come from elsewhere (circuits/wrap, where
+// they are a joined proof's totals) state solvency with it and AssertCovers.
+type Reserves struct {
+	StateCommitment  frontend.Variable
+	PolicyCommitment frontend.Variable
+	Epoch            frontend.Variable
+	Prices           []frontend.Variable
+	StateSalt        frontend.Variable
+	// Positions is indexed [asset][venue], circuit-scale units.
+	Positions [][]frontend.Variable
+	Policy    policy.Vars
+}
+
+// Valued is the reserves of a Reserves once their commitments are checked:
+// the haircut value and, per asset, the haircut amount.
+type Valued struct {
+	reserves frontend.Variable
+	cover    []frontend.Variable
+	prices   []frontend.Variable
+	policy   *policy.Vars
+	venues   int
+}
+
+// Value checks the policy and state commitments, bounds the prices, the epoch,
+// the ratio, the haircuts and every position, and returns the reserves valued.
+func (r *Reserves) Value(api frontend.API, rc *bound.Checker) (*Valued, error) {
+	nAssets := len(r.Prices)
+	if nAssets < 1 || len(r.Positions) != nAssets || len(r.Policy.Assets) != nAssets || len(r.Policy.HaircutBps) != nAssets {
+		return nil, fmt.Errorf("solvency reserves: %d prices, %d position rows, %d policy assets, %d haircut rows",
+			nAssets, len(r.Positions), len(r.Policy.Assets), len(r.Policy.HaircutBps))
 	}
-	need := api.Mul(liabValue, c.Policy.MinRatioBps)
-	needBits := totalBits + PriceBits + log2Ceil(p.Assets) + RatioBits
-	haveBits := AmountBits + PriceBits + HaircutBits + log2Ceil(p.Assets*p.Venues)
-	rc.AssertLE(need, reserves, max(needBits, haveBits)+1)
+	nVenues := len(r.Positions[0])
+
+	// Public inputs are bounded so products cannot wrap; the epoch is range-checked
+	// so that it appears in a constraint and is bound to the proof.
+	for _, pr := range r.Prices {
+		rc.Check(pr, PriceBits)
+	}
+	rc.Check(r.Epoch, EpochBits)
+
+	// The committed policy: the parameters used below are the ones committed to.
+	pc, err := r.Policy.Commit(api)
+	if err != nil {
+		return nil, err
+	}
+	api.AssertIsEqual(pc, r.PolicyCommitment)
+	// 10000 <= minRatioBps < 2^32: a ratio below 100% would call a deficit solvent.
+	rc.Check(r.Policy.MinRatioBps, RatioBits)
+	rc.Check(api.Sub(r.Policy.MinRatioBps, 10000), RatioBits)
+	for a := range nAssets {
+		api.AssertIsBoolean(r.Policy.Assets[a].Coverage)
+	}
+
+	// The committed reserves state.
+	sh, err := poseidon.NewHasher(api, poseidon.TagState)
+	if err != nil {
+		return nil, err
+	}
+	sh.Write(r.StateSalt)
+	for a := range nAssets {
+		if len(r.Positions[a]) != nVenues || len(r.Policy.HaircutBps[a]) != nVenues {
+			return nil, fmt.Errorf("solvency reserves: asset %d has %d positions and %d haircuts, want %d", a, len(r.Positions[a]), len(r.Policy.HaircutBps[a]), nVenues)
+		}
+		sh.Write(r.Positions[a]...)
+	}
+	api.AssertIsEqual(sh.Sum(), r.StateCommitment)
+
+	// Reserves, haircut: R = sum_{a,v} x[a][v] * price[a] * (10000 - haircut[a][v]),
+	// and per asset cover[a] = sum_v x[a][v] * (10000 - haircut[a][v]).
+	v := &Valued{reserves: frontend.Variable(0), cover: make([]frontend.Variable, nAssets), prices: r.Prices, policy: &r.Policy, venues: nVenues}
+	for a := range nAssets {
+		v.cover[a] = frontend.Variable(0)
+		for j := range nVenues {
+			x := r.Positions[a][j]
+			rc.Check(x, AmountBits)
+			h := r.Policy.HaircutBps[a][j]
+			keep := api.Sub(10000, h)
+			// 0 <= haircut <= 10000: both h and 10000-h fit 14 bits.
+			rc.Check(h, HaircutBits)
+			rc.Check(keep, HaircutBits)
+			kept := api.Mul(x, keep)
+			v.cover[a] = api.Add(v.cover[a], kept)
+			v.reserves = api.Add(v.reserves, api.Mul(kept, r.Prices[a]))
+		}
+	}
+	return v, nil
+}
+
+// AssertCovers asserts that the reserves cover liabilities totals (one per
+// asset, each below 2^totalBits, which the caller guarantees) at the policy's
+// minimum ratio, and each asset on its own where the policy asks:
+// sum_a total[a]·price[a]·ratio <= reserves, and coverage[a]·(cover[a] -
+// total[a]·ratio) >= 0.
+func (v *Valued) AssertCovers(api frontend.API, rc *bound.Checker, totals []frontend.Variable, totalBits int) {
+	nAssets := len(v.prices)
+	// The liabilities value is below 2^(totalBits+64+log A).
+	liabValue := frontend.Variable(0)
+	for a := range nAssets {
+		liabValue = api.Add(liabValue, api.Mul(totals[a], v.prices[a]))
+	}
+	need := api.Mul(liabValue, v.policy.MinRatioBps)
+	needBits := totalBits + PriceBits + log2Ceil(nAssets) + RatioBits
+	haveBits := AmountBits + PriceBits + HaircutBits + log2Ceil(nAssets*v.venues)
+	rc.AssertLE(need, v.reserves, max(needBits, haveBits)+1)
 
 	// Per-asset coverage where the policy asks: coverage * (cover - total*ratio) >= 0.
-	covBits := max(AmountBits+HaircutBits+log2Ceil(p.Venues), totalBits+RatioBits) + 1
-	for a := range p.Assets {
-		diff := api.Sub(cover[a], api.Mul(totals[a], c.Policy.MinRatioBps))
-		rc.Check(api.Mul(c.Policy.Assets[a].Coverage, diff), covBits)
+	covBits := max(AmountBits+HaircutBits+log2Ceil(v.venues), totalBits+RatioBits) + 1
+	for a := range nAssets {
+		diff := api.Sub(v.cover[a], api.Mul(totals[a], v.policy.MinRatioBps))
+		rc.Check(api.Mul(v.policy.Assets[a].Coverage, diff), covBits)
 	}
-	return nil
 }
 
 // LeafHash returns a liabilities-tree leaf, C_t(TagLeaf, userHash, packed

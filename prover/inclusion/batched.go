@@ -13,9 +13,11 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 	fa "github.com/consensys/gnark-crypto/ecc/bw6-761/fr"
 
 	"github.com/zktreasury/zktreasury/prover/batch"
+	"github.com/zktreasury/zktreasury/prover/statement"
 	"github.com/zktreasury/zktreasury/treasury"
 )
 
@@ -330,4 +332,38 @@ func VerifyBatched(f *BatchedFile, pol *treasury.Policy, p ProvenBatched) ([]Bal
 		return nil, fmt.Errorf("%w: %v", ErrNotIncluded, err)
 	}
 	return out, nil
+}
+
+// RecordedBatched is what a registry recorded for a batched epoch: its
+// liabilities root is the digest of the batched tree's root (batch.RootDigest),
+// proven by the wrap of the joined proof (circuits/wrap).
+type RecordedBatched struct {
+	Epoch            uint64
+	Root             fr.Element
+	PolicyCommitment fr.Element
+	// Capacity and Assets are the registry's tree capacity (M·K) and asset count.
+	Capacity, Assets int
+}
+
+// VerifyBatchedRecorded checks f against a registry's record of a batched
+// epoch: pol must have the recorded policy commitment, the digest of the
+// file's root must be the recorded root, and the file's tree (batches of
+// leaves) must have the registry's capacity; then the user's path must reach
+// that root (VerifyBatched). Every refusal wraps ErrNotIncluded.
+func VerifyBatchedRecorded(f *BatchedFile, pol *treasury.Policy, r RecordedBatched) ([]Balance, error) {
+	if err := CheckPolicy(pol, r.PolicyCommitment); err != nil {
+		return nil, err
+	}
+	root, err := batch.ParseA(f.LiabilitiesRoot)
+	if err != nil {
+		return nil, fmt.Errorf("%w: liabilitiesRoot %q: %v", ErrNotIncluded, f.LiabilitiesRoot, err)
+	}
+	if d := batch.RootDigestElement(&root); !d.Equal(&r.Root) {
+		return nil, fmt.Errorf("%w: the registry recorded root %s for epoch %d; this file's root %s has digest %s",
+			ErrNotIncluded, statement.Hex(r.Root), r.Epoch, f.LiabilitiesRoot, statement.Hex(d))
+	}
+	if f.BatchSize <= 0 || f.Batches <= 0 || f.BatchSize*f.Batches != r.Capacity {
+		return nil, fmt.Errorf("%w: the file claims %d batches of %d leaves, the registry's tree has %d leaves", ErrNotIncluded, f.Batches, f.BatchSize, r.Capacity)
+	}
+	return VerifyBatched(f, pol, ProvenBatched{Root: root, Epoch: r.Epoch, BatchSize: f.BatchSize, Batches: f.Batches, Assets: r.Assets})
 }

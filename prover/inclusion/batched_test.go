@@ -1,7 +1,9 @@
 package inclusion
 
 import (
+	"errors"
 	"fmt"
+	"math/big"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/zktreasury/zktreasury/prover/batch"
+	"github.com/zktreasury/zktreasury/prover/statement"
 	"github.com/zktreasury/zktreasury/treasury"
 )
 
@@ -95,6 +98,52 @@ func TestBatchedHonestAndTampered(t *testing.T) {
 		edit(f, &p)
 		if _, err := VerifyBatched(f, pol, p); err == nil {
 			t.Errorf("%s: accepted", name)
+		}
+	}
+}
+
+// TestBatchedRecorded: a batched file checks against a registry record whose
+// root is the digest of the batched root, with the recorded policy commitment
+// and capacity; each departure from the record is refused as not included.
+func TestBatchedRecorded(t *testing.T) {
+	pol, led, l := batchedFixture(t, 11, 4)
+	root := l.Tree.Root()
+	pv, err := statement.EncodePolicy(pol)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pc, err := statement.PolicyCommitment(pv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bal := map[string][]string{}
+	for _, u := range led.Users {
+		for _, b := range u.Balance {
+			bal[u.ID] = append(bal[u.ID], b.String())
+		}
+	}
+	f, err := ExportBatched(l, pol, bal, 5, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := func() RecordedBatched {
+		return RecordedBatched{Epoch: 5, Root: batch.RootDigestElement(&root), PolicyCommitment: pc, Capacity: l.K * l.M, Assets: l.Assets}
+	}
+	if _, err := VerifyBatchedRecorded(f, pol, good()); err != nil {
+		t.Fatalf("honest: %v", err)
+	}
+	for name, edit := range map[string]func(r *RecordedBatched){
+		"the root itself, not its digest": func(r *RecordedBatched) { r.Root.SetBigInt(root.BigInt(new(big.Int))) },
+		"another root's digest":           func(r *RecordedBatched) { r.Root.SetUint64(1) },
+		"another policy":                  func(r *RecordedBatched) { r.PolicyCommitment.SetUint64(1) },
+		"another capacity":                func(r *RecordedBatched) { r.Capacity *= 2 },
+		"another epoch":                   func(r *RecordedBatched) { r.Epoch = 6 },
+		"another asset count":             func(r *RecordedBatched) { r.Assets++ },
+	} {
+		r := good()
+		edit(&r)
+		if _, err := VerifyBatchedRecorded(f, pol, r); !errors.Is(err, ErrNotIncluded) {
+			t.Errorf("%s: %v, want not included", name, err)
 		}
 	}
 }

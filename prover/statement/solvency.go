@@ -161,6 +161,31 @@ func (s *Solvency) computeTotals() {
 			s.Totals[a].Add(s.Totals[a], new(big.Int).SetUint64(b))
 		}
 	}
+	s.computeValue()
+}
+
+// SetTotals replaces the liabilities totals (one per asset, circuit units) by
+// totals proven elsewhere, a joined proof's for a batched epoch, and recomputes
+// the required value. The users and the tree are then no longer what Totals
+// sum: only the reserves side and the totals are the statement.
+func (s *Solvency) SetTotals(totals []*big.Int) error {
+	if len(totals) != s.Params.Assets {
+		return fmt.Errorf("%d totals for %d assets", len(totals), s.Params.Assets)
+	}
+	s.Totals = make([]*big.Int, len(totals))
+	for a, t := range totals {
+		if t == nil || t.Sign() < 0 {
+			return fmt.Errorf("total of asset %d is %v, want a non-negative integer", a, t)
+		}
+		s.Totals[a] = new(big.Int).Set(t)
+	}
+	s.computeValue()
+	return nil
+}
+
+// computeValue sets Reserves and Required from the positions and Totals.
+func (s *Solvency) computeValue() {
+	nA := s.Params.Assets
 	s.Reserves = new(big.Int)
 	for a := range nA {
 		for v := range s.Params.Venues {

@@ -80,6 +80,12 @@ func addr(k *ecdsa.PrivateKey) common.Address { return crypto.PubkeyToAddress(k.
 // deployMock deploys the registry with these roles, a 1h policy delay and a 2h grace period.
 func deployMock(t *testing.T, n *simNode, governance, guardian common.Address) *mockDeployment {
 	t.Helper()
+	return deployMockWith(t, n, governance, guardian, genesisPolicy)
+}
+
+// deployMockWith is deployMock with a genesis policy commitment of the caller's.
+func deployMockWith(t *testing.T, n *simNode, governance, guardian common.Address, policy *big.Int) *mockDeployment {
+	t.Helper()
 	ctx := ctxT(t)
 	client := n.Client(t)
 	auth := bind.NewKeyedTransactor(n.Key, n.ChainID)
@@ -87,7 +93,7 @@ func deployMock(t *testing.T, n *simNode, governance, guardian common.Address) *
 	m := &mockDeployment{Start: start}
 	dep := &chain.Deployment{Format: chain.DeploymentFormat, ChainID: n.ChainID.Uint64(), Backend: "groth16",
 		Verifier:     chain.Verifier{Circuit: "epoch", Params: "mock", CircuitDigest: strings.Repeat("c", 64), VerifyingKeyDigest: strings.Repeat("d", 64)},
-		GenesisState: fmt.Sprintf("0x%064x", genesisState), PolicyCommitment: fmt.Sprintf("0x%064x", genesisPolicy),
+		GenesisState: fmt.Sprintf("0x%064x", genesisState), PolicyCommitment: fmt.Sprintf("0x%064x", policy),
 		GenesisTime: time.Unix(int64(start), 0).UTC(), Governance: governance, Guardian: guardian, Deployer: auth.From,
 		PolicyDelaySeconds: 3600, PolicyGraceSeconds: 7200, ValueDecimals: mockValueDecim, TreeCapacity: 16}
 	var feeds []contracts.FeedConfig
@@ -110,7 +116,7 @@ func deployMock(t *testing.T, n *simNode, governance, guardian common.Address) *
 		m.Prices = append(m.Prices, p)
 	}
 	d, err := contracts.Deploy(ctx, client, auth, contracts.DeployConfig{
-		Governance: governance, Guardian: guardian, GenesisState: genesisState, GenesisPolicy: genesisPolicy,
+		Governance: governance, Guardian: guardian, GenesisState: genesisState, GenesisPolicy: policy,
 		GenesisTime: time.Unix(int64(start), 0), PolicyDelay: time.Hour, PolicyGracePeriod: 2 * time.Hour,
 		Verifier:      contracts.VerifierSpec{Kind: contracts.Groth16, Bytecode: contracts.MockVerifierBytecode()},
 		ValueDecimals: mockValueDecim, Feeds: feeds, TreeCapacity: 16,

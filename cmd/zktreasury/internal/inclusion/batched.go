@@ -10,6 +10,7 @@ import (
 	"github.com/zktreasury/zktreasury/prover/batchrun"
 	"github.com/zktreasury/zktreasury/prover/keystore"
 	"github.com/zktreasury/zktreasury/prover/prooffile"
+	"github.com/zktreasury/zktreasury/prover/statement"
 	"github.com/zktreasury/zktreasury/prover/zk"
 	"os"
 
@@ -32,16 +33,18 @@ func isBatched(path string) (bool, error) {
 }
 
 // verifyBatchedRun checks a batched tree's inclusion file. The statement
-// comes from a joined proof file (--proof, verified with --keys) or from
-// --root with --epoch, --batch-size and --batches as given; the policy must be
-// the user's own (--policy): a joined proof does not carry a policy
-// commitment yet.
+// comes from the registry (--registry with --rpc: the recorded root is the
+// digest of the batched root, and the recorded policy commitment is checked
+// against --policy), from a joined proof file (--proof, verified with --keys),
+// or from --root with --epoch, --batch-size and --batches as given; the
+// policy must be the user's own (--policy): a joined proof commits to no
+// policy (the registry's record does).
 func verifyBatchedRun(opts *VerifyOptions, epochSet bool) error {
-	if opts.Registry != "" {
-		return cmdutil.Usagef("the registry does not record batched epochs yet: check a batched tree's inclusion file with --proof (the joined proof) or --root")
-	}
 	if opts.Policy == "" {
-		return cmdutil.Usagef("with a batched tree's inclusion file, pass --policy (the policy file you trust): the joined proof does not commit to a policy yet")
+		return cmdutil.Usagef("with a batched tree's inclusion file, pass --policy (the policy file you trust)")
+	}
+	if opts.Registry != "" {
+		return verifyBatchedRecorded(opts, epochSet)
 	}
 	if opts.Root != "" && (!epochSet || opts.BatchSize == 0 || opts.Batches == 0) {
 		return cmdutil.Usagef("with --root and a batched tree's inclusion file, pass --epoch, --batch-size and --batches")
@@ -190,4 +193,53 @@ func fromJoinedProof(opts *VerifyOptions) (inclusion.ProvenBatched, bool, bool, 
 	// a policy of another count).
 	return inclusion.ProvenBatched{Root: st.Root, Epoch: st.Epoch, BatchSize: params.Batch.Users, Batches: params.Batches,
 		Assets: params.Batch.Assets}, verified, insecure, nil
+}
+
+// verifyBatchedRecorded checks a batched tree's inclusion file against the
+// registry's record of its epoch (inclusion.VerifyBatchedRecorded).
+func verifyBatchedRecorded(opts *VerifyOptions, epochSet bool) error {
+	f, err := inclusion.ReadBatched(opts.File)
+	if err != nil {
+		return err
+	}
+	pol, err := treasury.LoadPolicy(opts.Policy)
+	if err != nil {
+		return err
+	}
+	epoch := f.Epoch
+	if epochSet {
+		epoch = opts.Epoch
+	}
+	proven, notRecorded, err := fromRegistry(opts.RPC, opts.Registry, epoch)
+	if err != nil {
+		return err
+	}
+	res := VerifyResult{Included: true, UserID: f.UserID, Epoch: epoch, Balances: map[string]string{},
+		LiabilitiesRoot: statement.Hex(proven.Root), Capacity: proven.Shape.Capacity,
+		PolicyCommitment: statement.Hex(proven.PolicyCommitment), PolicySource: opts.Policy,
+		Source: fmt.Sprintf("registry %s at %s, epoch %d", opts.Registry, opts.RPC, epoch)}
+	var balances []inclusion.Balance
+	if notRecorded != nil {
+		res.Included, res.Reason = false, notRecorded.Error()
+	} else if balances, err = inclusion.VerifyBatchedRecorded(f, pol, inclusion.RecordedBatched{Epoch: epoch, Root: proven.Root,
+		PolicyCommitment: proven.PolicyCommitment, Capacity: proven.Shape.Capacity, Assets: proven.Shape.Assets}); err != nil {
+		if !errors.Is(err, inclusion.ErrNotIncluded) {
+			return fmt.Errorf("%s: %w", opts.File, err)
+		}
+		res.Included, res.Reason = false, err.Error()
+	}
+	for _, b := range balances {
+		res.Balances[b.Symbol] = b.Counted.StringFixed(b.CircuitDecimals)
+	}
+	if opts.JSON {
+		if err := cmdutil.PrintJSON(opts.F.Out, res); err != nil {
+			return err
+		}
+	} else if err := printVerify(opts, &res, balances); err != nil {
+		return err
+	}
+	if !res.Included {
+		return &cmdutil.NoError{Reason: res.Reason}
+	}
+	return nil
 }

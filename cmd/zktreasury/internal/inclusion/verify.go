@@ -69,6 +69,11 @@ Sources of the proof's statement, exactly one:
   --root HEX --epoch N --capacity N --policy FILE
                               values you read elsewhere
 
+A batched tree's file (inclusion export --batch-size) takes --policy always,
+and --proof (the joined proof, with --keys), --registry (whose recorded root is
+the digest of the batched root, checked here with the recorded policy
+commitment), or --root with --epoch, --batch-size and --batches.
+
 Exit 3 if you are not included, including when the registry has not recorded
 that epoch.`,
 		Example: "  zktreasury inclusion verify out/acct-1000.inclusion.json --proof out/solvency.proof.json --keys keys\n  zktreasury inclusion verify out/acct-1000.inclusion.json --rpc http://127.0.0.1:8545 --registry 0x5FbD... --policy policy.json",
