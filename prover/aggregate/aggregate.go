@@ -311,37 +311,44 @@ func File(p circuit.Params, ccs constraint.ConstraintSystem, vk groth16.Verifyin
 // params, backend or key digest, misnamed or extra inputs, trailing proof
 // bytes, or a proof that does not verify (zk.ErrProofRejected).
 func VerifyFile(f *prooffile.File, p circuit.Params, vk groth16.VerifyingKey) (*Statement, error) {
+	st, _, err := VerifyFileProof(f, p, vk)
+	return st, err
+}
+
+// VerifyFileProof is VerifyFile that also returns the verified proof (for the
+// wrap circuit, which verifies it again inside a BN254 proof).
+func VerifyFileProof(f *prooffile.File, p circuit.Params, vk groth16.VerifyingKey) (*Statement, groth16.Proof, error) {
 	if f.Circuit != Name || f.Backend != Backend {
-		return nil, fmt.Errorf("%w: the file is a %s %s proof, not %s %s", zk.ErrProofRejected, f.Backend, f.Circuit, Backend, Name)
+		return nil, nil, fmt.Errorf("%w: the file is a %s %s proof, not %s %s", zk.ErrProofRejected, f.Backend, f.Circuit, Backend, Name)
 	}
 	if f.Params != p.String() {
-		return nil, fmt.Errorf("%w: the file says params %q, the key is for %q", zk.ErrProofRejected, f.Params, p)
+		return nil, nil, fmt.Errorf("%w: the file says params %q, the key is for %q", zk.ErrProofRejected, f.Params, p)
 	}
 	vkDigest, err := zk.Digest(vk)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if f.VerifyingKeyDigest != vkDigest {
-		return nil, fmt.Errorf("%w: the file names verifying key %.16s, the key is %.16s", zk.ErrProofRejected, f.VerifyingKeyDigest, vkDigest)
+		return nil, nil, fmt.Errorf("%w: the file names verifying key %.16s, the key is %.16s", zk.ErrProofRejected, f.VerifyingKeyDigest, vkDigest)
 	}
 	if f.Solidity.Proof != "" || len(f.Solidity.Input) != 0 {
-		return nil, fmt.Errorf("%w: a BW6-761 proof file has no Solidity calldata", zk.ErrProofRejected)
+		return nil, nil, fmt.Errorf("%w: a BW6-761 proof file has no Solidity calldata", zk.ErrProofRejected)
 	}
 	st, err := ParseNamed(f.PublicInputs, p.Batch.Assets)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %w", zk.ErrProofRejected, err)
+		return nil, nil, fmt.Errorf("%w: %w", zk.ErrProofRejected, err)
 	}
 	pb, err := f.ProofBytes()
 	if err != nil {
-		return nil, fmt.Errorf("%w: proof: %w", zk.ErrProofRejected, err)
+		return nil, nil, fmt.Errorf("%w: proof: %w", zk.ErrProofRejected, err)
 	}
 	proof := groth16.NewProof(Curve)
 	n, err := proof.ReadFrom(strings.NewReader(string(pb)))
 	if err != nil || n != int64(len(pb)) {
-		return nil, fmt.Errorf("%w: proof bytes: read %d of %d (%v)", zk.ErrProofRejected, n, len(pb), err)
+		return nil, nil, fmt.Errorf("%w: proof bytes: read %d of %d (%v)", zk.ErrProofRejected, n, len(pb), err)
 	}
 	if err := Verify(proof, vk, st); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return st, nil
+	return st, proof, nil
 }

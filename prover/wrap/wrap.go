@@ -47,6 +47,8 @@ type Statement struct {
 	// users (statement.Solvency.SetTotals).
 	Reserves *statement.Solvency
 	Joined   *aggregate.Statement
+	// Summary is the reference checker's account of the epoch's actions.
+	Summary corridor.EpochSummary
 }
 
 // Build checks the epoch's compliance (statement.CheckedCompliance), applies
@@ -94,7 +96,7 @@ func Build(in statement.EpochInputs, joined *aggregate.Statement, users int) (*S
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
-	return &Statement{Params: p, Compliance: comp, Reserves: res, Joined: joined}, nil
+	return &Statement{Params: p, Compliance: comp, Reserves: res, Joined: joined, Summary: sum}, nil
 }
 
 // Check is the native twin of the circuit's solvency condition on the joined

@@ -19,9 +19,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/zktreasury/zktreasury/circuits/gadget/bound"
+	wrapcircuit "github.com/zktreasury/zktreasury/circuits/wrap"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/cmdutil"
 	"github.com/zktreasury/zktreasury/contracts"
 	"github.com/zktreasury/zktreasury/prover"
+	"github.com/zktreasury/zktreasury/prover/batchrun"
 	"github.com/zktreasury/zktreasury/prover/keystore"
 	"github.com/zktreasury/zktreasury/prover/statement"
 	"github.com/zktreasury/zktreasury/prover/zk"
@@ -78,6 +80,10 @@ type DeployOptions struct {
 	ContractsDir string
 	Out          string
 	JSON         bool
+	// Manifest is a batched run's directory: deploy the verifier of its wrap
+	// circuit (the key its first `prove epoch --manifest` made) instead of the
+	// epoch circuit's, with the run's capacity M·K as the tree capacity.
+	Manifest string
 }
 
 // NewCmdDeploy returns `chain deploy`.
@@ -121,6 +127,12 @@ DAO.`,
 			}
 			if _, err := zk.ByName(opts.Backend); err != nil {
 				return cmdutil.Usagef("--backend: %v", err)
+			}
+			if opts.Manifest != "" && (cmd.Flags().Changed("keys") || cmd.Flags().Changed("capacity")) {
+				return cmdutil.Usagef("with --manifest the key and the tree capacity are the batched run's: drop --keys and --capacity")
+			}
+			if opts.Manifest != "" && opts.Backend != "groth16" {
+				return cmdutil.Usagef("a batched epoch's verifier is groth16 (the wrap of the joined proof): drop --backend %s", opts.Backend)
 			}
 			if opts.RangeCheck != "" {
 				if _, err := bound.ParseMode(opts.RangeCheck); err != nil {
@@ -188,6 +200,7 @@ DAO.`,
 	fl.StringVar(&opts.ContractsDir, "contracts", "", "contracts directory with tools/compile.js and solc-js (default: ./contracts)")
 	fl.StringVar(&opts.Out, "out", "deployment.json", "deployment file to write")
 	fl.BoolVar(&opts.JSON, "json", false, "print the deployment as JSON")
+	fl.StringVar(&opts.Manifest, "manifest", "", "a batched run's directory: deploy its wrap circuit's verifier (made by its first `prove epoch --manifest`) for batched epochs")
 	return cmd
 }
 
@@ -329,6 +342,22 @@ type exportedVerifier struct {
 	circuit, params string
 	meta            *keystore.Meta
 	source          []byte
+	// capacity is a batched run's M·K (wrap verifiers only).
+	capacity int
+}
+
+// exportWrapVerifier exports the Solidity verifier of a batched run's wrap
+// key for epochs of shape p (batchrun.WrapVerifier).
+func exportWrapVerifier(dir string, p wrapcircuit.Params) (*exportedVerifier, error) {
+	vk, meta, p, err := batchrun.WrapVerifier(dir, p)
+	if err != nil {
+		return nil, err
+	}
+	var src bytes.Buffer
+	if err := batchrun.WrapBackend.ExportSolidity(vk, &src); err != nil {
+		return nil, fmt.Errorf("export the wrap verifier: %w", err)
+	}
+	return &exportedVerifier{circuit: batchrun.WrapCircuitName, params: p.String(), meta: meta, source: src.Bytes(), capacity: p.Users}, nil
 }
 
 // exportVerifier compiles a circuit at the case's shape, loads its verifying key from the store
@@ -474,7 +503,7 @@ func deployRun(ctx context.Context, opts *DeployOptions) error {
 	if opts.MockRoundTime != "" {
 		mockRoundTime, _ = ParseTime(opts.MockRoundTime)
 	}
-	if cs.capacity == 0 {
+	if cs.capacity == 0 && opts.Manifest == "" {
 		return cmdutil.Usagef("no tree capacity: pass --capacity or a --case whose case.json has capacity")
 	}
 	if cs.slots == 0 {
@@ -484,16 +513,24 @@ func deployRun(ctx context.Context, opts *DeployOptions) error {
 	if opts.RangeCheck != "" {
 		rc, _ = bound.ParseMode(opts.RangeCheck)
 	}
-	shape := prover.Shape{Circuit: "epoch", Users: cs.capacity, Actions: cs.slots, Assets: len(cs.policy.Assets), Venues: len(cs.policy.Venues), RangeCheck: rc}
-	prog.Step("exporting the epoch %s verifier from %s", b.Name(), opts.KeysDir)
-	ev, err := exportVerifier(keystore.Store{Dir: opts.KeysDir}, b, shape)
-	if err != nil {
-		return err
+	var ev *exportedVerifier
+	if opts.Manifest != "" {
+		prog.Step("exporting the wrap verifier of the batched run %s (compiles the wrap circuit)", opts.Manifest)
+		if ev, err = exportWrapVerifier(opts.Manifest, wrapcircuit.Params{Actions: cs.slots, Assets: len(cs.policy.Assets), Venues: len(cs.policy.Venues), RangeCheck: rc}); err != nil {
+			return err
+		}
+		cs.capacity = ev.capacity
+	} else {
+		shape := prover.Shape{Circuit: "epoch", Users: cs.capacity, Actions: cs.slots, Assets: len(cs.policy.Assets), Venues: len(cs.policy.Venues), RangeCheck: rc}
+		prog.Step("exporting the epoch %s verifier from %s", b.Name(), opts.KeysDir)
+		if ev, err = exportVerifier(keystore.Store{Dir: opts.KeysDir}, b, shape); err != nil {
+			return err
+		}
 	}
 	if ev.meta.Insecure {
-		fmt.Fprintf(opts.F.Err, "warning: the epoch key comes from a single-party setup (insecure): whoever ran it can forge proofs this registry accepts\n")
+		fmt.Fprintf(opts.F.Err, "warning: the %s key comes from a single-party setup (insecure): whoever ran it can forge proofs this registry accepts\n", ev.circuit)
 	}
-	name := VerifierName("epoch", b.Name())
+	name := VerifierName(ev.circuit, b.Name())
 	prog.Step("compiling the verifier with solc-js")
 	arts, err := contracts.CompileVerifiers(ctx, opts.ContractsDir, map[string][]byte{name: ev.source})
 	if errors.Is(err, contracts.ErrNoCompiler) && opts.ContractsDir == "" {
@@ -592,7 +629,7 @@ func deployRun(ctx context.Context, opts *DeployOptions) error {
 		return err
 	}
 	dep.Registry, dep.Block, dep.RegistryGas = d.Registry, d.Block, d.RegistryGas
-	dep.Verifier = Verifier{Circuit: "epoch", Params: ev.params, CircuitDigest: ev.meta.CircuitDigest, VerifyingKeyDigest: ev.meta.VerifyingKeyDigest,
+	dep.Verifier = Verifier{Circuit: ev.circuit, Params: ev.params, CircuitDigest: ev.meta.CircuitDigest, VerifyingKeyDigest: ev.meta.VerifyingKeyDigest,
 		Insecure: ev.meta.Insecure, TranscriptDigest: ev.meta.TranscriptDigest, Address: d.Verifier, Gas: d.VerifierGas}
 	if err := WriteDeployment(opts.Out, dep); err != nil {
 		return err
@@ -611,7 +648,7 @@ func deployRun(ctx context.Context, opts *DeployOptions) error {
 	if v.Insecure {
 		insecure = ", INSECURE keys"
 	}
-	fmt.Fprintf(w, "epoch verifier\t%s (%s %s, %d gas%s)\n", v.Address, dep.Backend, v.Params, v.Gas, insecure)
+	fmt.Fprintf(w, "%s verifier\t%s (%s %s, %d gas%s)\n", v.Circuit, v.Address, dep.Backend, v.Params, v.Gas, insecure)
 	for _, f := range dep.Feeds {
 		mock := ""
 		if f.Mock {

@@ -113,8 +113,8 @@ func (r Rounds) ordered(symbols []string) ([]*big.Int, error) {
 // and its public inputs exactly the registry's layout for the deployment's assets.
 func BuildSubmission(dep *chain.Deployment, f *prooffile.File, rounds Rounds) (*contracts.Claim, error) {
 	v := dep.Verifier
-	if f.Circuit != "epoch" {
-		return nil, fmt.Errorf("a %s proof: the registry takes one epoch proof (the epoch circuit proves solvency and compliance together)", f.Circuit)
+	if want := v.Circuit; f.Circuit != want {
+		return nil, fmt.Errorf("a %s proof: the registry's verifier is the %s circuit's, and takes one proof of the whole epoch (solvency and compliance together; \"wrap\" for a batched epoch)", f.Circuit, want)
 	}
 	if f.Backend != dep.Backend {
 		return nil, fmt.Errorf("the epoch proof is %s, the deployed verifier is %s", f.Backend, dep.Backend)

@@ -81,7 +81,7 @@ func TestBuildSubmissionRefuses(t *testing.T) {
 			f := epochFile()
 			f.Circuit = "solvency"
 			return f
-		}, rounds, "takes one epoch proof"},
+		}, rounds, "takes one proof of the whole epoch"},
 		{"other backend", func() *prooffile.File {
 			f := epochFile()
 			f.Backend = "plonk"
@@ -235,5 +235,24 @@ func TestRecordDiff(t *testing.T) {
 		if d := RecordDiff(rec, p, c); len(d) != 1 || !strings.HasPrefix(d[0], tc.field+":") {
 			t.Errorf("%s changed: diff %v", tc.field, d)
 		}
+	}
+}
+
+// TestBuildSubmissionBatched: a registry deployed with a batched run's wrap verifier takes wrap
+// proofs (the same public layout as an epoch proof) and refuses epoch proofs, and an epoch
+// registry refuses wrap proofs, before anything is sent.
+func TestBuildSubmissionBatched(t *testing.T) {
+	wrapDep := deployment()
+	wrapDep.Verifier.Circuit = "wrap"
+	wrapFile := epochFile()
+	wrapFile.Circuit = "wrap"
+	if _, err := BuildSubmission(wrapDep, wrapFile, rounds()); err != nil {
+		t.Fatalf("a wrap proof for a wrap registry: %v", err)
+	}
+	if _, err := BuildSubmission(wrapDep, epochFile(), rounds()); err == nil || !strings.Contains(err.Error(), "a epoch proof") {
+		t.Fatalf("an epoch proof for a wrap registry: %v", err)
+	}
+	if _, err := BuildSubmission(deployment(), wrapFile, rounds()); err == nil || !strings.Contains(err.Error(), "a wrap proof") {
+		t.Fatalf("a wrap proof for an epoch registry: %v", err)
 	}
 }

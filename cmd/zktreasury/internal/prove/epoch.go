@@ -14,6 +14,7 @@ import (
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/format"
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/inputs"
 	"github.com/zktreasury/zktreasury/prover"
+	"github.com/zktreasury/zktreasury/prover/batchrun"
 	"github.com/zktreasury/zktreasury/prover/prooffile"
 	"github.com/zktreasury/zktreasury/prover/statement"
 	"github.com/zktreasury/zktreasury/prover/zk"
@@ -30,6 +31,9 @@ type EpochOptions struct {
 	KeysDir string
 	Out     string
 	JSON    bool
+	// Manifest, for `prove epoch`, is a batched run's directory: the epoch's
+	// liabilities are its joined proof, wrapped in circuits/wrap.
+	Manifest string
 }
 
 // NewCmdCompliance returns `prove compliance`.
@@ -68,8 +72,17 @@ func newCmdEpochLike(f *cmdutil.Factory, runF func(*EpochOptions) error, circuit
 			if err := opts.Inputs.Resolve(cmd, true); err != nil {
 				return err
 			}
+			if opts.Manifest != "" && cmd.Flags().Changed("keys") {
+				return cmdutil.Usagef("with --manifest the keys are the run's (%s/keys): drop --keys", opts.Manifest)
+			}
+			if opts.Manifest != "" && opts.Backend != "groth16" {
+				return cmdutil.Usagef("a batched epoch is proven with groth16 (the wrap of the joined proof): drop --backend %s", opts.Backend)
+			}
 			if runF != nil {
 				return runF(opts)
+			}
+			if opts.Manifest != "" {
+				return batchedEpochRun(opts)
 			}
 			return epochRun(opts)
 		},
@@ -79,6 +92,9 @@ func newCmdEpochLike(f *cmdutil.Factory, runF func(*EpochOptions) error, circuit
 	fl.StringVar(&opts.KeysDir, "keys", "keys", "key store directory")
 	fl.StringVar(&opts.Out, "out", circuit+".proof.json", "proof file to write")
 	fl.BoolVar(&opts.JSON, "json", false, "print the result as JSON")
+	if circuit == "epoch" {
+		fl.StringVar(&opts.Manifest, "manifest", "", "a batched run's directory (prove solvency --plan, then --join --aggregate): prove the epoch over its joined proof")
+	}
 	opts.Inputs.Register(cmd, "lookup")
 	return cmd
 }
@@ -182,7 +198,7 @@ func reportEpoch(opts *EpochOptions, pol *treasury.Policy, res EpochResult) erro
 	}
 	w := tabwriter.NewWriter(opts.F.Out, 0, 2, 2, ' ', 0)
 	verdict := "COMPLIANT"
-	if res.Circuit == "epoch" {
+	if res.Circuit == "epoch" || res.Circuit == batchrun.WrapCircuitName {
 		verdict = "COMPLIANT AND SOLVENT"
 	}
 	if !res.OK {
@@ -234,4 +250,50 @@ func roundsFor(p *treasury.Policy, rounds map[string]string) (map[string]string,
 		}
 	}
 	return out, nil
+}
+
+// batchedEpochRun proves a batched epoch: the compliance of the case's actions
+// and the solvency of S(n) against the joined proof of the run in --manifest,
+// in one BN254 proof the registry verifies like an unbatched epoch's
+// (circuit "wrap"). The first run makes the wrap's keys in the run's key store
+// (single-party, INSECURE; a ~9.5M-R1CS setup).
+func batchedEpochRun(opts *EpochOptions) error {
+	prog := cmdutil.NewProgress(opts.F.Err, opts.JSON)
+	prog.Step("loading inputs")
+	in, err := opts.Inputs.Load()
+	if err != nil {
+		return err
+	}
+	res := EpochResult{Circuit: batchrun.WrapCircuitName, OK: true, Epoch: in.Epoch, Actions: len(in.Actions), Backend: opts.Backend}
+	ep, err := batchrun.ProveEpoch(opts.Manifest, in, prog.Step)
+	if errors.Is(err, statement.ErrNonCompliant) || errors.Is(err, statement.ErrInsolvent) {
+		res.OK, res.Reason = false, err.Error()
+		var v *corridor.Violation
+		if errors.As(err, &v) {
+			res.humanReason = "non-compliant: " + format.Violation(in.Policy, v)
+		}
+		if rerr := reportEpoch(opts, in.Policy, res); rerr != nil {
+			return rerr
+		}
+		return &cmdutil.NoError{Reason: err.Error()}
+	}
+	if err != nil {
+		return err
+	}
+	rounds, err := roundsFor(in.Policy, opts.Inputs.Rounds)
+	if err != nil {
+		return err
+	}
+	ep.File.Rounds, ep.File.ActionLogHead = rounds, in.LogHead()
+	if ep.File.Insecure {
+		fmt.Fprintf(opts.F.Err, "warning: keys of this proof come from a single-party setup (insecure): whoever ran it can forge proofs\n")
+	}
+	if err := prooffile.Write(opts.Out, ep.File); err != nil {
+		return err
+	}
+	sum := ep.Statement.Summary
+	res.Slots, res.PublicInputs, res.ProofFile = ep.Statement.Params.Actions, ep.File.PublicInputs, opts.Out
+	res.Turnover, res.Loss = sum.Turnover.String(), sum.Loss.String()
+	res.TurnoverUSD, res.LossUSD = valueUSD(in.Policy, sum.Turnover), valueUSD(in.Policy, sum.Loss)
+	return reportEpoch(opts, in.Policy, res)
 }
