@@ -87,20 +87,7 @@ func verifyBatchedRun(opts *VerifyOptions, epochSet bool) error {
 		}
 		res.Included, res.Reason = false, err.Error()
 	}
-	for _, b := range balances {
-		res.Balances[b.Symbol] = b.Counted.StringFixed(b.CircuitDecimals)
-	}
-	if opts.JSON {
-		if err := cmdutil.PrintJSON(opts.F.Out, res); err != nil {
-			return err
-		}
-	} else if err := printVerify(opts, &res, balances); err != nil {
-		return err
-	}
-	if !res.Included {
-		return &cmdutil.NoError{Reason: res.Reason}
-	}
-	return nil
+	return report(opts, &res, balances)
 }
 
 func exportBatchedRun(opts *ExportOptions) error {
@@ -228,18 +215,5 @@ func verifyBatchedRecorded(opts *VerifyOptions, epochSet bool) error {
 		}
 		res.Included, res.Reason = false, err.Error()
 	}
-	for _, b := range balances {
-		res.Balances[b.Symbol] = b.Counted.StringFixed(b.CircuitDecimals)
-	}
-	if opts.JSON {
-		if err := cmdutil.PrintJSON(opts.F.Out, res); err != nil {
-			return err
-		}
-	} else if err := printVerify(opts, &res, balances); err != nil {
-		return err
-	}
-	if !res.Included {
-		return &cmdutil.NoError{Reason: res.Reason}
-	}
-	return nil
+	return report(opts, &res, balances)
 }

@@ -214,17 +214,23 @@ func verifyRun(opts *VerifyOptions, epochSet bool) error {
 		}
 		res.Included, res.Reason = false, err.Error()
 	}
-	for _, b := range balances {
-		res.Balances[b.Symbol] = b.Counted.StringFixed(b.CircuitDecimals)
-	}
 	if opts.Proof != "" && opts.Keys == "" {
 		fmt.Fprintf(opts.F.Err, "warning: the proof in %s was not verified (no --keys): checked against the root in the file only; pass --keys DIR\n", opts.Proof)
+	}
+	return report(opts, &res, balances)
+}
+
+// report ends every `inclusion verify`: it records the counted balances,
+// prints the result (JSON or the table) and turns "not included" into exit 3.
+func report(opts *VerifyOptions, res *VerifyResult, balances []inclusion.Balance) error {
+	for _, b := range balances {
+		res.Balances[b.Symbol] = b.Counted.StringFixed(b.CircuitDecimals)
 	}
 	if opts.JSON {
 		if err := cmdutil.PrintJSON(opts.F.Out, res); err != nil {
 			return err
 		}
-	} else if err := printVerify(opts, &res, balances); err != nil {
+	} else if err := printVerify(opts, res, balances); err != nil {
 		return err
 	}
 	if !res.Included {

@@ -126,17 +126,7 @@ func epochRun(opts *EpochOptions) error {
 		return err
 	}
 	res := EpochResult{Circuit: opts.Circuit, OK: true, Epoch: in.Epoch, Actions: len(in.Actions), Backend: opts.Backend}
-	no := func(err error) error {
-		res.OK, res.Reason = false, err.Error()
-		var v *corridor.Violation
-		if errors.As(err, &v) {
-			res.humanReason = "non-compliant: " + format.Violation(in.Policy, v)
-		}
-		if rerr := reportEpoch(opts, in.Policy, res); rerr != nil {
-			return rerr
-		}
-		return &cmdutil.NoError{Reason: err.Error()}
-	}
+	no := func(err error) error { return refuseEpoch(opts, in.Policy, res, err) }
 	var job prover.Job
 	var assignment frontend.Circuit
 	symbols := in.Policy.Symbols()
@@ -190,6 +180,21 @@ func epochRun(opts *EpochOptions) error {
 	}
 	res.ProofFile = opts.Out
 	return reportEpoch(opts, in.Policy, res)
+}
+
+// refuseEpoch reports an epoch that has no proof (non-compliant or
+// insolvent; a corridor violation in USD, tokens and percent) and returns the
+// exit-3 error.
+func refuseEpoch(opts *EpochOptions, pol *treasury.Policy, res EpochResult, err error) error {
+	res.OK, res.Reason = false, err.Error()
+	var v *corridor.Violation
+	if res.humanReason == "" && errors.As(err, &v) {
+		res.humanReason = "non-compliant: " + format.Violation(pol, v)
+	}
+	if rerr := reportEpoch(opts, pol, res); rerr != nil {
+		return rerr
+	}
+	return &cmdutil.NoError{Reason: err.Error()}
 }
 
 func reportEpoch(opts *EpochOptions, pol *treasury.Policy, res EpochResult) error {
@@ -267,15 +272,7 @@ func batchedEpochRun(opts *EpochOptions) error {
 	res := EpochResult{Circuit: batchrun.WrapCircuitName, OK: true, Epoch: in.Epoch, Actions: len(in.Actions), Backend: opts.Backend}
 	ep, err := batchrun.ProveEpoch(opts.Manifest, in, prog.Step)
 	if errors.Is(err, statement.ErrNonCompliant) || errors.Is(err, statement.ErrInsolvent) {
-		res.OK, res.Reason = false, err.Error()
-		var v *corridor.Violation
-		if errors.As(err, &v) {
-			res.humanReason = "non-compliant: " + format.Violation(in.Policy, v)
-		}
-		if rerr := reportEpoch(opts, in.Policy, res); rerr != nil {
-			return rerr
-		}
-		return &cmdutil.NoError{Reason: err.Error()}
+		return refuseEpoch(opts, in.Policy, res, err)
 	}
 	if err != nil {
 		return err
