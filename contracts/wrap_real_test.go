@@ -47,7 +47,7 @@ func TestBatchedEpochOnChain(t *testing.T) {
 		t.Fatal(err)
 	}
 	start = time.Now()
-	ccs, err := wrap.Compile(s.Params, joined.CCS, joined.VK)
+	ccs, err := wrap.Compile(s.Params, joined.Params, joined.CCS, joined.VK)
 	if err != nil {
 		t.Fatal(err)
 	}

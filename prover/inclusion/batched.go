@@ -349,7 +349,11 @@ type RecordedBatched struct {
 // epoch: pol must have the recorded policy commitment, the digest of the
 // file's root must be the recorded root, and the file's tree (batches of
 // leaves) must have the registry's capacity; then the user's path must reach
-// that root (VerifyBatched). Every refusal wraps ErrNotIncluded.
+// that root (VerifyBatched). The capacity is the only guard on the path's
+// depth, and a leaf is also a node over a free user hash, so the registry's
+// capacity must be the joined proofs' M·K (prover/wrap.MatchJoined; a deeper
+// one lets a leaf hide below a zero-balance leaf, TestGhostLeafBelowARealLeaf).
+// Every refusal wraps ErrNotIncluded.
 func VerifyBatchedRecorded(f *BatchedFile, pol *treasury.Policy, r RecordedBatched) ([]Balance, error) {
 	if err := CheckPolicy(pol, r.PolicyCommitment); err != nil {
 		return nil, err

@@ -28,7 +28,7 @@ func BenchmarkWrapProve(b *testing.B) {
 		b.Fatal(err)
 	}
 	start := time.Now()
-	ccs, err := Compile(s.Params, real.joined.CCS, real.joined.VK)
+	ccs, err := Compile(s.Params, real.joined.Params, real.joined.CCS, real.joined.VK)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -25,6 +25,7 @@ import (
 	"github.com/consensys/gnark/std/math/emulated"
 	stdgroth16 "github.com/consensys/gnark/std/recursion/groth16"
 
+	aggcircuit "github.com/zktreasury/zktreasury/circuits/aggregate"
 	circuit "github.com/zktreasury/zktreasury/circuits/wrap"
 	"github.com/zktreasury/zktreasury/prover/aggregate"
 	"github.com/zktreasury/zktreasury/prover/batch"
@@ -140,9 +141,36 @@ func (s *Statement) Assignment(joined groth16.Proof) (*circuit.Circuit, error) {
 	return w, nil
 }
 
+// MatchJoined checks that the wrap parameters p are those of joined proofs of
+// the aggregation circuit of shape joined: p.Users must be its capacity M·K and
+// p.Assets its asset count. The wrap's parameters name the tree a batched
+// registry records (its tree capacity) and users check their inclusion paths
+// at that depth: a real leaf is also a valid internal node (its user hash is a
+// free witness), so a wrap named for more users than its joined proofs cover
+// would let the operator hide a user's leaf one level below a leaf of zero
+// balances (prover/inclusion TestGhostLeafBelowARealLeaf). The circuit itself
+// cannot tell: Users only bounds the totals, and the aggregation key is opaque.
+func MatchJoined(p circuit.Params, joined aggcircuit.Params) error {
+	if err := joined.Validate(); err != nil {
+		return fmt.Errorf("wrap: %w", err)
+	}
+	if n := joined.Batches * joined.Batch.Users; p.Users != n {
+		return fmt.Errorf("wrap %s: capacity %d users, but the joined proofs (%s) cover %d batches of %d = %d leaves",
+			p, p.Users, joined, joined.Batches, joined.Batch.Users, n)
+	}
+	if p.Assets != joined.Batch.Assets {
+		return fmt.Errorf("wrap %s: %d assets, the joined proofs (%s) %d", p, p.Assets, joined, joined.Batch.Assets)
+	}
+	return nil
+}
+
 // Compile compiles the wrap circuit of p verifying joined proofs of the
-// compiled aggregation circuit joinedCCS under joinedVK (fixed in the circuit).
-func Compile(p circuit.Params, joinedCCS constraint.ConstraintSystem, joinedVK groth16.VerifyingKey) (constraint.ConstraintSystem, error) {
+// aggregation circuit of shape joined, compiled as joinedCCS, under joinedVK
+// (fixed in the circuit); p must match joined (MatchJoined).
+func Compile(p circuit.Params, joined aggcircuit.Params, joinedCCS constraint.ConstraintSystem, joinedVK groth16.VerifyingKey) (constraint.ConstraintSystem, error) {
+	if err := MatchJoined(p, joined); err != nil {
+		return nil, err
+	}
 	c, err := circuit.NewCircuit(p, joinedCCS, joinedVK)
 	if err != nil {
 		return nil, err

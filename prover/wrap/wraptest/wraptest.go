@@ -22,7 +22,9 @@ import (
 // Joined is a joined proof of an epoch's ledger with what a wrap needs of it.
 type Joined struct {
 	Ledger *batch.Ledger
-	// CCS and VK are the aggregation circuit and its (development) key.
+	// Params is the aggregation circuit's shape, CCS and VK the circuit
+	// compiled and its (development) key.
+	Params    aggcircuit.Params
 	CCS       constraint.ConstraintSystem
 	VK        groth16.VerifyingKey
 	Proof     groth16.Proof
@@ -30,7 +32,7 @@ type Joined struct {
 }
 
 // Users is the capacity M·K the joined proof covers.
-func (j *Joined) Users() int { return j.Ledger.K * j.Ledger.M }
+func (j *Joined) Users() int { return j.Params.Batches * j.Params.Batch.Users }
 
 // Build proves in.Ledger for in.Epoch in m batches of k users (direct hashing,
 // bit range checks) and joins the batch proofs.
@@ -62,7 +64,7 @@ func Build(in statement.EpochInputs, k, m int) (*Joined, error) {
 		proofs, stmts = append(proofs, proof), append(stmts, l.Public(in.Epoch, b))
 	}
 	ap := aggcircuit.Params{Batches: l.M, Batch: bp}
-	j := &Joined{Ledger: l}
+	j := &Joined{Ledger: l, Params: ap}
 	if j.CCS, err = aggregate.Compile(ap, bvk); err != nil {
 		return nil, err
 	}
