@@ -13,8 +13,8 @@
 // covers Totals at the committed minimum ratio (and each asset on its own where
 // the policy asks: circuits/solvency, Reserves and AssertCovers); and the
 // hashed LiabilitiesRoot is the registry form of the 377-bit joined root,
-// SHA-256 of its 48-byte big-endian canonical encoding mod 2^253 (RootDigest in
-// prover/batch is the native twin).
+// SHA-256 of its 48-byte big-endian canonical encoding and one byte of
+// log2(Users), mod 2^253 (RootDigest in prover/batch is the native twin).
 //
 // Totals are native variables decomposed into TotalBits(Users) bits, so each is
 // the exact integer total the joined proof states (those are sums of at most
@@ -80,8 +80,8 @@ func (p Params) Validate() error {
 	if p.Assets > solvency.MaxAssets {
 		return fmt.Errorf("wrap params: %d assets, want at most %d", p.Assets, solvency.MaxAssets)
 	}
-	if p.Users < 1 || p.Users > MaxUsers {
-		return fmt.Errorf("wrap params: capacity %d users, want 1..%d", p.Users, MaxUsers)
+	if p.Users < 2 || p.Users > MaxUsers || p.Users&(p.Users-1) != 0 {
+		return fmt.Errorf("wrap params: capacity %d users, want a power of 2 in [2, %d]", p.Users, MaxUsers)
 	}
 	return nil
 }
@@ -234,15 +234,21 @@ func (c *Circuit) Define(api frontend.API) error {
 		return fmt.Errorf("wrap: joined proof: %w", err)
 	}
 
-	// LiabilitiesRoot = SHA-256(root, 48 bytes big-endian, canonical) mod 2^253.
+	// LiabilitiesRoot = SHA-256(root, 48 bytes big-endian, canonical ‖
+	// log2(Users), one byte) mod 2^253: the capacity, a constant here, is
+	// bound to the registry's root (prover/batch.RootDigest says why).
 	le := f.ToBitsCanonical(&c.JoinedRoot)
-	msg := make([]frontend.Variable, 0, 8*RootBytes)
+	msg := make([]frontend.Variable, 0, 8*(RootBytes+1))
 	for i := 8*RootBytes - 1; i >= 0; i-- {
 		if i < len(le) {
 			msg = append(msg, le[i])
 		} else {
 			msg = append(msg, 0)
 		}
+	}
+	logUsers := bits.TrailingZeros(uint(p.Users))
+	for i := 7; i >= 0; i-- {
+		msg = append(msg, (logUsers>>i)&1)
 	}
 	digest, err := sha256.Sum(api, msg)
 	if err != nil {

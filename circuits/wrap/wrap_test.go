@@ -244,7 +244,6 @@ func boundary(t *testing.T) []*big.Int {
 // exercised at full width); one more unit of liabilities, stated consistently
 // by the joined proof and the native twin, is refused.
 func TestReservesAtTheBoundary(t *testing.T) {
-	t.Parallel()
 	totals := boundary(t)
 	var top fa.Element
 	top.SetBigInt(new(big.Int).Sub(fa.Modulus(), big.NewInt(1)))
@@ -266,7 +265,6 @@ func TestReservesAtTheBoundary(t *testing.T) {
 // to the unit: a witness claiming one unit less of liabilities than the joined
 // proof states is refused.
 func TestTotalsBoundToTheJoinedProof(t *testing.T) {
-	t.Parallel()
 	s, a := honest(t, totals(t))
 	c := shape(t, s, fixture.key)
 	for i := range a.Totals {
@@ -284,7 +282,6 @@ func TestTotalsBoundToTheJoinedProof(t *testing.T) {
 // TestJoinedProofOfAnotherEpoch: a joined proof of epoch n-1 does not prove
 // epoch n's liabilities.
 func TestJoinedProofOfAnotherEpoch(t *testing.T) {
-	t.Parallel()
 	s, a := honest(t, totals(t))
 	c := shape(t, s, fixture.key)
 	prev := *s.Joined
@@ -297,15 +294,21 @@ func TestJoinedProofOfAnotherEpoch(t *testing.T) {
 }
 
 // TestRegistryRootIsTheJoinedRoot: the hashed liabilities root is the digest
-// of the root the joined proof states: neither another root's digest nor
+// of the root the joined proof states, at the circuit's capacity: neither
+// another root's digest, nor the joined root's at another capacity, nor
 // another joined root under the honest digest passes.
 func TestRegistryRootIsTheJoinedRoot(t *testing.T) {
-	t.Parallel()
 	s, a := honest(t, totals(t))
 	c := shape(t, s, fixture.key)
 	other := randomRoot(t)
-	rehash(t, s, a, batch.RootDigest(&other))
+	rehash(t, s, a, digestOf(t, &other, users))
 	mustFail(t, c, a, "the digest of another root")
+
+	// The joined root's digest at twice the capacity: a registry claiming
+	// a deeper tree than the joined proofs' (prover/batch.RootDigest).
+	s, a = honest(t, totals(t))
+	rehash(t, s, a, digestOf(t, &s.Joined.Root, 2*users))
+	mustFail(t, c, a, "the joined root's digest at twice the capacity")
 
 	s, a = honest(t, totals(t))
 	a.JoinedRoot = emulated.ValueOf[sw_bw6761.ScalarField](other.BigInt(new(big.Int)))
@@ -316,7 +319,6 @@ func TestRegistryRootIsTheJoinedRoot(t *testing.T) {
 // key (here: another setup of the same circuit) is refused, and so is a
 // tampered proof.
 func TestJoinedProofUnderAnotherKey(t *testing.T) {
-	t.Parallel()
 	s, a := honest(t, totals(t))
 	c := shape(t, s, fixture.key)
 	var err error
@@ -324,6 +326,16 @@ func TestJoinedProofUnderAnotherKey(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustFail(t, c, a, "a joined proof under another key")
+}
+
+// digestOf is batch.RootDigest, failing the test on error.
+func digestOf(t *testing.T, root *fa.Element, capacity int) *big.Int {
+	t.Helper()
+	d, err := batch.RootDigest(root, capacity)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
 
 func totals(t *testing.T) []*big.Int {

@@ -2,7 +2,9 @@ package batch
 
 import (
 	"crypto/sha256"
+	"fmt"
 	"math/big"
+	"math/bits"
 
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 	fa "github.com/consensys/gnark-crypto/ecc/bw6-761/fr"
@@ -12,21 +14,38 @@ import (
 // scalar field (circuits/epoch's HashBits).
 const DigestBits = 253
 
-// RootDigest is the registry form of a batched tree's root: SHA-256 of its
-// 48-byte big-endian canonical encoding, read big-endian, mod 2^253. The
-// registry records it as a batched epoch's liabilities root; circuits/wrap
-// computes the same in the circuit. Users check their path to the root and
-// the root's digest against the registry.
-func RootDigest(root *fa.Element) *big.Int {
+// DigestBytes is the length of RootDigest's message: the 48-byte root and one
+// byte, log2 of the capacity.
+const DigestBytes = 49
+
+// RootDigest is the registry form of a batched tree's root over a capacity
+// of M·K leaves (a power of 2): SHA-256 of the root's 48-byte big-endian
+// canonical encoding followed by one byte, log2(capacity), read big-endian,
+// mod 2^253. The registry records it as a batched epoch's liabilities root;
+// circuits/wrap computes the same in the circuit, with the capacity a constant
+// of the circuit. Binding the capacity matters: a batched leaf is also a valid
+// internal node over a free left child, so a path one level deeper than the
+// tree can pass through a zero-balance leaf; the digest makes the registry's
+// capacity the proof's, and a verifier computes it with the capacity the
+// registry states.
+func RootDigest(root *fa.Element, capacity int) (*big.Int, error) {
+	if capacity < 2 || capacity&(capacity-1) != 0 {
+		return nil, fmt.Errorf("root digest: capacity %d is not a power of 2 (at least 2)", capacity)
+	}
 	b := root.Bytes()
-	h := sha256.Sum256(b[:])
+	msg := append(b[:], byte(bits.TrailingZeros(uint(capacity))))
+	h := sha256.Sum256(msg)
 	d := new(big.Int).SetBytes(h[:])
-	return d.Mod(d, new(big.Int).Lsh(big.NewInt(1), DigestBits))
+	return d.Mod(d, new(big.Int).Lsh(big.NewInt(1), DigestBits)), nil
 }
 
 // RootDigestElement is RootDigest as a BN254 scalar.
-func RootDigestElement(root *fa.Element) fr.Element {
+func RootDigestElement(root *fa.Element, capacity int) (fr.Element, error) {
 	var e fr.Element
-	e.SetBigInt(RootDigest(root))
-	return e
+	d, err := RootDigest(root, capacity)
+	if err != nil {
+		return e, err
+	}
+	e.SetBigInt(d)
+	return e, nil
 }

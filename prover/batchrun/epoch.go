@@ -162,7 +162,7 @@ func ProveEpoch(dir string, in statement.EpochInputs, step func(format string, a
 		return nil, err
 	}
 	step("compiling the wrap circuit %s (verifies the joined proof in BN254)", s.Params)
-	ccs, err := wrap.Compile(s.Params, j.CCS, j.VK)
+	ccs, err := wrap.Compile(s.Params, j.Params, j.CCS, j.VK)
 	if err != nil {
 		return nil, err
 	}
@@ -252,7 +252,7 @@ func WrapVerifier(dir string, p wrapcircuit.Params) (io.WriterTo, *keystore.Meta
 		return nil, nil, p, err
 	}
 	p.Users = j.Users()
-	ccs, err := wrap.Compile(p, j.CCS, j.VK)
+	ccs, err := wrap.Compile(p, j.Params, j.CCS, j.VK)
 	if err != nil {
 		return nil, nil, p, err
 	}

@@ -347,12 +347,13 @@ type RecordedBatched struct {
 
 // VerifyBatchedRecorded checks f against a registry's record of a batched
 // epoch: pol must have the recorded policy commitment, the digest of the
-// file's root must be the recorded root, and the file's tree (batches of
-// leaves) must have the registry's capacity; then the user's path must reach
-// that root (VerifyBatched). The capacity is the only guard on the path's
-// depth, and a leaf is also a node over a free user hash, so the registry's
-// capacity must be the joined proofs' M·K (prover/wrap.MatchJoined; a deeper
-// one lets a leaf hide below a zero-balance leaf, TestGhostLeafBelowARealLeaf).
+// file's root at the registry's capacity must be the recorded root, and the
+// file's tree (batches of leaves) must have that capacity; then the user's
+// path must reach that root (VerifyBatched). The capacity is the only guard
+// on the path's depth (a leaf is also a node over a free user hash, so a
+// deeper path can hide a leaf below a zero-balance leaf,
+// TestGhostLeafBelowARealLeaf); the digest binds the registry's capacity to
+// the wrap circuit's, which is the joined proofs' M·K (prover/wrap.MatchJoined).
 // Every refusal wraps ErrNotIncluded.
 func VerifyBatchedRecorded(f *BatchedFile, pol *treasury.Policy, r RecordedBatched) ([]Balance, error) {
 	if err := CheckPolicy(pol, r.PolicyCommitment); err != nil {
@@ -362,9 +363,13 @@ func VerifyBatchedRecorded(f *BatchedFile, pol *treasury.Policy, r RecordedBatch
 	if err != nil {
 		return nil, fmt.Errorf("%w: liabilitiesRoot %q: %v", ErrNotIncluded, f.LiabilitiesRoot, err)
 	}
-	if d := batch.RootDigestElement(&root); !d.Equal(&r.Root) {
-		return nil, fmt.Errorf("%w: the registry recorded root %s for epoch %d; this file's root %s has digest %s",
-			ErrNotIncluded, statement.Hex(r.Root), r.Epoch, f.LiabilitiesRoot, statement.Hex(d))
+	d, err := batch.RootDigestElement(&root, r.Capacity)
+	if err != nil {
+		return nil, fmt.Errorf("%w: the registry's tree capacity: %v", ErrNotIncluded, err)
+	}
+	if !d.Equal(&r.Root) {
+		return nil, fmt.Errorf("%w: the registry recorded root %s for epoch %d; this file's root %s at the registry's capacity %d has digest %s",
+			ErrNotIncluded, statement.Hex(r.Root), r.Epoch, f.LiabilitiesRoot, r.Capacity, statement.Hex(d))
 	}
 	if f.BatchSize <= 0 || f.Batches <= 0 || f.BatchSize*f.Batches != r.Capacity {
 		return nil, fmt.Errorf("%w: the file claims %d batches of %d leaves, the registry's tree has %d leaves", ErrNotIncluded, f.Batches, f.BatchSize, r.Capacity)

@@ -126,8 +126,12 @@ func TestBatchedRecorded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	digest, err := batch.RootDigestElement(&root, l.K*l.M)
+	if err != nil {
+		t.Fatal(err)
+	}
 	good := func() RecordedBatched {
-		return RecordedBatched{Epoch: 5, Root: batch.RootDigestElement(&root), PolicyCommitment: pc, Capacity: l.K * l.M, Assets: l.Assets}
+		return RecordedBatched{Epoch: 5, Root: digest, PolicyCommitment: pc, Capacity: l.K * l.M, Assets: l.Assets}
 	}
 	if _, err := VerifyBatchedRecorded(f, pol, good()); err != nil {
 		t.Fatalf("honest: %v", err)
@@ -137,6 +141,7 @@ func TestBatchedRecorded(t *testing.T) {
 		"another root's digest":           func(r *RecordedBatched) { r.Root.SetUint64(1) },
 		"another policy":                  func(r *RecordedBatched) { r.PolicyCommitment.SetUint64(1) },
 		"another capacity":                func(r *RecordedBatched) { r.Capacity *= 2 },
+		"a capacity not a power of 2":     func(r *RecordedBatched) { r.Capacity = 3 * l.K },
 		"another epoch":                   func(r *RecordedBatched) { r.Epoch = 6 },
 		"another asset count":             func(r *RecordedBatched) { r.Assets++ },
 	} {

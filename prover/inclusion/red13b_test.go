@@ -2,6 +2,7 @@ package inclusion
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	fb "github.com/consensys/gnark-crypto/ecc/bls12-377/fr"
@@ -23,10 +24,10 @@ import (
 // capacity the verifier holds, refuses it.
 //
 // At the registry's capacity K·M the file is refused, under every split of
-// that capacity. At a recorded capacity of 2·K·M the victim is INCLUDED though
-// uncounted: the registry's capacity of a batched epoch must be the joined
-// proof's M·K, which prover/wrap.Compile now enforces for the wrap a batched
-// registry's verifier is exported from (TestCompileRefusesAnotherCapacity).
+// that capacity. One level deeper its path reaches the root though the victim
+// is uncounted, so the capacity must be the joined proofs' M·K: the registry's
+// root is the digest of the joined root and the capacity (batch.RootDigest),
+// so a registry stating twice the capacity refuses it too.
 func TestGhostLeafBelowARealLeaf(t *testing.T) {
 	pol, led, l := batchedFixture(t, 11, 4)
 	if l.Assets > 3 {
@@ -89,7 +90,11 @@ func TestGhostLeafBelowARealLeaf(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec := RecordedBatched{Epoch: 5, Root: batch.RootDigestElement(&root), PolicyCommitment: pc, Capacity: l.K * l.M, Assets: l.Assets}
+	digest, err := batch.RootDigestElement(&root, l.K*l.M)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := RecordedBatched{Epoch: 5, Root: digest, PolicyCommitment: pc, Capacity: l.K * l.M, Assets: l.Assets}
 
 	// At the real capacity: refused, as the file says, and re-cut to any
 	// shape of that capacity.
@@ -104,11 +109,11 @@ func TestGhostLeafBelowARealLeaf(t *testing.T) {
 		}
 	}
 
-	// At twice the capacity the path verifies: the depth is the only guard,
-	// so the capacity a verifier uses must be the joined proof's.
-	rec.Capacity *= 2
-	if _, err := VerifyBatchedRecorded(f, pol, rec); err != nil {
-		t.Fatalf("the ghost path no longer verifies at capacity 2·K·M (%v): the leaf format now separates leaves from nodes; "+
+	// One level deeper the path itself reaches the root: the depth is the
+	// only guard, so the capacity a verifier uses must be the proof's.
+	deeper := ProvenBatched{Root: root, Epoch: 5, BatchSize: 2 * l.K, Batches: l.M, Assets: l.Assets}
+	if _, err := VerifyBatched(f, pol, deeper); err != nil {
+		t.Fatalf("the ghost path no longer verifies one level deeper (%v): the leaf format now separates leaves from nodes; "+
 			"update this test and the capacity note in the README", err)
 	}
 	// ... while the victim is not counted: the slot's balances are zero.
@@ -116,5 +121,14 @@ func TestGhostLeafBelowARealLeaf(t *testing.T) {
 		if v.Balances[a] == 0 {
 			t.Fatalf("fixture: the victim's balance of asset %d is zero", a)
 		}
+	}
+	// A registry that states twice the capacity, with the root the wrap
+	// recorded (digest at the proof's capacity): refused, because the digest
+	// binds the capacity. Only a wrap compiled for 2·K·M would record the
+	// digest at 2·K·M, and prover/wrap.Compile refuses that wrap
+	// (TestCompileRefusesAnotherCapacity); its circuit constant is public.
+	rec.Capacity *= 2
+	if _, err := VerifyBatchedRecorded(f, pol, rec); !errors.Is(err, ErrNotIncluded) || !strings.Contains(err.Error(), "has digest") {
+		t.Fatalf("ghost leaf against a registry claiming twice the capacity: %v, want the digest refused", err)
 	}
 }

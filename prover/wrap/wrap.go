@@ -7,8 +7,9 @@
 // public hash of the same values.
 //
 // The registry's liabilities root of a batched epoch is batch.RootDigest of
-// the 377-bit joined root: users check their inclusion against the joined root and
-// that its digest is the root the registry recorded.
+// the 377-bit joined root and the capacity M·K: users check their inclusion
+// against the joined root, and that its digest at the registry's capacity is
+// the root the registry recorded.
 package wrap
 
 import (
@@ -50,6 +51,9 @@ type Statement struct {
 	Joined   *aggregate.Statement
 	// Summary is the reference checker's account of the epoch's actions.
 	Summary corridor.EpochSummary
+	// LiabilitiesRoot is the registry's root: batch.RootDigest of the joined
+	// root at the capacity Params.Users.
+	LiabilitiesRoot *big.Int
 }
 
 // Build checks the epoch's compliance (statement.CheckedCompliance), applies
@@ -97,7 +101,11 @@ func Build(in statement.EpochInputs, joined *aggregate.Statement, users int) (*S
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
-	return &Statement{Params: p, Compliance: comp, Reserves: res, Joined: joined, Summary: sum}, nil
+	digest, err := batch.RootDigest(&joined.Root, users)
+	if err != nil {
+		return nil, fmt.Errorf("wrap: %w", err)
+	}
+	return &Statement{Params: p, Compliance: comp, Reserves: res, Joined: joined, Summary: sum, LiabilitiesRoot: digest}, nil
 }
 
 // Check is the native twin of the circuit's solvency condition on the joined
@@ -109,7 +117,7 @@ func (s *Statement) Check() error { return s.Reserves.Check() }
 func (s *Statement) Values() *epochhash.Values {
 	e := &statement.Epoch{Compliance: s.Compliance, Solvency: s.Reserves}
 	v := e.Values()
-	v.LiabilitiesRoot = batch.RootDigest(&s.Joined.Root)
+	v.LiabilitiesRoot = new(big.Int).Set(s.LiabilitiesRoot)
 	return v
 }
 
@@ -126,7 +134,7 @@ func (s *Statement) Assignment(joined groth16.Proof) (*circuit.Circuit, error) {
 	w := circuit.NewAssignment(s.Params)
 	w.PublicHash = h
 	w.PolicyCommitment, w.PrevStateCommitment, w.NewStateCommitment = c.PolicyCommitment, c.PrevStateCommitment, c.NewStateCommitment
-	w.LiabilitiesRoot = batch.RootDigest(&s.Joined.Root)
+	w.LiabilitiesRoot = new(big.Int).Set(s.LiabilitiesRoot)
 	w.ActionsCommitment, w.ActionCount, w.Epoch, w.StartTime, w.EndTime = c.ActionsCommitment, c.ActionCount, c.Epoch, c.StartTime, c.EndTime
 	w.Prices, w.Inflows, w.Outflows = c.Prices, c.Inflows, c.Outflows
 	w.Policy, w.PrevSalt, w.NewSalt, w.ActionsSalt = c.Policy, c.PrevSalt, c.NewSalt, c.ActionsSalt
@@ -198,7 +206,7 @@ func (s *Statement) Public(symbols []string) ([]statement.NamedInput, error) {
 	e := &statement.Epoch{Compliance: s.Compliance, Solvency: s.Reserves}
 	named := e.Public(symbols)
 	var root, hash fr.Element
-	root.SetBigInt(batch.RootDigest(&s.Joined.Root))
+	root.SetBigInt(s.LiabilitiesRoot)
 	h, err := s.PublicHash()
 	if err != nil {
 		return nil, fmt.Errorf("wrap: public hash: %w", err)

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
+
 	"github.com/zktreasury/zktreasury/cmd/zktreasury/internal/cmdutil"
 	"github.com/zktreasury/zktreasury/prover/batch"
 	"github.com/zktreasury/zktreasury/prover/statement"
@@ -54,7 +56,10 @@ func TestInclusionVerifyBatchedOnRegistry(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	digest := batch.RootDigest(&root)
+	digest, err := batch.RootDigest(&root, 16)
+	if err != nil {
+		t.Fatal(err)
+	}
 	jsonRun(t, 0, nil, "epoch", "submit", "--rpc", n.URL, "--key", n.KeyFile, "--deployment", m.File,
 		m.proofFile(t, 1, policy, func(v map[string]*big.Int) { v["liabilitiesRoot"] = digest }))
 
@@ -78,7 +83,9 @@ func TestInclusionVerifyBatchedOnRegistry(t *testing.T) {
 		LiabilitiesRoot string `json:"liabilitiesRoot"`
 	}
 	jsonRun(t, 0, &res, "inclusion", "verify", files[0], "--rpc", n.URL, "--registry", m.Dep.Registry.Hex(), "--policy", policyFile)
-	if !res.Included || res.LiabilitiesRoot != statement.Hex(batch.RootDigestElement(&root)) {
+	var want fr.Element
+	want.SetBigInt(digest)
+	if !res.Included || res.LiabilitiesRoot != statement.Hex(want) {
 		t.Fatalf("verify --json %+v, want the recorded digest", res)
 	}
 
