@@ -36,9 +36,10 @@ func copyCase(t *testing.T, edit map[string]func(string) string) string {
 // TestBatchedEpochRefusals: `prove epoch --manifest` over a batched run of testdata/epoch's
 // ledger (2 batches of 8) refuses, before any wrap key or circuit is made: a run not yet
 // joined (exit 1, naming the step), an epoch whose reserves do not cover the joined totals at
-// its policy's ratio (exit 3), an epoch of another number than the run's (exit 1), and a run
-// joined without --aggregate (no joined proof: exit 1). The honest wrap is proven in
-// `TestBatchedEpochOnChain` (contracts, ZKT_WRAP_REAL=1): its setup is a ~9.5M-R1CS job.
+// its policy's ratio (exit 3), an epoch of another number than the run's (exit 1), a run
+// joined without --aggregate (no joined proof: exit 1) and a malformed joined.json (exit 1,
+// naming file and field). The honest wrap is proven in `TestBatchedEpochOnChain` (contracts)
+// and `TestBatchedEpochCLI` (chain), with ZKT_WRAP_REAL=1: its setup is a ~9.5M-R1CS job.
 func TestBatchedEpochRefusals(t *testing.T) {
 	caseDir := copyCase(t, nil)
 	run := filepath.Join(t.TempDir(), "run")
@@ -70,6 +71,22 @@ func TestBatchedEpochRefusals(t *testing.T) {
 	}
 	if code, out := epoch(caseDir); code != 1 || !strings.Contains(out, "joined.proof.json") {
 		t.Fatalf("joined without --aggregate: exit %d\n%s", code, out)
+	}
+	// A malformed joined statement is named by file, field and value.
+	joinedFile := filepath.Join(run, "joined.json")
+	good, err := os.ReadFile(joinedFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := strings.Replace(string(good), `"units": "`, `"units": "-`, 1)
+	if bad == string(good) {
+		t.Fatal("fixture: no units in joined.json")
+	}
+	if err := os.WriteFile(joinedFile, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out := epoch(caseDir); code != 1 || !strings.Contains(out, "joined.json") || !strings.Contains(out, "totals[0].units") {
+		t.Fatalf("malformed joined.json: exit %d\n%s", code, out)
 	}
 	for _, args := range [][]string{
 		{"prove", "epoch", "--case", caseDir, "--manifest", run, "--keys", "k"},
