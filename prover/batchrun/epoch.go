@@ -9,6 +9,8 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"time"
 
 	"github.com/consensys/gnark/backend/groth16"
@@ -171,6 +173,7 @@ func ProveEpoch(dir string, in statement.EpochInputs, step func(format string, a
 		return nil, err
 	}
 	store := keystore.Store{Dir: keysDir(dir)}
+	var vk io.WriterTo
 	pk, meta, err := store.LoadProvingKey(WrapBackend, WrapCircuitName, ccs)
 	if errors.Is(err, keystore.ErrNoKeys) {
 		step("setting up the wrap keys (%d constraints, single-party: INSECURE)", ccs.GetNbConstraints())
@@ -183,16 +186,20 @@ func ProveEpoch(dir string, in statement.EpochInputs, step func(format string, a
 			Insecure: true, Created: time.Now().UTC()}, keys); err != nil {
 			return nil, fmt.Errorf("save wrap keys: %w", err)
 		}
-		if pk, meta, err = store.LoadProvingKey(WrapBackend, WrapCircuitName, ccs); err != nil {
-			return nil, fmt.Errorf("wrap proving key: %w", err)
+		if meta, err = store.LoadMeta(WrapCircuitName, WrapBackend.Name(), digest); err != nil {
+			return nil, fmt.Errorf("wrap keys: %w", err)
 		}
+		// Prove with the keys just made: reading the proving key back from
+		// disk would hold two of them (several GB each) at the setup's peak.
+		pk, vk = keys.PK, keys.VK
 	} else if err != nil {
 		return nil, fmt.Errorf("wrap proving key: %w", err)
-	}
-	vk, _, err := store.LoadVerifyingKey(WrapBackend, WrapCircuitName, digest)
-	if err != nil {
+	} else if vk, _, err = store.LoadVerifyingKey(WrapBackend, WrapCircuitName, digest); err != nil {
 		return nil, fmt.Errorf("wrap verifying key: %w", err)
 	}
+	// The setup's scratch (the largest allocation of the run) is garbage now.
+	runtime.GC()
+	debug.FreeOSMemory()
 	a, err := s.Assignment(j.Proof)
 	if err != nil {
 		return nil, err
