@@ -165,13 +165,21 @@ type Hashed struct {
 	Ints []frontend.Variable
 }
 
-func (c *Circuit) hashed() Hashed {
-	h := Hashed{Fields: [5]frontend.Variable{c.PolicyCommitment, c.PrevStateCommitment, c.NewStateCommitment, c.LiabilitiesRoot, c.ActionsCommitment}}
-	h.Ints = append(h.Ints, c.ActionCount, c.Epoch, c.StartTime, c.EndTime)
-	h.Ints = append(h.Ints, c.Prices...)
-	h.Ints = append(h.Ints, c.Inflows...)
-	h.Ints = append(h.Ints, c.Outflows...)
+// NewHashed returns the hashed values in encoding order: the five field
+// elements (policy, previous state, new state, liabilities root, actions),
+// then the action count, epoch, start and end times, then per asset the
+// prices, the inflows and the outflows.
+func NewHashed(fields [5]frontend.Variable, count, epoch, start, end frontend.Variable, prices, inflows, outflows []frontend.Variable) Hashed {
+	h := Hashed{Fields: fields, Ints: []frontend.Variable{count, epoch, start, end}}
+	h.Ints = append(h.Ints, prices...)
+	h.Ints = append(h.Ints, inflows...)
+	h.Ints = append(h.Ints, outflows...)
 	return h
+}
+
+func (c *Circuit) hashed() Hashed {
+	return NewHashed([5]frontend.Variable{c.PolicyCommitment, c.PrevStateCommitment, c.NewStateCommitment, c.LiabilitiesRoot, c.ActionsCommitment},
+		c.ActionCount, c.Epoch, c.StartTime, c.EndTime, c.Prices, c.Inflows, c.Outflows)
 }
 
 // AssertPublicHash asserts publicHash == SHA-256(encoding of h) mod 2^253 for a

@@ -193,11 +193,8 @@ func (c *Circuit) Define(api frontend.API) error {
 	if err != nil {
 		return err
 	}
-	h := epoch.Hashed{Fields: [5]frontend.Variable{c.PolicyCommitment, c.PrevStateCommitment, c.NewStateCommitment, c.LiabilitiesRoot, c.ActionsCommitment}}
-	h.Ints = append(h.Ints, c.ActionCount, c.Epoch, c.StartTime, c.EndTime)
-	h.Ints = append(h.Ints, c.Prices...)
-	h.Ints = append(h.Ints, c.Inflows...)
-	h.Ints = append(h.Ints, c.Outflows...)
+	h := epoch.NewHashed([5]frontend.Variable{c.PolicyCommitment, c.PrevStateCommitment, c.NewStateCommitment, c.LiabilitiesRoot, c.ActionsCommitment},
+		c.ActionCount, c.Epoch, c.StartTime, c.EndTime, c.Prices, c.Inflows, c.Outflows)
 	if err := epoch.AssertPublicHash(api, c.PublicHash, h, p.Assets); err != nil {
 		return err
 	}

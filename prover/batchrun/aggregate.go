@@ -1,18 +1,15 @@
 package batchrun
 
 import (
-	"errors"
 	"fmt"
 	"math/big"
 	"path/filepath"
-	"time"
 
 	"github.com/consensys/gnark/backend/groth16"
 
 	circuit "github.com/zktreasury/zktreasury/circuits/aggregate"
 	"github.com/zktreasury/zktreasury/prover/aggregate"
 	"github.com/zktreasury/zktreasury/prover/batch"
-	"github.com/zktreasury/zktreasury/prover/keystore"
 	"github.com/zktreasury/zktreasury/prover/prooffile"
 )
 
@@ -50,33 +47,9 @@ func (a ProofAggregator) Aggregate(dir string, m *Manifest, vk groth16.Verifying
 	if err != nil {
 		return err
 	}
-	digest, err := keystore.CircuitDigest(ccs)
+	pkAny, vkAny, meta, err := runKeys(dir, AggregateBackend, AggregateCircuitName, p.String(), "aggregation", ccs, step)
 	if err != nil {
 		return err
-	}
-	store := keystore.Store{Dir: keysDir(dir)}
-	pkAny, meta, err := store.LoadProvingKey(AggregateBackend, AggregateCircuitName, ccs)
-	if errors.Is(err, keystore.ErrNoKeys) {
-		step("setting up the aggregation keys (%d constraints, single-party: INSECURE)", ccs.GetNbConstraints())
-		keys, err := AggregateBackend.SetupInsecure(ccs)
-		if err != nil {
-			return err
-		}
-		if err := store.Save(keystore.Meta{Circuit: AggregateCircuitName, Params: p.String(), Backend: AggregateBackendName,
-			CircuitDigest: digest, Constraints: ccs.GetNbConstraints(), PublicInputs: AggregateBackend.NbPublicInputs(ccs),
-			Insecure: true, Created: time.Now().UTC()}, keys); err != nil {
-			return fmt.Errorf("save aggregation keys: %w", err)
-		}
-		pkAny, meta, err = store.LoadProvingKey(AggregateBackend, AggregateCircuitName, ccs)
-		if err != nil {
-			return fmt.Errorf("aggregation proving key: %w", err)
-		}
-	} else if err != nil {
-		return fmt.Errorf("aggregation proving key: %w", err)
-	}
-	vkAny, _, err := store.LoadVerifyingKey(AggregateBackend, AggregateCircuitName, digest)
-	if err != nil {
-		return fmt.Errorf("aggregation verifying key: %w", err)
 	}
 	avk := vkAny.(groth16.VerifyingKey)
 	assignment, st, err := aggregate.Assignment(p, m.Epoch, proofs, stmts)

@@ -9,9 +9,6 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
-	"runtime"
-	"runtime/debug"
-	"time"
 
 	"github.com/consensys/gnark/backend/groth16"
 	"github.com/consensys/gnark/constraint"
@@ -143,9 +140,11 @@ func ProveEpoch(dir string, in statement.EpochInputs, step func(format string, a
 	if err != nil {
 		return nil, err
 	}
-	if s, err := wrap.Build(in, native, m.Batches*m.BatchSize); err != nil {
+	s, err := wrap.Build(in, native, m.Batches*m.BatchSize)
+	if err != nil {
 		return nil, err
-	} else if err := s.Check(); err != nil {
+	}
+	if err := s.Check(); err != nil {
 		return nil, err
 	}
 	step("verifying the joined proof of %s", dir)
@@ -156,50 +155,17 @@ func ProveEpoch(dir string, in statement.EpochInputs, step func(format string, a
 	if err := sameJoined(j.Statement, native); err != nil {
 		return nil, fmt.Errorf("%s and %s disagree: %w", filepath.Join(dir, JoinedProofFile), filepath.Join(dir, JoinedFile), err)
 	}
-	s, err := wrap.Build(in, j.Statement, j.Users())
-	if err != nil {
-		return nil, err
-	}
-	if err := s.Check(); err != nil {
-		return nil, err
-	}
+	// The statement judged above, now on the proven (and equal) values.
+	s.Joined = j.Statement
 	step("compiling the wrap circuit %s (verifies the joined proof in BN254)", s.Params)
 	ccs, err := wrap.Compile(s.Params, j.Params, j.CCS, j.VK)
 	if err != nil {
 		return nil, err
 	}
-	digest, err := keystore.CircuitDigest(ccs)
+	pk, vk, meta, err := runKeys(dir, WrapBackend, WrapCircuitName, s.Params.String(), "wrap", ccs, step)
 	if err != nil {
 		return nil, err
 	}
-	store := keystore.Store{Dir: keysDir(dir)}
-	var vk io.WriterTo
-	pk, meta, err := store.LoadProvingKey(WrapBackend, WrapCircuitName, ccs)
-	if errors.Is(err, keystore.ErrNoKeys) {
-		step("setting up the wrap keys (%d constraints, single-party: INSECURE)", ccs.GetNbConstraints())
-		keys, err := WrapBackend.SetupInsecure(ccs)
-		if err != nil {
-			return nil, err
-		}
-		if err := store.Save(keystore.Meta{Circuit: WrapCircuitName, Params: s.Params.String(), Backend: WrapBackend.Name(),
-			CircuitDigest: digest, Constraints: ccs.GetNbConstraints(), PublicInputs: WrapBackend.NbPublicInputs(ccs),
-			Insecure: true, Created: time.Now().UTC()}, keys); err != nil {
-			return nil, fmt.Errorf("save wrap keys: %w", err)
-		}
-		if meta, err = store.LoadMeta(WrapCircuitName, WrapBackend.Name(), digest); err != nil {
-			return nil, fmt.Errorf("wrap keys: %w", err)
-		}
-		// Prove with the keys just made: reading the proving key back from
-		// disk would hold two of them (several GB each) at the setup's peak.
-		pk, vk = keys.PK, keys.VK
-	} else if err != nil {
-		return nil, fmt.Errorf("wrap proving key: %w", err)
-	} else if vk, _, err = store.LoadVerifyingKey(WrapBackend, WrapCircuitName, digest); err != nil {
-		return nil, fmt.Errorf("wrap verifying key: %w", err)
-	}
-	// The setup's scratch (the largest allocation of the run) is garbage now.
-	runtime.GC()
-	debug.FreeOSMemory()
 	a, err := s.Assignment(j.Proof)
 	if err != nil {
 		return nil, err
