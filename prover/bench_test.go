@@ -5,12 +5,12 @@ import (
 
 	"github.com/consensys/gnark/frontend"
 	"runtime"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/zktreasury/zktreasury/circuits/gadget/bound"
 	"github.com/zktreasury/zktreasury/prover"
+	"github.com/zktreasury/zktreasury/prover/internal/memstat"
 	"github.com/zktreasury/zktreasury/prover/statement"
 	"github.com/zktreasury/zktreasury/prover/zk"
 )
@@ -77,7 +77,7 @@ func proveBench(b *testing.B, be zk.Backend, j prover.Job, assignment frontend.C
 		b.Fatal(err)
 	}
 	runtime.GC()
-	peak := trackPeakHeap()
+	peak := memstat.TrackHeap()
 	b.ResetTimer()
 	for range b.N {
 		if _, err := be.Prove(ccs, keys.PK, full); err != nil {
@@ -115,34 +115,4 @@ func nil2(n int) []string {
 		out[i] = fmt.Sprintf("TOK%d", i)
 	}
 	return out
-}
-
-// trackPeakHeap samples the Go heap every 20 ms until the returned function is
-// called, which returns the peak in bytes.
-func trackPeakHeap() func() uint64 {
-	var mu sync.Mutex
-	var peak uint64
-	done := make(chan struct{})
-	go func() {
-		t := time.NewTicker(20 * time.Millisecond)
-		defer t.Stop()
-		var ms runtime.MemStats
-		for {
-			runtime.ReadMemStats(&ms)
-			mu.Lock()
-			peak = max(peak, ms.HeapInuse+ms.StackInuse)
-			mu.Unlock()
-			select {
-			case <-done:
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	return func() uint64 {
-		close(done)
-		mu.Lock()
-		defer mu.Unlock()
-		return peak
-	}
 }

@@ -1,11 +1,7 @@
 package batch
 
 import (
-	"errors"
-	"os"
 	"runtime"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
 
@@ -13,6 +9,7 @@ import (
 
 	circuit "github.com/zktreasury/zktreasury/circuits/batch"
 	"github.com/zktreasury/zktreasury/circuits/gadget/bound"
+	"github.com/zktreasury/zktreasury/prover/internal/memstat"
 )
 
 // BenchmarkBatchProve proves one full batch of 4-asset users and reports the
@@ -72,25 +69,10 @@ func BenchmarkBatchProve(b *testing.B) {
 				b.ReportMetric(perProve, "s/prove")
 				b.ReportMetric(float64(k)/perProve, "users/s")
 				b.ReportMetric(float64(<-peak)/(1<<30), "GiB-heap-peak")
-				if hwm, err := peakRSS(); err == nil {
+				if hwm, err := memstat.PeakRSS(); err == nil {
 					b.ReportMetric(float64(hwm)/(1<<30), "GiB-rss-peak")
 				}
 			})
 		}
 	}
-}
-
-// peakRSS reads the process's peak resident set size (VmHWM) in bytes.
-func peakRSS() (uint64, error) {
-	data, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0, err
-	}
-	for _, line := range strings.Split(string(data), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			kb, err := strconv.ParseUint(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
-			return kb << 10, err
-		}
-	}
-	return 0, errors.New("no VmHWM in /proc/self/status")
 }

@@ -5,7 +5,6 @@ import (
 	"io"
 	"math/big"
 	"runtime"
-	"sync"
 	"testing"
 	"time"
 
@@ -16,6 +15,7 @@ import (
 
 	"github.com/zktreasury/zktreasury/circuits/gadget/bound"
 	"github.com/zktreasury/zktreasury/prover"
+	"github.com/zktreasury/zktreasury/prover/internal/memstat"
 	"github.com/zktreasury/zktreasury/prover/zk"
 )
 
@@ -91,14 +91,14 @@ func BenchmarkPhase2Epoch(b *testing.B) {
 				b.StopTimer()
 				runtime.GC()
 				b.StartTimer()
-				peak := trackPeakHeap()
+				peak := memstat.TrackHeap()
 				start := time.Now()
 				p := new(mpcsetup.Phase2)
 				p.Initialize(ccs.(*cs.R1CS), &commons)
 				initS := time.Since(start).Seconds()
 				initPeak := peak()
 				runtime.GC()
-				peak = trackPeakHeap()
+				peak = memstat.TrackHeap()
 				start = time.Now()
 				p.Contribute()
 				contribS := time.Since(start).Seconds()
@@ -117,36 +117,6 @@ func BenchmarkPhase2Epoch(b *testing.B) {
 				b.ReportMetric(float64(n), "domain")
 			}
 		})
-	}
-}
-
-// trackPeakHeap samples the Go heap every 20 ms until the returned function is
-// called, which returns the peak in bytes (as prover's benchmarks do).
-func trackPeakHeap() func() uint64 {
-	var mu sync.Mutex
-	var peak uint64
-	done := make(chan struct{})
-	go func() {
-		t := time.NewTicker(20 * time.Millisecond)
-		defer t.Stop()
-		var ms runtime.MemStats
-		for {
-			runtime.ReadMemStats(&ms)
-			mu.Lock()
-			peak = max(peak, ms.HeapInuse+ms.StackInuse)
-			mu.Unlock()
-			select {
-			case <-done:
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	return func() uint64 {
-		close(done)
-		mu.Lock()
-		defer mu.Unlock()
-		return peak
 	}
 }
 
@@ -196,7 +166,7 @@ func BenchmarkPhase2ContributeEpoch(b *testing.B) {
 		p.Parameters.G1.Z = fill(n - 1)
 		p.Parameters.G1.PKK = fill(internal + secret)
 		runtime.GC()
-		peak := trackPeakHeap()
+		peak := memstat.TrackHeap()
 		b.StartTimer()
 		p.Contribute()
 		b.StopTimer()

@@ -1,16 +1,13 @@
 package wrap
 
 import (
-	"errors"
-	"os"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/consensys/gnark/backend"
 	"github.com/consensys/gnark/backend/groth16"
 	"github.com/consensys/gnark/backend/solidity"
+	"github.com/zktreasury/zktreasury/prover/internal/memstat"
 )
 
 // BenchmarkWrapProve compiles the wrap circuit with a real aggregation key
@@ -55,22 +52,7 @@ func BenchmarkWrapProve(b *testing.B) {
 	b.ReportMetric(float64(ccs.GetNbConstraints()), "R1CS")
 	b.ReportMetric(compileS, "compile-s")
 	b.ReportMetric(b.Elapsed().Seconds()/float64(b.N), "s/prove")
-	if hwm, err := peakRSS(); err == nil {
+	if hwm, err := memstat.PeakRSS(); err == nil {
 		b.ReportMetric(float64(hwm)/(1<<30), "GiB-rss-peak")
 	}
-}
-
-// peakRSS reads the process's peak resident set size (VmHWM) in bytes.
-func peakRSS() (uint64, error) {
-	data, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0, err
-	}
-	for _, line := range strings.Split(string(data), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			kb, err := strconv.ParseUint(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
-			return kb << 10, err
-		}
-	}
-	return 0, errors.New("no VmHWM in /proc/self/status")
 }
