@@ -157,6 +157,12 @@ func ProveEpoch(dir string, in statement.EpochInputs, step func(format string, a
 	}
 	// The statement judged above, now on the proven (and equal) values.
 	s.Joined = j.Statement
+	// The wrap is the largest job of a run (tens of GB at its setup): keep
+	// the collector ahead of the machine's memory.
+	if limit, restore := SoftMemoryLimit(); limit > 0 {
+		defer restore()
+		step("Go soft memory limit %.1f GiB", float64(limit)/(1<<30))
+	}
 	step("compiling the wrap circuit %s (verifies the joined proof in BN254)", s.Params)
 	ccs, err := wrap.Compile(s.Params, j.Params, j.CCS, j.VK)
 	if err != nil {

@@ -4,7 +4,10 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"math"
 	"os"
+	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 )
@@ -144,4 +147,27 @@ func InFlight(workers, cpus int, mem uint64, peak uint64) int {
 		n = int(min(uint64(n), mem/peak))
 	}
 	return max(n, 1)
+}
+
+// SoftMemoryLimit sets the Go runtime's soft memory limit to what the process
+// maps now plus nine tenths of the available memory, unless a limit is set
+// already (GOMEMLIMIT), and returns the function that restores the previous
+// one. Near the limit the collector runs as often as it must, so garbage
+// (a setup's scratch, a compile's intermediates) is reclaimed before the
+// kernel's OOM killer counts it; live data beyond it still fails. The limit is
+// 0 (nothing set) when the available memory cannot be read.
+func SoftMemoryLimit() (limit uint64, restore func()) {
+	prev := debug.SetMemoryLimit(-1)
+	if prev != math.MaxInt64 {
+		return uint64(prev), func() {}
+	}
+	mem, err := AvailableMemory()
+	if err != nil {
+		return 0, func() {}
+	}
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	limit = ms.Sys - ms.HeapReleased + mem.Bytes/10*9
+	debug.SetMemoryLimit(int64(min(limit, math.MaxInt64)))
+	return limit, func() { debug.SetMemoryLimit(prev) }
 }

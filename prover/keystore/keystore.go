@@ -4,7 +4,7 @@
 package keystore
 
 import (
-	"bytes"
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -80,16 +80,27 @@ func (s Store) Save(m Meta, keys zk.Keys) error {
 
 func (s Store) save(m Meta, keys zk.Keys, t *Transcript) error {
 	pkPath, vkPath, metaPath := s.Paths(m.Circuit, m.Backend, m.CircuitDigest)
-	pkb, err := provingKeyBytes(keys.PK)
+	// The proving key is streamed to its file and hashed on the way: a large
+	// circuit's key is gigabytes (4 GB raw for the 9.5M-R1CS wrap), and holding
+	// it serialized in memory beside the key itself is what pushed a first-use
+	// setup past the machine's memory.
+	pkDigest, err := writeAtomicStream(pkPath, func(w io.Writer) error {
+		if raw, ok := keys.PK.(rawWriter); ok {
+			_, err := raw.WriteRawTo(w)
+			return err
+		}
+		_, err := keys.PK.WriteTo(w)
+		return err
+	})
 	if err != nil {
-		return fmt.Errorf("serialize proving key: %w", err)
+		return fmt.Errorf("write proving key: %w", err)
 	}
 	vkb, err := zk.Bytes(keys.VK)
 	if err != nil {
 		return fmt.Errorf("serialize verifying key: %w", err)
 	}
 	m.Format = Format
-	m.ProvingKeyDigest = sum(pkb)
+	m.ProvingKeyDigest = pkDigest
 	m.VerifyingKeyDigest = sum(vkb)
 	if t != nil {
 		// the transcript record goes first, so metadata never names a record
@@ -102,10 +113,12 @@ func (s Store) save(m Meta, keys zk.Keys, t *Transcript) error {
 	if err != nil {
 		return err
 	}
+	// The metadata goes last: it names the key files' digests, so keys whose
+	// metadata is missing or older are refused on load.
 	for _, f := range []struct {
 		path string
 		data []byte
-	}{{pkPath, pkb}, {vkPath, vkb}, {metaPath, append(mb, '\n')}} {
+	}{{vkPath, vkb}, {metaPath, append(mb, '\n')}} {
 		if err := writeAtomic(f.path, f.data); err != nil {
 			return err
 		}
@@ -189,19 +202,6 @@ type unsafeReader interface {
 	UnsafeReadFrom(io.Reader) (int64, error)
 }
 
-// provingKeyBytes serializes a proving key raw where the backend can.
-func provingKeyBytes(pk io.WriterTo) ([]byte, error) {
-	w, ok := pk.(rawWriter)
-	if !ok {
-		return zk.Bytes(pk)
-	}
-	var b bytes.Buffer
-	if _, err := w.WriteRawTo(&b); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
-
 // load reads a key whose file must have wantDigest. unchecked decodes it without
 // the point checks where the key type can (proving keys, in either serialization).
 // That is sound: the file's SHA-256 has matched the metadata written at setup, and
@@ -209,19 +209,40 @@ func provingKeyBytes(pk io.WriterTo) ([]byte, error) {
 // fully checked verifying key before it is kept (prover.Prove). Verifying keys
 // are always decoded with every check.
 func load(path, wantDigest string, into io.ReaderFrom, unchecked bool) (io.WriterTo, error) {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("read key %s: %w", path, err)
 	}
-	if got := sum(data); got != wantDigest {
+	defer f.Close()
+	// The file is hashed before it is decoded, so a tampered key is refused
+	// before any of it is parsed, and streamed both times: a large proving key
+	// is gigabytes, and reading it whole into memory held it twice.
+	h := sha256.New()
+	if _, err := io.Copy(h, bufio.NewReaderSize(f, 1<<20)); err != nil {
+		return nil, fmt.Errorf("read key %s: %w", path, err)
+	}
+	if got := hex.EncodeToString(h.Sum(nil)); got != wantDigest {
 		return nil, fmt.Errorf("%w: %s has digest %s, metadata says %s", ErrKeyMismatch, path, got[:16], wantDigest[:16])
 	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, fmt.Errorf("read key %s: %w", path, err)
+	}
+	// Hashed again while decoded: a file changed between the two reads is
+	// refused too.
+	h.Reset()
+	r := bufio.NewReaderSize(io.TeeReader(f, h), 1<<20)
 	decode := into.ReadFrom
 	if u, ok := into.(unsafeReader); ok && unchecked {
 		decode = u.UnsafeReadFrom
 	}
-	if _, err := decode(bytes.NewReader(data)); err != nil {
+	if _, err := decode(r); err != nil {
 		return nil, fmt.Errorf("decode key %s: %w", path, err)
+	}
+	if _, err := io.Copy(io.Discard, r); err != nil {
+		return nil, fmt.Errorf("read key %s: %w", path, err)
+	}
+	if got := hex.EncodeToString(h.Sum(nil)); got != wantDigest {
+		return nil, fmt.Errorf("%w: %s changed while it was read (digest %s, metadata says %s)", ErrKeyMismatch, path, got[:16], wantDigest[:16])
 	}
 	w, ok := into.(io.WriterTo)
 	if !ok {
@@ -238,4 +259,30 @@ func writeAtomic(path string, data []byte) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
+}
+
+// writeAtomicStream writes path through write, atomically (a temporary file in
+// the same directory, synced, then renamed over path), and returns the hex
+// SHA-256 of what was written. Nothing is left at path if write fails.
+func writeAtomicStream(path string, write func(io.Writer) error) (string, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return "", err
+	}
+	t, err := renameio.NewPendingFile(path, renameio.WithPermissions(0o644))
+	if err != nil {
+		return "", fmt.Errorf("write %s: %w", path, err)
+	}
+	defer t.Cleanup()
+	h := sha256.New()
+	bw := bufio.NewWriterSize(io.MultiWriter(t, h), 1<<20)
+	if err := write(bw); err != nil {
+		return "", fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := bw.Flush(); err != nil {
+		return "", fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := t.CloseAtomicallyReplace(); err != nil {
+		return "", fmt.Errorf("write %s: %w", path, err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
