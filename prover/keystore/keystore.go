@@ -81,8 +81,8 @@ func (s Store) Save(m Meta, keys zk.Keys) error {
 func (s Store) save(m Meta, keys zk.Keys, t *Transcript) error {
 	pkPath, vkPath, metaPath := s.Paths(m.Circuit, m.Backend, m.CircuitDigest)
 	// The proving key is streamed to its file and hashed on the way: a large
-	// circuit's key is gigabytes (4 GB raw for the 9.5M-R1CS wrap), and holding
-	// it serialized in memory beside the key itself is what pushed a first-use
+	// circuit's key is gigabytes (the 9.5M-R1CS wrap's), and holding it
+	// serialized in memory beside the key itself is what pushed a first-use
 	// setup past the machine's memory.
 	pkDigest, err := writeAtomicStream(pkPath, func(w io.Writer) error {
 		if raw, ok := keys.PK.(rawWriter); ok {
@@ -263,7 +263,8 @@ func writeAtomic(path string, data []byte) error {
 
 // writeAtomicStream writes path through write, atomically (a temporary file in
 // the same directory, synced, then renamed over path), and returns the hex
-// SHA-256 of what was written. Nothing is left at path if write fails.
+// SHA-256 of what was written. A failed write leaves path as it was and no
+// temporary file.
 func writeAtomicStream(path string, write func(io.Writer) error) (string, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return "", err
