@@ -3,7 +3,6 @@ package batch
 import (
 	"runtime"
 	"testing"
-	"time"
 
 	"github.com/consensys/gnark/backend/groth16"
 
@@ -38,24 +37,7 @@ func BenchmarkBatchProve(b *testing.B) {
 					b.Fatal(err)
 				}
 				runtime.GC()
-				stop := make(chan struct{})
-				peak := make(chan uint64)
-				go func() {
-					var m runtime.MemStats
-					var max uint64
-					for {
-						select {
-						case <-stop:
-							peak <- max
-							return
-						case <-time.After(100 * time.Millisecond):
-							runtime.ReadMemStats(&m)
-							if m.HeapAlloc > max {
-								max = m.HeapAlloc
-							}
-						}
-					}
-				}()
+				peak := memstat.TrackHeap()
 				b.ResetTimer()
 				for range b.N {
 					if _, err := Prove(ccs, pk, a); err != nil {
@@ -63,12 +45,11 @@ func BenchmarkBatchProve(b *testing.B) {
 					}
 				}
 				b.StopTimer()
-				close(stop)
 				perProve := b.Elapsed().Seconds() / float64(b.N)
 				b.ReportMetric(float64(ccs.GetNbConstraints()), "constraints")
 				b.ReportMetric(perProve, "s/prove")
 				b.ReportMetric(float64(k)/perProve, "users/s")
-				b.ReportMetric(float64(<-peak)/(1<<30), "GiB-heap-peak")
+				b.ReportMetric(float64(peak())/(1<<30), "GiB-heap-peak")
 				if hwm, err := memstat.PeakRSS(); err == nil {
 					b.ReportMetric(float64(hwm)/(1<<30), "GiB-rss-peak")
 				}
