@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"bytes"
 	"fmt"
 	"math/big"
 
@@ -33,6 +34,28 @@ func Compile(p circuit.Params) (constraint.ConstraintSystem, error) {
 		return nil, fmt.Errorf("compile batch circuit %s: %w", p, err)
 	}
 	return ccs, nil
+}
+
+// Copy returns an independent copy of a compiled batch circuit, made by
+// serializing it, and the size of that serialization. Each batch proven at
+// the same time as another needs its own copy when the circuit hashes with
+// GKR: gnark v0.16.3 keeps a GKR circuit's solving state (every instance's
+// wire assignment) in the constraint system's blueprint
+// (internal/gkr/bls12-377/blueprint.go, BlueprintSolve.assignments), so two
+// batches solved at once over one constraint system overwrite each other's
+// hashes and fail (TestConcurrentGKRSolves). Direct hashing keeps no state in
+// the constraint system.
+func Copy(ccs constraint.ConstraintSystem) (constraint.ConstraintSystem, int64, error) {
+	var buf bytes.Buffer
+	n, err := ccs.WriteTo(&buf)
+	if err != nil {
+		return nil, 0, fmt.Errorf("copy batch circuit: serialize: %w", err)
+	}
+	c := groth16.NewCS(Curve)
+	if _, err := c.ReadFrom(&buf); err != nil {
+		return nil, 0, fmt.Errorf("copy batch circuit: deserialize: %w", err)
+	}
+	return c, n, nil
 }
 
 // Prove proves one batch. The proof's commitments (if any) are hashed to the

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"math"
 	"math/big"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -191,6 +193,11 @@ func TestProveJoin(t *testing.T) {
 	if res.Proved != 2 || res.Skipped != 2 || res.InFlight != 1 || res.Warning != "" {
 		t.Fatalf("resume: %+v", res)
 	}
+	// The batches were proven under a soft limit (one batch's estimate, no
+	// more than nine tenths of the memory given), lifted after.
+	if limitNow := debug.SetMemoryLimit(-1); os.Getenv("GOMEMLIMIT") == "" && (res.SoftLimit == 0 || limitNow != math.MaxInt64) {
+		t.Fatalf("soft limit during the batches %d, after %d", res.SoftLimit, limitNow)
+	}
 	res, err = Prove(ProveOptions{Dir: run, Workers: 4, Memory: &Memory{Bytes: 1, Source: "test"}})
 	if err != nil || res.Skipped != 4 || !strings.Contains(res.Warning, "one at a time") {
 		t.Fatalf("all proven, no memory: %+v, %v", res, err)
@@ -331,5 +338,33 @@ func keep(t *testing.T, path string) func() {
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// TestWorkerSystems: with GKR hashing every worker solves on its own
+// constraint system (gnark keeps GKR solving state in it: two batches solved
+// at once over one fail, TestConcurrentGKRSolves in prover/batch, first seen
+// at 10^5 users as "constraint #216 is not satisfied" with two batches of 2^14
+// in flight); with direct hashing they share the loaded one.
+func TestWorkerSystems(t *testing.T) {
+	ccs, err := batch.Compile(circuit.Params{Users: 4, Assets: 2, Hash: circuit.GKR, RangeCheck: bound.Bits})
+	if err != nil {
+		t.Fatal(err)
+	}
+	systems, err := workerSystems(ccs, circuit.GKR, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(systems) != 3 || systems[0] != ccs || systems[1] == ccs || systems[2] == ccs || systems[1] == systems[2] {
+		t.Fatalf("GKR: %d systems, want the loaded one and two copies", len(systems))
+	}
+	for i, c := range systems[1:] {
+		if c.GetNbConstraints() != ccs.GetNbConstraints() {
+			t.Fatalf("copy %d has %d constraints, the original %d", i+1, c.GetNbConstraints(), ccs.GetNbConstraints())
+		}
+	}
+	systems, err = workerSystems(ccs, circuit.Direct, 2)
+	if err != nil || len(systems) != 2 || systems[0] != ccs || systems[1] != ccs {
+		t.Fatalf("direct: %d systems, %v", len(systems), err)
 	}
 }

@@ -37,3 +37,46 @@ func TestSoftMemoryLimit(t *testing.T) {
 		t.Fatalf("restore changed a set limit to %d", got)
 	}
 }
+
+// TestSoftMemoryLimitFor: the headroom above what the process maps is the
+// work's estimate, at least MinWorkHeap, and at most nine tenths of the
+// available memory; a limit the user set is kept.
+func TestSoftMemoryLimitFor(t *testing.T) {
+	prev := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(prev)
+	const gib = 1 << 30
+	for _, tc := range []struct {
+		name            string
+		need, available uint64
+		room            uint64
+	}{
+		{"the estimate", 3 * gib, 20 * gib, 3 * gib},
+		{"a small estimate raised to MinWorkHeap", 10 << 20, 20 * gib, MinWorkHeap},
+		{"capped by the available memory", 30 * gib, 20 * gib, 18 * gib},
+		{"a small machine caps MinWorkHeap too", 10 << 20, 100 << 20, 90 << 20},
+		{"no estimate", 0, 20 * gib, 18 * gib},
+	} {
+		debug.SetMemoryLimit(math.MaxInt64)
+		before := mappedMemory()
+		limit, restore := SoftMemoryLimitFor(tc.need, tc.available)
+		after := mappedMemory()
+		set := debug.SetMemoryLimit(-1)
+		restore()
+		if uint64(set) != limit {
+			t.Errorf("%s: returned %d, set %d", tc.name, limit, set)
+		}
+		// The mapped memory is read inside the call: between the two readings.
+		if lo, hi := min(before, after)+tc.room, max(before, after)+tc.room; limit < lo || limit > hi {
+			t.Errorf("%s: limit %d, want mapped (%d..%d) + %d", tc.name, limit, before, after, tc.room)
+		}
+		if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+			t.Errorf("%s: restore left %d", tc.name, got)
+		}
+	}
+	debug.SetMemoryLimit(7 << 30)
+	if limit, restore := SoftMemoryLimitFor(gib, 20*gib); limit != 7<<30 || debug.SetMemoryLimit(-1) != 7<<30 {
+		t.Fatalf("a set limit of 7 GiB: returned %d, now %d", limit, debug.SetMemoryLimit(-1))
+	} else {
+		restore()
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -71,12 +72,18 @@ type ProveResult struct {
 	Skipped  int `json:"skipped"`
 	Reproved int `json:"reproved"`
 	// InFlight is the number of batches proven at once, Workers what was asked.
-	InFlight     int     `json:"inFlight"`
-	Workers      int     `json:"workers"`
-	Memory       Memory  `json:"memory"`
-	PeakPerBatch uint64  `json:"peakPerBatchBytes"`
-	Constraints  int     `json:"constraints"`
-	Seconds      float64 `json:"seconds"`
+	InFlight     int    `json:"inFlight"`
+	Workers      int    `json:"workers"`
+	Memory       Memory `json:"memory"`
+	PeakPerBatch uint64 `json:"peakPerBatchBytes"`
+	// SoftLimit is the Go soft memory limit the batches were proven under:
+	// GOMEMLIMIT when set, else what the process mapped with the circuit
+	// and key loaded plus InFlight × PeakPerBatch, less the circuit copy
+	// the first batch does not need (SoftMemoryLimitFor); 0 when the memory
+	// is unknown.
+	SoftLimit   uint64  `json:"softLimitBytes"`
+	Constraints int     `json:"constraints"`
+	Seconds     float64 `json:"seconds"`
 	// Warning is set when one batch's estimated peak exceeds the memory.
 	Warning string        `json:"warning,omitempty"`
 	Results []BatchResult `json:"results"`
@@ -149,6 +156,9 @@ func openProver(dir string) (*prover, error) {
 	} else if got != m.Circuit.Digest {
 		return nil, fmt.Errorf("batch circuit %s compiles to digest %s, the manifest's is %s (another zktreasury version?); plan a new run", params, got, m.Circuit.Digest)
 	}
+	if n := ccs.GetNbConstraints(); n != m.Circuit.Constraints {
+		return nil, fmt.Errorf("%s: \"circuit.constraints\" = \"%d\", but batch circuit %s has %d constraints; plan a new run", filepath.Join(dir, ManifestFile), m.Circuit.Constraints, params, n)
+	}
 	pk, meta, err := keystore.Store{Dir: keysDir(dir)}.LoadProvingKey(BatchBackend, CircuitName, ccs)
 	if err != nil {
 		return nil, fmt.Errorf("batch proving key: %w", err)
@@ -174,11 +184,28 @@ func Prove(opts ProveOptions) (*ProveResult, error) {
 	if opts.Shard.N == 0 {
 		opts.Shard = All
 	}
-	pr, err := openProver(opts.Dir)
+	// Loading compiles the circuit and decodes the key, and leaves garbage
+	// as large as what it keeps: bound it by one batch's estimate, collect
+	// it, then bound the proving by the batches in flight (below).
+	m, err := LoadManifest(opts.Dir)
 	if err != nil {
 		return nil, err
 	}
-	m := pr.m
+	mem, memErr := AvailableMemory()
+	if opts.Memory != nil {
+		mem, memErr = *opts.Memory, nil
+	}
+	restoreLoad := func() {}
+	if memErr == nil {
+		_, restoreLoad = SoftMemoryLimitFor(PeakPerBatch(m.Circuit.Constraints), mem.Bytes)
+	}
+	pr, err := openProver(opts.Dir)
+	restoreLoad()
+	if err != nil {
+		return nil, err
+	}
+	m = pr.m
+	debug.FreeOSMemory()
 	res := &ProveResult{Shard: opts.Shard.String(), Epoch: m.Epoch, Workers: opts.Workers, Constraints: pr.ccs.GetNbConstraints()}
 	var todo []int
 	reasons := map[int]string{}
@@ -227,6 +254,13 @@ func Prove(opts ProveOptions) (*ProveResult, error) {
 	}
 
 	res.PeakPerBatch = PeakPerBatch(res.Constraints)
+	var copyBytes uint64
+	if pr.params.Hash == circuit.GKR {
+		// Each batch in flight beside the first solves on its own copy of
+		// the circuit (batch.Copy): count it in every batch's estimate.
+		copyBytes = uint64(res.Constraints) * CopyBytesPerConstraint
+		res.PeakPerBatch += copyBytes
+	}
 	if opts.Memory != nil {
 		res.Memory = *opts.Memory
 	} else if res.Memory, err = AvailableMemory(); err != nil {
@@ -243,18 +277,30 @@ func Prove(opts ProveOptions) (*ProveResult, error) {
 		}
 	}
 	res.InFlight = min(res.InFlight, max(len(todo), 1))
+	if len(todo) > 0 && res.Memory.Source != "unknown" {
+		// The first batch solves on the loaded circuit: no copy.
+		need := uint64(res.InFlight)*res.PeakPerBatch - copyBytes
+		limit, restore := SoftMemoryLimitFor(need, res.Memory.Bytes)
+		defer restore()
+		res.SoftLimit = limit
+	}
+
+	systems, err := workerSystems(pr.ccs, pr.params.Hash, res.InFlight)
+	if err != nil {
+		return nil, err
+	}
 
 	jobs := make(chan int)
 	var mu sync.Mutex
 	var firstErr error
 	var wg sync.WaitGroup
-	for range res.InFlight {
+	for w := range res.InFlight {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for b := range jobs {
 				t0 := time.Now()
-				err := pr.proveOne(opts, b)
+				err := pr.proveOne(opts, systems[w], b)
 				mu.Lock()
 				if err != nil {
 					if firstErr == nil {
@@ -289,15 +335,36 @@ func Prove(opts ProveOptions) (*ProveResult, error) {
 	return res, nil
 }
 
-// proveOne proves batch b, verifies the proof against the manifest's
-// statement, and writes its file atomically.
-func (pr *prover) proveOne(opts ProveOptions, b int) error {
+// workerSystems returns the constraint system each of n workers solves on:
+// the loaded one for the first, and for the others a copy of it where the
+// circuit keeps solving state in it (GKR hashing, see batch.Copy), else the
+// loaded one again.
+func workerSystems(ccs constraint.ConstraintSystem, hash circuit.HashMode, n int) ([]constraint.ConstraintSystem, error) {
+	systems := []constraint.ConstraintSystem{ccs}
+	for len(systems) < n {
+		if hash != circuit.GKR {
+			systems = append(systems, ccs)
+			continue
+		}
+		c, _, err := batch.Copy(ccs)
+		if err != nil {
+			return nil, err
+		}
+		systems = append(systems, c)
+	}
+	return systems, nil
+}
+
+// proveOne proves batch b over ccs (the loaded circuit or a worker's copy),
+// verifies the proof against the manifest's statement, and writes its file
+// atomically.
+func (pr *prover) proveOne(opts ProveOptions, ccs constraint.ConstraintSystem, b int) error {
 	l := pr.ld.ledger
 	a, err := l.Assignment(pr.m.Epoch, b, pr.params)
 	if err != nil {
 		return err
 	}
-	proof, err := batch.Prove(pr.ccs, pr.pk, a)
+	proof, err := batch.Prove(ccs, pr.pk, a)
 	if err != nil {
 		return fmt.Errorf("batch %d: %w", b, err)
 	}

@@ -237,6 +237,9 @@ func shardRun(opts *SolvencyOptions, prog *cmdutil.Progress) error {
 	fmt.Fprintf(w, "proved\t%d (%d of them replacing a refused file)\n", res.Proved, res.Reproved)
 	fmt.Fprintf(w, "skipped\t%d already proven\n", res.Skipped)
 	fmt.Fprintf(w, "in flight\t%d (memory %d MiB from %s, ~%d MiB per batch)\n", res.InFlight, res.Memory.Bytes>>20, res.Memory.Source, res.PeakPerBatch>>20)
+	if res.SoftLimit > 0 {
+		fmt.Fprintf(w, "soft limit\t%d MiB (Go's collector keeps the heap under it; GOMEMLIMIT overrides)\n", res.SoftLimit>>20)
+	}
 	fmt.Fprintf(w, "time\t%.1fs\n", res.Seconds)
 	return w.Flush()
 }

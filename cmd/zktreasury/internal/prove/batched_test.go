@@ -320,6 +320,28 @@ func TestBatchedRefusals(t *testing.T) {
 			}
 		}
 	})
+	t.Run("constraint count edited", func(t *testing.T) {
+		// The count sizes the memory plan and the soft limit before the
+		// circuit is compiled: a false one is refused once it is.
+		mpath := filepath.Join(run, batchrun.ManifestFile)
+		orig, _ := os.ReadFile(mpath)
+		defer os.WriteFile(mpath, orig, 0o644)
+		m, err := batchrun.LoadManifest(run)
+		if err != nil {
+			t.Fatal(err)
+		}
+		was := fmt.Sprintf(`"constraints": %d`, m.Circuit.Constraints)
+		edited := fmt.Sprintf(`"constraints": %d`, m.Circuit.Constraints+1)
+		if !bytes.Contains(orig, []byte(was)) {
+			t.Fatalf("%s has no %s", mpath, was)
+		}
+		os.WriteFile(mpath, bytes.Replace(orig, []byte(was), []byte(edited), 1), 0o644)
+		code, _, errs := zkt(t, nil, "prove", "solvency", "--manifest", run)
+		want := fmt.Sprintf(`"circuit.constraints" = "%d"`, m.Circuit.Constraints+1)
+		if code != 1 || !strings.Contains(errs, mpath) || !strings.Contains(errs, want) {
+			t.Fatalf("exit %d, want 1 naming %s and %s\n%s", code, mpath, want, errs)
+		}
+	})
 	t.Run("usage", func(t *testing.T) {
 		for _, tc := range []struct {
 			args []string
