@@ -9,6 +9,7 @@ import (
 	"github.com/consensys/gnark/backend/groth16"
 	"github.com/consensys/gnark/backend/witness"
 	"github.com/consensys/gnark/constraint"
+	cs "github.com/consensys/gnark/constraint/bls12-377"
 	"github.com/consensys/gnark/frontend"
 	"github.com/consensys/gnark/frontend/cs/r1cs"
 	stdgroth16 "github.com/consensys/gnark/std/recursion/groth16"
@@ -36,15 +37,31 @@ func Compile(p circuit.Params) (constraint.ConstraintSystem, error) {
 	return ccs, nil
 }
 
+// HasSolvingState reports whether a compiled circuit keeps state in its
+// constraint system while it is solved, so that batches proven at the same
+// time need a Copy each: whether any blueprint is gnark's
+// constraint.BlueprintStateful (reset between solves). gnark v0.16.3's GKR
+// keeps every instance's wire assignment there
+// (internal/gkr/bls12-377/blueprint.go, BlueprintSolve.assignments), and so
+// does a logderivlookup table; two batches solved at once over one system
+// overwrite each other's values and fail (TestConcurrentGKRSolves). A
+// constraint system of another type is assumed to keep state.
+func HasSolvingState(ccs constraint.ConstraintSystem) bool {
+	r, ok := ccs.(*cs.R1CS)
+	if !ok {
+		return true
+	}
+	for _, b := range r.Blueprints {
+		if _, ok := b.(constraint.BlueprintStateful[constraint.U64]); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // Copy returns an independent copy of a compiled batch circuit, made by
-// serializing it, and the size of that serialization. Each batch proven at
-// the same time as another needs its own copy when the circuit hashes with
-// GKR: gnark v0.16.3 keeps a GKR circuit's solving state (every instance's
-// wire assignment) in the constraint system's blueprint
-// (internal/gkr/bls12-377/blueprint.go, BlueprintSolve.assignments), so two
-// batches solved at once over one constraint system overwrite each other's
-// hashes and fail (TestConcurrentGKRSolves). Direct hashing keeps no state in
-// the constraint system.
+// serializing it, and the size of that serialization: what each batch
+// proven beside another solves on when the circuit HasSolvingState.
 func Copy(ccs constraint.ConstraintSystem) (constraint.ConstraintSystem, int64, error) {
 	var buf bytes.Buffer
 	n, err := ccs.WriteTo(&buf)

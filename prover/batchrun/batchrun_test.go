@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"github.com/consensys/gnark/frontend"
+	"github.com/consensys/gnark/frontend/cs/r1cs"
+	"github.com/consensys/gnark/std/lookup/logderivlookup"
 	"math"
 	"math/big"
 	"os"
@@ -71,23 +74,33 @@ func TestAvailableMemory(t *testing.T) {
 	meminfo := write("meminfo", "MemTotal:       16000000 kB\nMemFree:  100 kB\nMemAvailable:    8000000 kB\n")
 	none := filepath.Join(dir, "absent")
 	for _, tc := range []struct {
-		name        string
-		max, cur    string
-		info        string
-		want        uint64
-		wantErr     bool
-		wantSrcPart string
+		name           string
+		max, cur, stat string
+		info           string
+		want           uint64
+		wantErr        bool
+		wantSrcPart    string
 	}{
 		{name: "no cgroup", max: none, cur: none, info: meminfo, want: 8000000 * 1024, wantSrcPart: "MemAvailable"},
 		{name: "cgroup without limit", max: write("max1", "max\n"), cur: none, info: meminfo, want: 8000000 * 1024, wantSrcPart: "MemAvailable"},
 		{name: "cgroup limit", max: write("max2", "4294967296\n"), cur: write("cur2", "1073741824\n"), info: meminfo, want: 3 << 30, wantSrcPart: "max2 less"},
+		{name: "cgroup limit, page cache not counted", max: write("max6", "4294967296\n"), cur: write("cur6", "2147483648\n"),
+			stat: write("stat6", "anon 1073741824\nfile 1073741824\nactive_file 0\ninactive_file 1073741824\n"), info: meminfo, want: 3 << 30, wantSrcPart: "inactive_file"},
+		{name: "inactive_file above usage", max: write("max7", "4294967296\n"), cur: write("cur7", "100\n"),
+			stat: write("stat7", "inactive_file 5000\n"), info: meminfo, want: 4 << 30, wantSrcPart: "max7 less"},
+		{name: "garbage memory.stat", max: write("max8", "4294967296\n"), cur: write("cur8", "100\n"),
+			stat: write("stat8", "inactive_file lots\n"), info: meminfo, wantErr: true},
 		{name: "cgroup over its limit", max: write("max3", "1000\n"), cur: write("cur3", "2000\n"), info: meminfo, want: 0, wantSrcPart: "max3"},
 		{name: "cgroup above the host", max: write("max4", "1099511627776\n"), cur: write("cur4", "0\n"), info: meminfo, want: 8000000 * 1024, wantSrcPart: "MemAvailable"},
 		{name: "garbage limit", max: write("max5", "lots\n"), cur: none, info: meminfo, wantErr: true},
 		{name: "no MemAvailable", max: none, cur: none, info: write("info2", "MemTotal: 1 kB\n"), wantErr: true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := availableMemory(tc.max, tc.cur, tc.info)
+			stat := tc.stat
+			if stat == "" {
+				stat = none
+			}
+			got, err := availableMemory(tc.max, tc.cur, stat, tc.info)
 			if tc.wantErr {
 				if err == nil {
 					t.Fatalf("got %+v, want an error", got)
@@ -341,30 +354,63 @@ func keep(t *testing.T, path string) func() {
 	}
 }
 
-// TestWorkerSystems: with GKR hashing every worker solves on its own
-// constraint system (gnark keeps GKR solving state in it: two batches solved
-// at once over one fail, TestConcurrentGKRSolves in prover/batch, first seen
-// at 10^5 users as "constraint #216 is not satisfied" with two batches of 2^14
-// in flight); with direct hashing they share the loaded one.
+// TestWorkerSystems: where the circuit keeps solving state in its constraint
+// system (a logderivlookup table here, GKR hashing in a batch) every worker
+// solves on its own copy, and the copies solve; a direct-hashed batch's
+// workers share the loaded one. gnark's GKR keeps its state there: two
+// batches solved at once over one fail (TestConcurrentGKRSolves in
+// prover/batch), first seen at 10^5 users as "constraint #216 is not
+// satisfied" with two batches of 2^14 in flight.
 func TestWorkerSystems(t *testing.T) {
-	ccs, err := batch.Compile(circuit.Params{Users: 4, Assets: 2, Hash: circuit.GKR, RangeCheck: bound.Bits})
+	field := batch.Curve.ScalarField()
+	stateful, err := frontend.Compile(field, r1cs.NewBuilder, &lookupCircuit{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	systems, err := workerSystems(ccs, circuit.GKR, 3)
+	if !batch.HasSolvingState(stateful) {
+		t.Fatal("a logderivlookup circuit reported stateless")
+	}
+	systems, err := workerSystems(stateful, 3)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(systems) != 3 || systems[0] != ccs || systems[1] == ccs || systems[2] == ccs || systems[1] == systems[2] {
-		t.Fatalf("GKR: %d systems, want the loaded one and two copies", len(systems))
+	if len(systems) != 3 || systems[0] != stateful || systems[1] == stateful || systems[2] == stateful || systems[1] == systems[2] {
+		t.Fatalf("stateful: %d systems, want the loaded one and two copies", len(systems))
 	}
-	for i, c := range systems[1:] {
-		if c.GetNbConstraints() != ccs.GetNbConstraints() {
-			t.Fatalf("copy %d has %d constraints, the original %d", i+1, c.GetNbConstraints(), ccs.GetNbConstraints())
+	for i, c := range systems {
+		w, err := frontend.NewWitness(&lookupCircuit{Index: 2, Value: 30}, field)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.Solve(w); err != nil {
+			t.Fatalf("system %d: %v", i, err)
 		}
 	}
-	systems, err = workerSystems(ccs, circuit.Direct, 2)
-	if err != nil || len(systems) != 2 || systems[0] != ccs || systems[1] != ccs {
+
+	direct, err := batch.Compile(circuit.Params{Users: 4, Assets: 2, Hash: circuit.Direct, RangeCheck: bound.Bits})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if batch.HasSolvingState(direct) {
+		t.Fatal("a direct-hashed batch reported stateful")
+	}
+	systems, err = workerSystems(direct, 2)
+	if err != nil || len(systems) != 2 || systems[0] != direct || systems[1] != direct {
 		t.Fatalf("direct: %d systems, %v", len(systems), err)
 	}
+}
+
+// lookupCircuit reads a logderivlookup table, whose entries gnark keeps in
+// the constraint system while solving.
+type lookupCircuit struct {
+	Index, Value frontend.Variable
+}
+
+func (c *lookupCircuit) Define(api frontend.API) error {
+	table := logderivlookup.New(api)
+	for _, v := range []int{10, 20, 30, 40} {
+		table.Insert(v)
+	}
+	api.AssertIsEqual(table.Lookup(c.Index)[0], c.Value)
+	return nil
 }

@@ -25,6 +25,7 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	circuit "github.com/zktreasury/zktreasury/circuits/batch"
@@ -168,6 +169,9 @@ func (m *Manifest) validate(path string) error {
 	}
 	if p.String() != m.Circuit.Params {
 		return bad("circuit.params", m.Circuit.Params, fmt.Sprintf("the manifest's shape is %s", p))
+	}
+	if m.Circuit.Constraints <= 0 {
+		return bad("circuit.constraints", strconv.Itoa(m.Circuit.Constraints), "want the batch circuit's constraint count, above 0")
 	}
 	if !isHexDigest(m.Circuit.Digest) {
 		return bad("circuit.digest", m.Circuit.Digest, "want a hex SHA-256")

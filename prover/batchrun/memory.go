@@ -21,9 +21,10 @@ import (
 const BytesPerConstraint = 2200
 
 // CopyBytesPerConstraint is the memory of one copy of a compiled batch
-// circuit, per constraint: 383 serialized at K = 8 with GKR hashing (726,309
-// constraints, TestConcurrentGKRSolves' log), rounded up. A GKR batch in
-// flight beside another needs its own copy (batch.Copy).
+// circuit, per constraint, where batches in flight need their own (GKR
+// hashing, batch.HasSolvingState): measured as the live heap a copy adds at
+// K = 8 with GKR hashing (726,309 constraints, TestConcurrentGKRSolves' log),
+// rounded up.
 const CopyBytesPerConstraint = 400
 
 // Memory is the memory available to new work, and where the figure came from.
@@ -37,17 +38,21 @@ type Memory struct {
 const (
 	CgroupMax     = "/sys/fs/cgroup/memory.max"
 	CgroupCurrent = "/sys/fs/cgroup/memory.current"
+	CgroupStat    = "/sys/fs/cgroup/memory.stat"
 	MemInfo       = "/proc/meminfo"
 )
 
 // AvailableMemory returns the memory available to this process: the cgroup
-// limit less the cgroup's usage when a limit is set, and never more than
-// /proc/meminfo's MemAvailable.
+// limit less the cgroup's working set when a limit is set, and never more
+// than /proc/meminfo's MemAvailable. The working set is the usage less the
+// inactive file cache (memory.stat inactive_file), as Kubernetes counts it:
+// the cache that reading the key and the proofs fills is reclaimed before
+// the container is.
 func AvailableMemory() (Memory, error) {
-	return availableMemory(CgroupMax, CgroupCurrent, MemInfo)
+	return availableMemory(CgroupMax, CgroupCurrent, CgroupStat, MemInfo)
 }
 
-func availableMemory(cgMax, cgCur, meminfo string) (Memory, error) {
+func availableMemory(cgMax, cgCur, cgStat, meminfo string) (Memory, error) {
 	host, hostErr := memAvailable(meminfo)
 	limit, ok, err := cgroupLimit(cgMax)
 	if err != nil {
@@ -58,6 +63,11 @@ func availableMemory(cgMax, cgCur, meminfo string) (Memory, error) {
 		if err != nil {
 			return Memory{}, fmt.Errorf("%s: %w", cgCur, err)
 		}
+		cache, err := inactiveFile(cgStat)
+		if err != nil {
+			return Memory{}, err
+		}
+		used -= min(cache, used)
 		free := uint64(0)
 		if limit > used {
 			free = limit - used
@@ -65,7 +75,7 @@ func availableMemory(cgMax, cgCur, meminfo string) (Memory, error) {
 		if hostErr == nil && host < free {
 			return Memory{Bytes: host, Source: meminfo + " MemAvailable"}, nil
 		}
-		return Memory{Bytes: free, Source: cgMax + " less " + cgCur}, nil
+		return Memory{Bytes: free, Source: cgMax + " less " + cgCur + " less inactive_file"}, nil
 	}
 	if hostErr != nil {
 		return Memory{}, hostErr
@@ -92,6 +102,30 @@ func cgroupLimit(path string) (uint64, bool, error) {
 		return 0, false, fmt.Errorf("memory limit %s: %q is neither a number of bytes nor \"max\"", path, s)
 	}
 	return v, true, nil
+}
+
+// inactiveFile reads inactive_file (bytes) from a cgroup v2 memory.stat; 0
+// when the file is absent.
+func inactiveFile(path string) (uint64, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("memory stat: %w", err)
+	}
+	for line := range strings.Lines(string(data)) {
+		rest, ok := strings.CutPrefix(line, "inactive_file ")
+		if !ok {
+			continue
+		}
+		v, err := strconv.ParseUint(strings.TrimSpace(rest), 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("%s: inactive_file %q is not a number of bytes", path, strings.TrimSpace(rest))
+		}
+		return v, nil
+	}
+	return 0, nil
 }
 
 func readUint(path string) (uint64, error) {
@@ -176,21 +210,25 @@ func SoftMemoryLimit() (limit uint64, restore func()) {
 const MinWorkHeap = 1 << 30
 
 // SoftMemoryLimitFor is SoftMemoryLimit for work whose peak is estimated at
-// need bytes above what the process maps now (0: unknown), with available
-// bytes of memory left: the limit is the mapped memory plus need (at least
-// MinWorkHeap), and never more than the mapped memory plus nine tenths of
-// the available. It bounds the collector's slack: with no limit Go lets the
-// heap grow to twice its live size (GOGC=100), and loading a 2^14-user batch
+// need bytes above what the process maps now. With an estimate the limit is
+// the mapped memory plus need (at least MinWorkHeap), whatever the available
+// memory: a limit below the work's live memory would keep the collector
+// running without freeing anything, while one above what the machine has
+// costs nothing (a batch that does not fit is warned about by the pool).
+// With no estimate (need 0) it is the mapped memory plus nine tenths of the
+// available. It bounds the collector's slack: with no limit Go lets the heap
+// grow to twice its live size (GOGC=100), and loading a 2^14-user batch
 // circuit and key left as much garbage as it kept (15.5 GB peak RSS for one
-// batch, 8.1 GB under this limit). A limit the user set (GOMEMLIMIT) is kept.
+// batch, 8.1 GB under this limit). A limit the user set (GOMEMLIMIT, "off"
+// included) is kept.
 func SoftMemoryLimitFor(need, available uint64) (limit uint64, restore func()) {
 	prev := debug.SetMemoryLimit(-1)
-	if prev != math.MaxInt64 {
+	if os.Getenv("GOMEMLIMIT") != "" || prev != math.MaxInt64 {
 		return uint64(prev), func() {}
 	}
 	room := available / 10 * 9
 	if need > 0 {
-		room = min(room, max(need, MinWorkHeap))
+		room = max(need, MinWorkHeap)
 	}
 	limit = mappedMemory() + room
 	debug.SetMemoryLimit(int64(min(limit, math.MaxInt64)))

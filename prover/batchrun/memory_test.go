@@ -10,6 +10,7 @@ import (
 // TestSoftMemoryLimit: with no limit set, one is set above what the process
 // maps and restored after; a limit the user set (GOMEMLIMIT) is kept.
 func TestSoftMemoryLimit(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
 	if _, err := AvailableMemory(); err != nil {
 		t.Skipf("no memory figure here: %v", err)
 	}
@@ -39,9 +40,10 @@ func TestSoftMemoryLimit(t *testing.T) {
 }
 
 // TestSoftMemoryLimitFor: the headroom above what the process maps is the
-// work's estimate, at least MinWorkHeap, and at most nine tenths of the
-// available memory; a limit the user set is kept.
+// work's estimate (at least MinWorkHeap), or nine tenths of the available
+// memory when there is none; a limit the user set is kept.
 func TestSoftMemoryLimitFor(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
 	prev := debug.SetMemoryLimit(-1)
 	defer debug.SetMemoryLimit(prev)
 	const gib = 1 << 30
@@ -52,9 +54,8 @@ func TestSoftMemoryLimitFor(t *testing.T) {
 	}{
 		{"the estimate", 3 * gib, 20 * gib, 3 * gib},
 		{"a small estimate raised to MinWorkHeap", 10 << 20, 20 * gib, MinWorkHeap},
-		{"capped by the available memory", 30 * gib, 20 * gib, 18 * gib},
-		{"a small machine caps MinWorkHeap too", 10 << 20, 100 << 20, 90 << 20},
-		{"no estimate", 0, 20 * gib, 18 * gib},
+		{"an estimate above the available memory is kept", 30 * gib, 20 * gib, 30 * gib},
+		{"no estimate: nine tenths of the available", 0, 20 * gib, 18 * gib},
 	} {
 		debug.SetMemoryLimit(math.MaxInt64)
 		before := mappedMemory()
@@ -73,6 +74,15 @@ func TestSoftMemoryLimitFor(t *testing.T) {
 			t.Errorf("%s: restore left %d", tc.name, got)
 		}
 	}
+	// GOMEMLIMIT=off sets no limit the runtime can report, and is kept too.
+	t.Setenv("GOMEMLIMIT", "off")
+	debug.SetMemoryLimit(math.MaxInt64)
+	if limit, restore := SoftMemoryLimitFor(gib, 20*gib); debug.SetMemoryLimit(-1) != math.MaxInt64 {
+		t.Fatalf("GOMEMLIMIT=off: a limit of %d was set", limit)
+	} else {
+		restore()
+	}
+	t.Setenv("GOMEMLIMIT", "")
 	debug.SetMemoryLimit(7 << 30)
 	if limit, restore := SoftMemoryLimitFor(gib, 20*gib); limit != 7<<30 || debug.SetMemoryLimit(-1) != 7<<30 {
 		t.Fatalf("a set limit of 7 GiB: returned %d, now %d", limit, debug.SetMemoryLimit(-1))

@@ -195,12 +195,13 @@ func Prove(opts ProveOptions) (*ProveResult, error) {
 	if opts.Memory != nil {
 		mem, memErr = *opts.Memory, nil
 	}
-	restoreLoad := func() {}
-	if memErr == nil {
-		_, restoreLoad = SoftMemoryLimitFor(PeakPerBatch(m.Circuit.Constraints), mem.Bytes)
-	}
-	pr, err := openProver(opts.Dir)
-	restoreLoad()
+	pr, err := func() (*prover, error) {
+		if memErr == nil {
+			_, restore := SoftMemoryLimitFor(PeakPerBatch(m.Circuit.Constraints), mem.Bytes)
+			defer restore()
+		}
+		return openProver(opts.Dir)
+	}()
 	if err != nil {
 		return nil, err
 	}
@@ -255,9 +256,10 @@ func Prove(opts ProveOptions) (*ProveResult, error) {
 
 	res.PeakPerBatch = PeakPerBatch(res.Constraints)
 	var copyBytes uint64
-	if pr.params.Hash == circuit.GKR {
+	if batch.HasSolvingState(pr.ccs) {
 		// Each batch in flight beside the first solves on its own copy of
-		// the circuit (batch.Copy): count it in every batch's estimate.
+		// the circuit (GKR hashing, batch.Copy): count it in every batch's
+		// estimate.
 		copyBytes = uint64(res.Constraints) * CopyBytesPerConstraint
 		res.PeakPerBatch += copyBytes
 	}
@@ -285,7 +287,7 @@ func Prove(opts ProveOptions) (*ProveResult, error) {
 		res.SoftLimit = limit
 	}
 
-	systems, err := workerSystems(pr.ccs, pr.params.Hash, res.InFlight)
+	systems, err := workerSystems(pr.ccs, res.InFlight)
 	if err != nil {
 		return nil, err
 	}
@@ -337,12 +339,13 @@ func Prove(opts ProveOptions) (*ProveResult, error) {
 
 // workerSystems returns the constraint system each of n workers solves on:
 // the loaded one for the first, and for the others a copy of it where the
-// circuit keeps solving state in it (GKR hashing, see batch.Copy), else the
-// loaded one again.
-func workerSystems(ccs constraint.ConstraintSystem, hash circuit.HashMode, n int) ([]constraint.ConstraintSystem, error) {
+// circuit keeps solving state in it (batch.HasSolvingState: GKR hashing),
+// else the loaded one again.
+func workerSystems(ccs constraint.ConstraintSystem, n int) ([]constraint.ConstraintSystem, error) {
 	systems := []constraint.ConstraintSystem{ccs}
+	stateful := batch.HasSolvingState(ccs)
 	for len(systems) < n {
-		if hash != circuit.GKR {
+		if !stateful {
 			systems = append(systems, ccs)
 			continue
 		}
