@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -303,9 +304,12 @@ func TestBatchedRefusals(t *testing.T) {
 			edit func(string) string
 			want string
 		}{
-			"truncated":       {func(s string) string { return s[:len(s)/2] }, "manifest.json"},
-			"unknown field":   {func(s string) string { return strings.Replace(s, `"epoch"`, `"epoc"`, 1) }, `"epoc"`},
-			"batch size":      {func(s string) string { return strings.Replace(s, `"batchSize": 4`, `"batchSize": 3`, 1) }, `"batchSize" = "3"`},
+			"truncated":     {func(s string) string { return s[:len(s)/2] }, "manifest.json"},
+			"unknown field": {func(s string) string { return strings.Replace(s, `"epoch"`, `"epoc"`, 1) }, `"epoc"`},
+			"batch size":    {func(s string) string { return strings.Replace(s, `"batchSize": 4`, `"batchSize": 3`, 1) }, `"batchSize" = "3"`},
+			"no constraints": {func(s string) string {
+				return regexp.MustCompile(`"constraints": \d+`).ReplaceAllString(s, `"constraints": 0`)
+			}, `"circuit.constraints" = "0"`},
 			"batch reordered": {func(s string) string { return strings.Replace(s, `"index": 1,`, `"index": 2,`, 1) }, `"batchList[1].index" = "2"`},
 			"format": {func(s string) string {
 				return strings.Replace(s, batchrun.ManifestFormat, "zktreasury-batch-manifest/0", 1)
