@@ -114,6 +114,33 @@ func TestAvailableMemory(t *testing.T) {
 	}
 }
 
+// TestInFlightWithCopies: the first batch in flight needs no circuit copy,
+// so memory for two batches less one copy holds two; the warning names what
+// one batch needs without its copy.
+func TestInFlightWithCopies(t *testing.T) {
+	const gib = 1 << 30
+	peak, cp := uint64(8*gib), uint64(1*gib) // 7 GiB a batch plus a 1 GiB copy
+	for _, tc := range []struct {
+		name    string
+		mem     uint64
+		want    int
+		warning bool
+	}{
+		{"two batches, one copy", 15 * gib, 2, false},
+		{"a byte short of it", 15*gib - 1, 1, false},
+		{"one batch exactly", 7 * gib, 1, false},
+		{"less than one batch", 7*gib - 1, 1, true},
+	} {
+		n, w := inFlightWithCopies(4, 4, Memory{Bytes: tc.mem, Source: "test"}, peak, cp)
+		if n != tc.want || (w != "") != tc.warning || (tc.warning && !strings.Contains(w, "7168 MiB")) {
+			t.Errorf("%s: %d in flight, warning %q; want %d, warning %v", tc.name, n, w, tc.want, tc.warning)
+		}
+	}
+	if n, w := inFlightWithCopies(4, 4, Memory{Bytes: 15 * gib, Source: "test"}, 7*gib, 0); n != 2 || w != "" {
+		t.Errorf("no copies: %d in flight, %q", n, w)
+	}
+}
+
 func TestInFlight(t *testing.T) {
 	for _, tc := range []struct {
 		name          string

@@ -88,3 +88,32 @@ func BenchmarkProvePeak(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkLoadLedger measures the live heap the loaded inputs keep per user
+// (the ledger and its native tree, cut into batches of 2^14): the figure
+// behind LedgerBytesPerUser, which the pool adds to its memory limit while
+// it loads. Run: go test ./prover/batchrun -run XXX -bench LoadLedger -benchtime 1x
+func BenchmarkLoadLedger(b *testing.B) {
+	for _, n := range []int{10_000, 100_000} {
+		b.Run(fmt.Sprintf("users=%d", n), func(b *testing.B) {
+			files := writeFixture(b, b.TempDir(), n)
+			for b.Loop() {
+				runtime.GC()
+				var before, after runtime.MemStats
+				runtime.ReadMemStats(&before)
+				ld, err := loadInputs(files, 1<<14, 0)
+				if err != nil {
+					b.Fatal(err)
+				}
+				runtime.GC()
+				runtime.ReadMemStats(&after)
+				runtime.KeepAlive(ld)
+				perUser := float64(int64(after.HeapAlloc)-int64(before.HeapAlloc)) / float64(n)
+				b.ReportMetric(perUser, "B/user-live")
+				if perUser > LedgerBytesPerUser {
+					b.Errorf("%.0f B per user live, LedgerBytesPerUser says %d: raise it", perUser, LedgerBytesPerUser)
+				}
+			}
+		})
+	}
+}

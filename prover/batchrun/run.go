@@ -184,9 +184,10 @@ func Prove(opts ProveOptions) (*ProveResult, error) {
 	if opts.Shard.N == 0 {
 		opts.Shard = All
 	}
-	// Loading compiles the circuit and decodes the key, and leaves garbage
-	// as large as what it keeps: bound it by one batch's estimate, collect
-	// it, then bound the proving by the batches in flight (below).
+	// Loading compiles the circuit, decodes the key and rebuilds the
+	// ledger, and leaves garbage as large as what it keeps: bound it by one
+	// batch's estimate plus the ledger's, collect it, then bound the
+	// proving by the batches in flight (below).
 	m, err := LoadManifest(opts.Dir)
 	if err != nil {
 		return nil, err
@@ -197,7 +198,8 @@ func Prove(opts ProveOptions) (*ProveResult, error) {
 	}
 	pr, err := func() (*prover, error) {
 		if memErr == nil {
-			_, restore := SoftMemoryLimitFor(PeakPerBatch(m.Circuit.Constraints), mem.Bytes)
+			need := PeakPerBatch(m.Circuit.Constraints) + uint64(max(m.Users, 0))*LedgerBytesPerUser
+			_, restore := SoftMemoryLimitFor(need, mem.Bytes)
 			defer restore()
 		}
 		return openProver(opts.Dir)
@@ -269,13 +271,13 @@ func Prove(opts ProveOptions) (*ProveResult, error) {
 		res.Memory = Memory{Source: "unknown"}
 		res.Warning = fmt.Sprintf("available memory unknown (%v): batches in flight not bounded by memory", err)
 	}
-	switch {
-	case res.Memory.Source == "unknown":
+	if res.Memory.Source == "unknown" {
 		res.InFlight = InFlight(opts.Workers, runtime.NumCPU(), 0, 0)
-	default:
-		res.InFlight = InFlight(opts.Workers, runtime.NumCPU(), res.Memory.Bytes, res.PeakPerBatch)
-		if res.PeakPerBatch > res.Memory.Bytes {
-			res.Warning = fmt.Sprintf("one batch needs about %d MiB, %d MiB are available (%s): proving one at a time", res.PeakPerBatch>>20, res.Memory.Bytes>>20, res.Memory.Source)
+	} else {
+		var warning string
+		res.InFlight, warning = inFlightWithCopies(opts.Workers, runtime.NumCPU(), res.Memory, res.PeakPerBatch, copyBytes)
+		if warning != "" {
+			res.Warning = warning
 		}
 	}
 	res.InFlight = min(res.InFlight, max(len(todo), 1))
@@ -335,6 +337,18 @@ func Prove(opts ProveOptions) (*ProveResult, error) {
 	}
 	res.Seconds = time.Since(start).Seconds()
 	return res, nil
+}
+
+// inFlightWithCopies is InFlight for batches whose estimate peak includes a
+// circuit copy of copyBytes that the first batch in flight does not need
+// (it solves on the loaded circuit): n batches need n·peak − copyBytes. The
+// warning is set when not even one fits.
+func inFlightWithCopies(workers, cpus int, mem Memory, peak, copyBytes uint64) (int, string) {
+	n := InFlight(workers, cpus, mem.Bytes+copyBytes, peak)
+	if one := peak - min(copyBytes, peak); one > mem.Bytes {
+		return n, fmt.Sprintf("one batch needs about %d MiB, %d MiB are available (%s): proving one at a time", one>>20, mem.Bytes>>20, mem.Source)
+	}
+	return n, ""
 }
 
 // workerSystems returns the constraint system each of n workers solves on:
