@@ -22,10 +22,11 @@ const BytesPerConstraint = 2200
 
 // CopyBytesPerConstraint is the memory of one copy of a compiled batch
 // circuit, per constraint, where batches in flight need their own (GKR
-// hashing, batch.HasSolvingState): measured as the live heap a copy adds at
-// K = 8 with GKR hashing (726,309 constraints, TestConcurrentGKRSolves' log),
-// rounded up.
-const CopyBytesPerConstraint = 400
+// hashing, batch.HasSolvingState): the live heap a copy adds, 813 B at K = 8
+// with GKR hashing (590.6 MB for 726,309 constraints; its serialization is
+// 383 B), from TestConcurrentGKRSolves' log
+// (`go test ./prover/batch -run TestConcurrentGKRSolves -v`), rounded up.
+const CopyBytesPerConstraint = 850
 
 // LedgerBytesPerUser bounds the live heap the loaded inputs keep per user
 // (the ledger, its native tree and the batch statements), which the pool's
