@@ -228,11 +228,14 @@ const MinWorkHeap = 1 << 30
 // available. It bounds the collector's slack: with no limit Go lets the heap
 // grow to twice its live size (GOGC=100), and loading a 2^14-user batch
 // circuit and key left as much garbage as it kept (15.5 GB peak RSS for one
-// batch, 8.1 GB under this limit). A limit the user set (GOMEMLIMIT, "off"
-// included) is kept.
+// batch, 8.1 GB under this limit). A limit the user set (GOMEMLIMIT) is kept
+// and returned; with GOMEMLIMIT=off none is set and 0 is returned.
 func SoftMemoryLimitFor(need, available uint64) (limit uint64, restore func()) {
 	prev := debug.SetMemoryLimit(-1)
 	if os.Getenv("GOMEMLIMIT") != "" || prev != math.MaxInt64 {
+		if prev == math.MaxInt64 {
+			return 0, func() {} // GOMEMLIMIT=off: no limit
+		}
 		return uint64(prev), func() {}
 	}
 	room := available / 10 * 9

@@ -77,8 +77,8 @@ func TestSoftMemoryLimitFor(t *testing.T) {
 	// GOMEMLIMIT=off sets no limit the runtime can report, and is kept too.
 	t.Setenv("GOMEMLIMIT", "off")
 	debug.SetMemoryLimit(math.MaxInt64)
-	if limit, restore := SoftMemoryLimitFor(gib, 20*gib); debug.SetMemoryLimit(-1) != math.MaxInt64 {
-		t.Fatalf("GOMEMLIMIT=off: a limit of %d was set", limit)
+	if limit, restore := SoftMemoryLimitFor(gib, 20*gib); limit != 0 || debug.SetMemoryLimit(-1) != math.MaxInt64 {
+		t.Fatalf("GOMEMLIMIT=off: %d returned, %d set; want none", limit, debug.SetMemoryLimit(-1))
 	} else {
 		restore()
 	}
