@@ -1,7 +1,6 @@
 package batch
 
 import (
-	"runtime"
 	"sync"
 	"testing"
 
@@ -11,6 +10,7 @@ import (
 
 	circuit "github.com/zktreasury/zktreasury/circuits/batch"
 	"github.com/zktreasury/zktreasury/circuits/gadget/bound"
+	"github.com/zktreasury/zktreasury/prover/internal/memstat"
 )
 
 // TestConcurrentGKRSolves: a Copy of a GKR-hashed batch circuit shares no
@@ -71,15 +71,12 @@ func TestConcurrentGKRSolves(t *testing.T) {
 		}
 		t.Logf("over one shared constraint system: %d of %d solves failed", shared, 2*rounds)
 	}
-	runtime.GC()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
+	before := memstat.LiveHeap()
 	c1, n, err := Copy(ccs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	runtime.GC()
-	runtime.ReadMemStats(&after)
+	after := memstat.LiveHeap()
 	c2, _, err := Copy(ccs)
 	if err != nil {
 		t.Fatal(err)
@@ -104,7 +101,7 @@ func TestConcurrentGKRSolves(t *testing.T) {
 	if b1, b2 := statefulBlueprints(t, c1), statefulBlueprints(t, c2); b1[0] == b2[0] {
 		t.Fatal("the two copies share a stateful blueprint")
 	}
-	live := int64(after.HeapAlloc) - int64(before.HeapAlloc)
+	live := int64(after) - int64(before)
 	t.Logf("a copy: %d bytes serialized, %d bytes of live heap, %d constraints (%.0f B/constraint live)", n, live, ccs.GetNbConstraints(), float64(live)/float64(ccs.GetNbConstraints()))
 	for r := range rounds {
 		if errs := solveBoth([2]constraint.ConstraintSystem{c1, c2}); len(errs) > 0 {

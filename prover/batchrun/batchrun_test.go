@@ -286,7 +286,7 @@ func TestProveJoin(t *testing.T) {
 	t.Run("proof from another epoch", func(t *testing.T) {
 		// A real proof of batch 0 for epoch 6 under this run's own keys, once as
 		// written and once with its statement relabelled to the manifest's.
-		pr, err := openProver(run)
+		pr, err := openProver(run, man)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -397,7 +397,7 @@ func TestWorkerSystems(t *testing.T) {
 	if !batch.HasSolvingState(stateful) {
 		t.Fatal("a logderivlookup circuit reported stateless")
 	}
-	systems, err := workerSystems(stateful, 3)
+	systems, err := workerSystems(stateful, 3, batch.HasSolvingState(stateful))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -421,7 +421,7 @@ func TestWorkerSystems(t *testing.T) {
 	if batch.HasSolvingState(direct) {
 		t.Fatal("a direct-hashed batch reported stateful")
 	}
-	systems, err = workerSystems(direct, 2)
+	systems, err = workerSystems(direct, 2, batch.HasSolvingState(direct))
 	if err != nil || len(systems) != 2 || systems[0] != direct || systems[1] != direct {
 		t.Fatalf("direct: %d systems, %v", len(systems), err)
 	}

@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -13,15 +12,8 @@ import (
 	circuit "github.com/zktreasury/zktreasury/circuits/batch"
 	"github.com/zktreasury/zktreasury/circuits/gadget/bound"
 	"github.com/zktreasury/zktreasury/prover/batch"
+	"github.com/zktreasury/zktreasury/prover/internal/memstat"
 )
-
-// mappedBytes is the memory the Go runtime holds from the OS (its share of
-// the resident set): everything mapped less what it has released.
-func mappedBytes() uint64 {
-	s := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
-	metrics.Read(s)
-	return s[0].Value.Uint64() - s[1].Value.Uint64()
-}
 
 // BenchmarkProvePeak measures the memory one batch proof adds over the loaded
 // proving key and constraint system, per constraint: the figure behind
@@ -32,10 +24,11 @@ func BenchmarkProvePeak(b *testing.B) {
 			dir := b.TempDir()
 			files := writeFixture(b, dir, k)
 			run := filepath.Join(dir, "run")
-			if _, err := Plan(PlanConfig{Dir: run, Files: files, Epoch: 1, BatchSize: k, Batches: 1, Hash: circuit.Direct, RangeCheck: bound.Bits}); err != nil {
+			man, err := Plan(PlanConfig{Dir: run, Files: files, Epoch: 1, BatchSize: k, Batches: 1, Hash: circuit.Direct, RangeCheck: bound.Bits})
+			if err != nil {
 				b.Fatal(err)
 			}
-			pr, err := openProver(run)
+			pr, err := openProver(run, man)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -48,7 +41,7 @@ func BenchmarkProvePeak(b *testing.B) {
 			for range b.N {
 				runtime.GC()
 				debug.FreeOSMemory()
-				base := mappedBytes()
+				base := mappedMemory()
 				var peak atomic.Uint64
 				stop := make(chan struct{})
 				done := make(chan struct{})
@@ -57,7 +50,7 @@ func BenchmarkProvePeak(b *testing.B) {
 					t := time.NewTicker(2 * time.Millisecond)
 					defer t.Stop()
 					for {
-						if m := mappedBytes(); m > peak.Load() {
+						if m := mappedMemory(); m > peak.Load() {
 							peak.Store(m)
 						}
 						select {
@@ -98,17 +91,14 @@ func BenchmarkLoadLedger(b *testing.B) {
 		b.Run(fmt.Sprintf("users=%d", n), func(b *testing.B) {
 			files := writeFixture(b, b.TempDir(), n)
 			for b.Loop() {
-				runtime.GC()
-				var before, after runtime.MemStats
-				runtime.ReadMemStats(&before)
+				before := memstat.LiveHeap()
 				ld, err := loadInputs(files, 1<<14, 0)
 				if err != nil {
 					b.Fatal(err)
 				}
-				runtime.GC()
-				runtime.ReadMemStats(&after)
+				after := memstat.LiveHeap()
 				runtime.KeepAlive(ld)
-				perUser := float64(int64(after.HeapAlloc)-int64(before.HeapAlloc)) / float64(n)
+				perUser := float64(int64(after)-int64(before)) / float64(n)
 				b.ReportMetric(perUser, "B/user-live")
 				if perUser > LedgerBytesPerUser {
 					b.Errorf("%.0f B per user live, LedgerBytesPerUser says %d: raise it", perUser, LedgerBytesPerUser)

@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"strconv"
 	"strings"
 )
@@ -248,9 +248,9 @@ func SoftMemoryLimitFor(need, available uint64) (limit uint64, restore func()) {
 }
 
 // mappedMemory is what the Go runtime holds from the system, less what it
-// has returned.
+// has returned: its share of the resident set.
 func mappedMemory() uint64 {
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	return ms.Sys - ms.HeapReleased
+	s := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64() - s[1].Value.Uint64()
 }

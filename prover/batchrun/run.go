@@ -115,14 +115,11 @@ func loadVerifyingKey(dir string, m *Manifest) (groth16.VerifyingKey, error) {
 
 func keysDir(dir string) string { return filepath.Join(dir, KeysDir) }
 
-// openProver loads the manifest, checks the inputs against it, rebuilds the
-// ledger and checks every batch statement against the manifest, compiles the
-// circuit (its digest must be the manifest's) and loads the plan's keys.
-func openProver(dir string) (*prover, error) {
-	m, err := LoadManifest(dir)
-	if err != nil {
-		return nil, err
-	}
+// openProver checks the inputs against dir's manifest m, rebuilds the ledger
+// and checks every batch statement against the manifest, compiles the
+// circuit (its digest and constraint count must be the manifest's) and loads
+// the plan's keys.
+func openProver(dir string, m *Manifest) (*prover, error) {
 	if err := m.CheckInputs(); err != nil {
 		return nil, err
 	}
@@ -202,12 +199,11 @@ func Prove(opts ProveOptions) (*ProveResult, error) {
 			_, restore := SoftMemoryLimitFor(need, mem.Bytes)
 			defer restore()
 		}
-		return openProver(opts.Dir)
+		return openProver(opts.Dir, m)
 	}()
 	if err != nil {
 		return nil, err
 	}
-	m = pr.m
 	debug.FreeOSMemory()
 	res := &ProveResult{Shard: opts.Shard.String(), Epoch: m.Epoch, Workers: opts.Workers, Constraints: pr.ccs.GetNbConstraints()}
 	var todo []int
@@ -258,7 +254,8 @@ func Prove(opts ProveOptions) (*ProveResult, error) {
 
 	res.PeakPerBatch = PeakPerBatch(res.Constraints)
 	var copyBytes uint64
-	if batch.HasSolvingState(pr.ccs) {
+	stateful := batch.HasSolvingState(pr.ccs)
+	if stateful {
 		// Each batch in flight beside the first solves on its own copy of
 		// the circuit (GKR hashing, batch.Copy): count it in every batch's
 		// estimate.
@@ -289,7 +286,7 @@ func Prove(opts ProveOptions) (*ProveResult, error) {
 		res.SoftLimit = limit
 	}
 
-	systems, err := workerSystems(pr.ccs, res.InFlight)
+	systems, err := workerSystems(pr.ccs, res.InFlight, stateful)
 	if err != nil {
 		return nil, err
 	}
@@ -353,11 +350,10 @@ func inFlightWithCopies(workers, cpus int, mem Memory, peak, copyBytes uint64) (
 
 // workerSystems returns the constraint system each of n workers solves on:
 // the loaded one for the first, and for the others a copy of it where the
-// circuit keeps solving state in it (batch.HasSolvingState: GKR hashing),
-// else the loaded one again.
-func workerSystems(ccs constraint.ConstraintSystem, n int) ([]constraint.ConstraintSystem, error) {
+// circuit keeps solving state in it (stateful, batch.HasSolvingState: GKR
+// hashing), else the loaded one again.
+func workerSystems(ccs constraint.ConstraintSystem, n int, stateful bool) ([]constraint.ConstraintSystem, error) {
 	systems := []constraint.ConstraintSystem{ccs}
-	stateful := batch.HasSolvingState(ccs)
 	for len(systems) < n {
 		if !stateful {
 			systems = append(systems, ccs)

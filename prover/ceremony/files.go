@@ -33,7 +33,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/google/renameio/v2"
+	"github.com/zktreasury/zktreasury/prover/internal/atomicfile"
 )
 
 // Format identifies the contribution file format.
@@ -225,31 +225,16 @@ func writeFile(path string, h *Header, s state) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
 	if _, err := os.Stat(path); err == nil {
 		return fmt.Errorf("write %s: file exists (another contribution was made meanwhile?)", path)
 	}
-	t, err := renameio.NewPendingFile(path, renameio.WithPermissions(0o644))
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer t.Cleanup()
-	w := bufio.NewWriterSize(t, 1<<20)
-	if _, err := w.Write(append(hb, '\n')); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if _, err := s.WriteTo(w); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := w.Flush(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := t.CloseAtomicallyReplace(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return atomicfile.Stream(path, func(w io.Writer) error {
+		if _, err := w.Write(append(hb, '\n')); err != nil {
+			return err
+		}
+		_, err := s.WriteTo(w)
+		return err
+	})
 }
 
 // checkLink checks a contribution's header against its place in the chain.

@@ -18,6 +18,8 @@ import (
 	"github.com/consensys/gnark/constraint"
 	"github.com/google/renameio/v2"
 
+	"github.com/zktreasury/zktreasury/prover/internal/atomicfile"
+
 	"github.com/zktreasury/zktreasury/prover/zk"
 )
 
@@ -261,29 +263,13 @@ func writeAtomic(path string, data []byte) error {
 	return nil
 }
 
-// writeAtomicStream writes path through write, atomically (a temporary file in
-// the same directory, synced, then renamed over path), and returns the hex
-// SHA-256 of what was written. A failed write leaves path as it was and no
-// temporary file.
+// writeAtomicStream writes path through write, atomically (atomicfile.Stream),
+// and returns the hex SHA-256 of what was written. A failed write leaves path
+// as it was and no temporary file.
 func writeAtomicStream(path string, write func(io.Writer) error) (string, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return "", err
-	}
-	t, err := renameio.NewPendingFile(path, renameio.WithPermissions(0o644))
-	if err != nil {
-		return "", fmt.Errorf("write %s: %w", path, err)
-	}
-	defer t.Cleanup()
 	h := sha256.New()
-	bw := bufio.NewWriterSize(io.MultiWriter(t, h), 1<<20)
-	if err := write(bw); err != nil {
-		return "", fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := bw.Flush(); err != nil {
-		return "", fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := t.CloseAtomicallyReplace(); err != nil {
-		return "", fmt.Errorf("write %s: %w", path, err)
+	if err := atomicfile.Stream(path, func(w io.Writer) error { return write(io.MultiWriter(w, h)) }); err != nil {
+		return "", err
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -63,3 +63,12 @@ func TrackHeap() func() uint64 {
 		return peak
 	}
 }
+
+// LiveHeap collects garbage and returns the bytes of live heap objects:
+// the difference of two readings is what the work between them keeps.
+func LiveHeap() uint64 {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapAlloc
+}

@@ -30,3 +30,17 @@ func TestPeakRSSCoversAnAllocation(t *testing.T) {
 		t.Errorf("heap peak %d B below the %d B buffer held live", heap, len(buf))
 	}
 }
+
+// TestLiveHeap: 64 MiB kept between two readings shows in their difference.
+func TestLiveHeap(t *testing.T) {
+	before := LiveHeap()
+	kept := make([]byte, 64<<20)
+	for i := range kept {
+		kept[i] = byte(i)
+	}
+	after := LiveHeap()
+	runtime.KeepAlive(kept)
+	if after < before+63<<20 { // other garbage may go in the same collection
+		t.Fatalf("live heap %d before, %d after keeping 64 MiB", before, after)
+	}
+}
